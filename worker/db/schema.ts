@@ -1,0 +1,531 @@
+// The whole data model of PRODUCT.md in one place. Later features extend it by
+// new migrations (`npm run db:generate`), never by editing applied ones.
+import { sql } from "drizzle-orm";
+import {
+  type AnySQLiteColumn,
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+const id = () =>
+  text()
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID());
+const createdAt = () =>
+  integer({ mode: "timestamp_ms" })
+    .notNull()
+    .$defaultFn(() => new Date());
+const timestamp = () => integer({ mode: "timestamp_ms" });
+
+export const eventTypes = [
+  "kickoff",
+  "workshop",
+  "quality_workshop",
+  "network_conference",
+  "training",
+] as const;
+export const eventStatuses = ["draft", "published", "cancelled"] as const;
+export const invitationModes = ["all", "sectors", "picked"] as const;
+export const promotionModes = ["offer", "direct"] as const;
+export const registrationStatuses = ["confirmed", "waitlisted", "cancelled"] as const;
+export const roleNames = ["organiser", "institution_contact"] as const;
+export const municipalityRoles = ["model", "partner"] as const;
+export const attendanceKinds = ["present", "excused"] as const;
+export const checkInMethods = ["qr", "list", "walk_in"] as const;
+export const questionKinds = ["scale", "single", "multiple", "text"] as const;
+export const formStatuses = ["draft", "open", "closed"] as const;
+export const outboxStatuses = ["pending", "sent", "failed", "dead"] as const;
+
+/** The tenant. */
+export const networks = sqliteTable("networks", {
+  id: id(),
+  slug: text().notNull().unique(),
+  name: text().notNull(),
+  description: text().notNull().default(""),
+  state: text().notNull().default(""),
+  /** Art. 13 DSGVO notice shown at registration. */
+  privacyNotice: text().notNull().default(""),
+  /** Months after an event's last session until participants' data is erased. */
+  retentionMonths: integer().notNull().default(12),
+  createdAt: createdAt(),
+});
+
+/** A network spans municipalities: one model municipality and its partners. */
+export const municipalities = sqliteTable(
+  "municipalities",
+  {
+    id: id(),
+    networkId: text()
+      .notNull()
+      .references(() => networks.id),
+    name: text().notNull(),
+    role: text({ enum: municipalityRoles }).notNull().default("partner"),
+  },
+  (t) => [uniqueIndex("municipalities_network_name").on(t.networkId, t.name)],
+);
+
+/** The fixed, extensible list of professions; the key is stable, labels are translated. */
+export const sectors = sqliteTable("sectors", {
+  key: text().primaryKey(),
+  nameDe: text().notNull(),
+  nameEn: text().notNull(),
+  sortOrder: integer().notNull().default(0),
+});
+
+export const institutions = sqliteTable(
+  "institutions",
+  {
+    id: id(),
+    networkId: text()
+      .notNull()
+      .references(() => networks.id),
+    name: text().notNull(),
+    sectorKey: text()
+      .notNull()
+      .references(() => sectors.key),
+    municipalityId: text()
+      .notNull()
+      .references(() => municipalities.id),
+    street: text().notNull().default(""),
+    postalCode: text().notNull().default(""),
+    city: text().notNull().default(""),
+    /** Functional mailbox and switchboard, not a person's. */
+    email: text().notNull().default(""),
+    phone: text().notNull().default(""),
+    website: text().notNull().default(""),
+    /** Opening hours, public transport, barrier-free access. */
+    reachability: text().notNull().default(""),
+    /** The "Angebots- und Kontaktübersicht": what the institution offers. */
+    offers: text().notNull().default(""),
+    targetGroups: text().notNull().default(""),
+    leitbildSignedAt: timestamp(),
+    leitbildSignedBy: text(),
+    archivedAt: timestamp(),
+    createdAt: createdAt(),
+    updatedAt: timestamp(),
+  },
+  (t) => [
+    index("institutions_network_sector").on(t.networkId, t.sectorKey),
+    uniqueIndex("institutions_network_name_unique").on(t.networkId, t.name),
+  ],
+);
+
+/** Personal data of professionals: never returned to anonymous callers. */
+export const contactPersons = sqliteTable(
+  "contact_persons",
+  {
+    id: id(),
+    institutionId: text()
+      .notNull()
+      .references(() => institutions.id),
+    name: text().notNull(),
+    function: text().notNull().default(""),
+    email: text().notNull(),
+    phone: text().notNull().default(""),
+    isPrimary: integer({ mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index("contact_persons_institution").on(t.institutionId)],
+);
+
+export const accounts = sqliteTable("accounts", {
+  id: id(),
+  /** Stored lower-cased so that uniqueness is case-insensitive. */
+  email: text().notNull().unique(),
+  displayName: text().notNull().default(""),
+  locale: text({ enum: ["de", "en"] })
+    .notNull()
+    .default("de"),
+  createdAt: createdAt(),
+  lastSignInAt: timestamp(),
+});
+
+/** One person, several roles, several networks. Contacts are scoped to one institution. */
+export const roles = sqliteTable(
+  "roles",
+  {
+    id: id(),
+    accountId: text()
+      .notNull()
+      .references(() => accounts.id),
+    networkId: text()
+      .notNull()
+      .references(() => networks.id),
+    role: text({ enum: roleNames }).notNull(),
+    institutionId: text().references(() => institutions.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("roles_organiser_unique")
+      .on(t.accountId, t.networkId, t.role)
+      .where(sql`${t.institutionId} is null`),
+    uniqueIndex("roles_contact_unique")
+      .on(t.accountId, t.institutionId)
+      .where(sql`${t.institutionId} is not null`),
+    index("roles_institution").on(t.institutionId),
+    check(
+      "roles_contact_has_institution",
+      sql`(${t.role} = 'institution_contact') = (${t.institutionId} is not null)`,
+    ),
+  ],
+);
+
+/** E-mail sign-in links: only the hash of the token is kept. */
+export const signInTokens = sqliteTable(
+  "sign_in_tokens",
+  {
+    tokenHash: text().primaryKey(),
+    accountId: text()
+      .notNull()
+      .references(() => accounts.id),
+    expiresAt: integer({ mode: "timestamp_ms" }).notNull(),
+    usedAt: timestamp(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sign_in_tokens_account").on(t.accountId)],
+);
+
+export const authSessions = sqliteTable(
+  "auth_sessions",
+  {
+    id: id(),
+    tokenHash: text().notNull().unique(),
+    accountId: text()
+      .notNull()
+      .references(() => accounts.id),
+    userAgent: text().notNull().default(""),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp(),
+    expiresAt: integer({ mode: "timestamp_ms" }).notNull(),
+    revokedAt: timestamp(),
+  },
+  (t) => [index("auth_sessions_account").on(t.accountId)],
+);
+
+export const events = sqliteTable(
+  "events",
+  {
+    id: id(),
+    networkId: text()
+      .notNull()
+      .references(() => networks.id),
+    type: text({ enum: eventTypes }).notNull(),
+    title: text().notNull(),
+    description: text().notNull().default(""),
+    venueName: text().notNull().default(""),
+    venueAddress: text().notNull().default(""),
+    venueAccessibility: text().notNull().default(""),
+    capacity: integer().notNull(),
+    defaultQuota: integer().notNull().default(1),
+    registrationOpensAt: integer({ mode: "timestamp_ms" }).notNull(),
+    quotaDeadline: integer({ mode: "timestamp_ms" }).notNull(),
+    registrationClosesAt: integer({ mode: "timestamp_ms" }).notNull(),
+    /** Set when the redistribution ran: from then on the event is in the open phase. */
+    redistributedAt: timestamp(),
+    status: text({ enum: eventStatuses }).notNull().default("draft"),
+    invitationMode: text({ enum: invitationModes }).notNull().default("all"),
+    promotionMode: text({ enum: promotionModes }).notNull().default("offer"),
+    offerHours: integer().notNull().default(48),
+    legalBasis: text().notNull().default(""),
+    /** Overrides the network's retention period for this event. */
+    retentionMonths: integer(),
+    createdAt: createdAt(),
+    updatedAt: timestamp(),
+  },
+  (t) => [
+    index("events_network_status").on(t.networkId, t.status),
+    check("events_capacity_positive", sql`${t.capacity} >= 0`),
+    check("events_default_quota", sql`${t.defaultQuota} >= 0`),
+    check(
+      "events_window_order",
+      sql`${t.registrationOpensAt} <= ${t.quotaDeadline} and ${t.quotaDeadline} <= ${t.registrationClosesAt}`,
+    ),
+  ],
+);
+
+/** A date of an event; a series of workshops is one event with several sessions. */
+export const eventSessions = sqliteTable(
+  "event_sessions",
+  {
+    id: id(),
+    eventId: text()
+      .notNull()
+      .references(() => events.id),
+    position: integer().notNull(),
+    title: text().notNull().default(""),
+    topic: text().notNull().default(""),
+    startsAt: integer({ mode: "timestamp_ms" }).notNull(),
+    endsAt: integer({ mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("event_sessions_position").on(t.eventId, t.position),
+    check("event_sessions_order", sql`${t.startsAt} < ${t.endsAt}`),
+  ],
+);
+
+/** A parallel forum or working group with its own capacity. */
+export const tracks = sqliteTable(
+  "tracks",
+  {
+    id: id(),
+    eventId: text()
+      .notNull()
+      .references(() => events.id),
+    sessionId: text().references(() => eventSessions.id),
+    title: text().notNull(),
+    description: text().notNull().default(""),
+    capacity: integer().notNull(),
+  },
+  (t) => [index("tracks_event").on(t.eventId), check("tracks_capacity_positive", sql`${t.capacity} >= 0`)],
+);
+
+/**
+ * An institution is invited to an event exactly when it has a quota row;
+ * `places` null means the event's default quota applies.
+ */
+export const quotas = sqliteTable(
+  "quotas",
+  {
+    eventId: text()
+      .notNull()
+      .references(() => events.id),
+    institutionId: text()
+      .notNull()
+      .references(() => institutions.id),
+    places: integer(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.institutionId] }),
+    index("quotas_institution").on(t.institutionId),
+    check("quotas_places_positive", sql`${t.places} is null or ${t.places} >= 0`),
+  ],
+);
+
+export const registrations = sqliteTable(
+  "registrations",
+  {
+    id: id(),
+    eventId: text()
+      .notNull()
+      .references(() => events.id),
+    trackId: text().references(() => tracks.id),
+    institutionId: text()
+      .notNull()
+      .references(() => institutions.id),
+    /** Lower-cased: the person's identity within an event. */
+    email: text().notNull(),
+    name: text().notNull(),
+    function: text().notNull().default(""),
+    accessibilityNeeds: text().notNull().default(""),
+    status: text({ enum: registrationStatuses }).notNull(),
+    /** Organiser confirmed over a limit on purpose. */
+    isOverride: integer({ mode: "boolean" }).notNull().default(false),
+    isWalkIn: integer({ mode: "boolean" }).notNull().default(false),
+    /** A promotion offer from the waiting list, open until this time. */
+    offeredUntil: timestamp(),
+    /** "Earliest request" in the fairness rule. */
+    requestedAt: integer({ mode: "timestamp_ms" }).notNull(),
+    confirmedAt: timestamp(),
+    cancelledAt: timestamp(),
+    idempotencyKey: text(),
+    /** Hash of the personal link token in the confirmation e-mail. */
+    personalTokenHash: text().unique(),
+    privacyAcknowledgedAt: timestamp(),
+    createdByAccountId: text().references(() => accounts.id),
+    /** Set by the retention job: personal fields are blanked, counts stay. */
+    anonymisedAt: timestamp(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // Invariant 3: one live registration per person and event.
+    uniqueIndex("registrations_one_live_per_person")
+      .on(t.eventId, t.email)
+      .where(sql`${t.status} <> 'cancelled' and ${t.anonymisedAt} is null`),
+    // Invariant 4: a retried request never creates a second registration.
+    uniqueIndex("registrations_idempotency").on(t.eventId, t.idempotencyKey),
+    index("registrations_event_status").on(t.eventId, t.status),
+    index("registrations_event_institution").on(t.eventId, t.institutionId, t.status),
+    index("registrations_track_status").on(t.trackId, t.status),
+  ],
+);
+
+/** Who registered, swapped, promoted, cancelled, when and why; the allocation explains itself here. */
+export const registrationHistory = sqliteTable(
+  "registration_history",
+  {
+    id: id(),
+    registrationId: text()
+      .notNull()
+      .references(() => registrations.id),
+    at: integer({ mode: "timestamp_ms" }).notNull(),
+    action: text({
+      enum: [
+        "registered",
+        "waitlisted",
+        "confirmed",
+        "offered",
+        "promoted",
+        "swapped",
+        "moved",
+        "override",
+        "cancelled",
+      ],
+    }).notNull(),
+    actorAccountId: text().references(() => accounts.id),
+    /** Stable code of the allocation rule that decided, e.g. `sector_unrepresented`. */
+    reasonCode: text(),
+    /** Parameters of the reason, as JSON, free of personal data. */
+    reasonParams: text({ mode: "json" }),
+  },
+  (t) => [index("registration_history_registration").on(t.registrationId, t.at)],
+);
+
+/** A registration present at (or excused from) a session. */
+export const attendances = sqliteTable(
+  "attendances",
+  {
+    id: id(),
+    sessionId: text()
+      .notNull()
+      .references(() => eventSessions.id),
+    registrationId: text()
+      .notNull()
+      .references(() => registrations.id),
+    kind: text({ enum: attendanceKinds }).notNull().default("present"),
+    method: text({ enum: checkInMethods }),
+    at: integer({ mode: "timestamp_ms" }).notNull(),
+    recordedByAccountId: text().references(() => accounts.id),
+    /** Client-generated id of an offline check-in, so a replay is not counted twice. */
+    clientOpId: text(),
+  },
+  (t) => [
+    uniqueIndex("attendances_once_per_session").on(t.sessionId, t.registrationId),
+    uniqueIndex("attendances_client_op").on(t.clientOpId),
+  ],
+);
+
+export const feedbackForms = sqliteTable(
+  "feedback_forms",
+  {
+    id: id(),
+    eventId: text()
+      .notNull()
+      .references(() => events.id),
+    /** Null: the form evaluates the whole event. */
+    sessionId: text().references(() => eventSessions.id),
+    version: integer().notNull().default(1),
+    title: text().notNull(),
+    status: text({ enum: formStatuses }).notNull().default("draft"),
+    /** Results stay hidden below this many responses, so nobody can be identified. */
+    minResponses: integer().notNull().default(5),
+    frozenAt: timestamp(),
+    closesAt: timestamp(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("feedback_forms_event").on(t.eventId)],
+);
+
+export const feedbackQuestions = sqliteTable(
+  "feedback_questions",
+  {
+    id: id(),
+    formId: text()
+      .notNull()
+      .references(() => feedbackForms.id),
+    position: integer().notNull(),
+    kind: text({ enum: questionKinds }).notNull(),
+    prompt: text().notNull(),
+    options: text({ mode: "json" }).$type<string[]>(),
+    required: integer({ mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [uniqueIndex("feedback_questions_position").on(t.formId, t.position)],
+);
+
+/**
+ * The fact that a registration answered a form, kept apart from what was
+ * answered: this table has no link to any response.
+ */
+export const feedbackSubmissions = sqliteTable(
+  "feedback_submissions",
+  {
+    formId: text()
+      .notNull()
+      .references(() => feedbackForms.id),
+    registrationId: text()
+      .notNull()
+      .references(() => registrations.id),
+  },
+  (t) => [primaryKey({ columns: [t.formId, t.registrationId] })],
+);
+
+/** What was answered: no person, no registration, no exact time. */
+export const feedbackResponses = sqliteTable(
+  "feedback_responses",
+  {
+    id: id(),
+    formId: text()
+      .notNull()
+      .references(() => feedbackForms.id),
+  },
+  (t) => [index("feedback_responses_form").on(t.formId)],
+);
+
+export const feedbackAnswers = sqliteTable(
+  "feedback_answers",
+  {
+    responseId: text()
+      .notNull()
+      .references(() => feedbackResponses.id),
+    questionId: text()
+      .notNull()
+      .references(() => feedbackQuestions.id),
+    value: text().notNull(),
+  },
+  (t) => [index("feedback_answers_question").on(t.questionId)],
+);
+
+/** E-mails are written here in the request and delivered by a separate step with retries. */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: id(),
+    networkId: text().references(() => networks.id),
+    toEmail: text().notNull(),
+    template: text().notNull(),
+    locale: text({ enum: ["de", "en"] })
+      .notNull()
+      .default("de"),
+    subject: text().notNull(),
+    bodyText: text().notNull(),
+    bodyHtml: text().notNull(),
+    status: text({ enum: outboxStatuses }).notNull().default("pending"),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: integer({ mode: "timestamp_ms" }).notNull(),
+    lastError: text(),
+    createdAt: createdAt(),
+    sentAt: timestamp(),
+  },
+  (t) => [index("outbox_due").on(t.status, t.nextAttemptAt)],
+);
+
+/** Every organiser action on personal data: who, what, when; never a copy of the data itself. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: id(),
+    networkId: text().references(() => networks.id),
+    at: integer({ mode: "timestamp_ms" }).notNull(),
+    actorAccountId: text().references((): AnySQLiteColumn => accounts.id),
+    action: text().notNull(),
+    entityType: text().notNull(),
+    entityId: text(),
+    /** Field names changed or filters used; never values of personal data. */
+    details: text({ mode: "json" }),
+  },
+  (t) => [index("audit_log_network_at").on(t.networkId, t.at)],
+);
