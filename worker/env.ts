@@ -1,5 +1,4 @@
-import type { DrizzleD1Database } from "drizzle-orm/d1";
-import type * as schema from "./db/schema";
+import type { Db } from "./db/client";
 
 export type Bindings = {
   DB: D1Database;
@@ -11,7 +10,7 @@ export type Bindings = {
 export type Locale = "de" | "en";
 
 export type Variables = {
-  db: DrizzleD1Database<typeof schema>;
+  db: Db;
   requestId: string;
   language: string;
 };

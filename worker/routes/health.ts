@@ -1,0 +1,20 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { sql } from "drizzle-orm";
+import { jsonContent } from "../lib/schemas";
+import { createRouter } from "../lib/router";
+
+const HealthSchema = z.object({ status: z.literal("ok"), database: z.literal("ok") }).openapi("Health");
+
+export const health = createRouter().openapi(
+  createRoute({
+    method: "get",
+    path: "/health",
+    tags: ["System"],
+    summary: "Liveness and database check",
+    responses: { 200: jsonContent(HealthSchema, "The worker and its database answer") },
+  }),
+  async (c) => {
+    await c.var.db.run(sql`select 1`);
+    return c.json({ status: "ok" as const, database: "ok" as const }, 200);
+  },
+);

@@ -1,0 +1,94 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { asc, count, eq, isNull, and } from "drizzle-orm";
+import { requireNetwork } from "../db/queries";
+import { institutions, municipalities, networks as networksTable } from "../db/schema";
+import { byGermanName } from "../domain/directory";
+import { jsonContent, problemResponses } from "../lib/schemas";
+import { createRouter } from "../lib/router";
+
+export const NetworkRefParam = z.object({
+  networkId: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: "networkId", in: "path" }, description: "Id or slug", example: "kinderschutzcluster-9" }),
+});
+
+const NetworkSummarySchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string().openapi({ example: "Kinderschutzcluster 9" }),
+    description: z.string(),
+    state: z.string(),
+  })
+  .openapi("NetworkSummary");
+
+const MunicipalitySchema = z
+  .object({ id: z.string(), name: z.string(), role: z.enum(["model", "partner"]) })
+  .openapi("Municipality");
+
+const NetworkSchema = NetworkSummarySchema.extend({
+  privacyNotice: z.string(),
+  retentionMonths: z.number().int(),
+  municipalities: z.array(MunicipalitySchema),
+  institutionCount: z.number().int(),
+}).openapi("Network");
+
+const summary = (n: typeof networksTable.$inferSelect) => ({
+  id: n.id,
+  slug: n.slug,
+  name: n.name,
+  description: n.description,
+  state: n.state,
+});
+
+export const networks = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/networks",
+      tags: ["Directory"],
+      summary: "List networks",
+      responses: { 200: jsonContent(z.object({ items: z.array(NetworkSummarySchema) }), "All networks") },
+    }),
+    async (c) => {
+      const rows = await c.var.db.select().from(networksTable);
+      return c.json({ items: rows.sort(byGermanName).map(summary) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/networks/{networkId}",
+      tags: ["Directory"],
+      summary: "A network with its municipalities",
+      request: { params: NetworkRefParam },
+      responses: { 200: jsonContent(NetworkSchema, "The network"), ...problemResponses(400, 404) },
+    }),
+    async (c) => {
+      const db = c.var.db;
+      const network = await requireNetwork(db, c.req.valid("param").networkId);
+      const [places, [{ total }]] = await Promise.all([
+        db
+          .select()
+          .from(municipalities)
+          .where(eq(municipalities.networkId, network.id))
+          .orderBy(asc(municipalities.role), asc(municipalities.name)),
+        db
+          .select({ total: count() })
+          .from(institutions)
+          .where(and(eq(institutions.networkId, network.id), isNull(institutions.archivedAt))),
+      ]);
+      return c.json(
+        {
+          ...summary(network),
+          privacyNotice: network.privacyNotice,
+          retentionMonths: network.retentionMonths,
+          municipalities: places.map((m) => ({ id: m.id, name: m.name, role: m.role })),
+          institutionCount: total,
+        },
+        200,
+      );
+    },
+  );
