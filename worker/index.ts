@@ -30,11 +30,7 @@ app.use(
   },
 );
 
-const routes = app
-  .route("/api", health)
-  .route("/api", sectors)
-  .route("/api", networks)
-  .route("/api", institutions);
+const routes = app.route("/api", health).route("/api", sectors).route("/api", networks).route("/api", institutions);
 
 app.doc31("/api/openapi.json", {
   openapi: "3.1.0",
@@ -58,7 +54,14 @@ app.onError((err, c) => {
   if (err instanceof ApiError) return problemResponse(c, err);
   if (err instanceof HTTPException) {
     // Hono's own validators throw these, e.g. for a body that is not JSON.
-    const code = err.status === 404 ? "not_found" : err.status === 405 ? "method_not_allowed" : err.status < 500 ? "malformed_request" : "internal_error";
+    const code =
+      err.status === 404
+        ? "not_found"
+        : err.status === 405
+          ? "method_not_allowed"
+          : err.status < 500
+            ? "malformed_request"
+            : "internal_error";
     return problemResponse(c, new ApiError(code, [], err));
   }
   console.error(JSON.stringify({ requestId: c.get("requestId"), error: String(err), stack: (err as Error).stack }));

@@ -22,13 +22,7 @@ const createdAt = () =>
     .$defaultFn(() => new Date());
 const timestamp = () => integer({ mode: "timestamp_ms" });
 
-export const eventTypes = [
-  "kickoff",
-  "workshop",
-  "quality_workshop",
-  "network_conference",
-  "training",
-] as const;
+export const eventTypes = ["kickoff", "workshop", "quality_workshop", "network_conference", "training"] as const;
 export const eventStatuses = ["draft", "published", "cancelled"] as const;
 export const invitationModes = ["all", "sectors", "picked"] as const;
 export const promotionModes = ["offer", "direct"] as const;
@@ -161,17 +155,10 @@ export const roles = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("roles_organiser_unique")
-      .on(t.accountId, t.networkId, t.role)
-      .where(sql`${t.institutionId} is null`),
-    uniqueIndex("roles_contact_unique")
-      .on(t.accountId, t.institutionId)
-      .where(sql`${t.institutionId} is not null`),
+    uniqueIndex("roles_organiser_unique").on(t.accountId, t.networkId, t.role).where(sql`${t.institutionId} is null`),
+    uniqueIndex("roles_contact_unique").on(t.accountId, t.institutionId).where(sql`${t.institutionId} is not null`),
     index("roles_institution").on(t.institutionId),
-    check(
-      "roles_contact_has_institution",
-      sql`(${t.role} = 'institution_contact') = (${t.institutionId} is not null)`,
-    ),
+    check("roles_contact_has_institution", sql`(${t.role} = 'institution_contact') = (${t.institutionId} is not null)`),
   ],
 );
 

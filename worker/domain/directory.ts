@@ -3,18 +3,18 @@
 
 /**
  * Folds text so that people find what they mean: case, accents, ß/ss and the
- * umlaut transcriptions (ä/ae) all compare equal. Both sides are folded alike,
- * so over-folding ("Michael" → "michal") never causes a miss.
+ * umlaut transcriptions (ä/ae, as on a keyboard without umlauts) compare equal.
  */
 export function foldForSearch(text: string): string {
   return text
+    .normalize("NFC")
     .toLocaleLowerCase("de")
     .replaceAll("ß", "ss")
+    .replaceAll("ä", "ae")
+    .replaceAll("ö", "oe")
+    .replaceAll("ü", "ue")
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
-    .replace(/ae/g, "a")
-    .replace(/oe/g, "o")
-    .replace(/ue/g, "u")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
 }

@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv, Locale } from "../env";
-import { type ProblemCode, problemText, problems } from "./messages";
+import { type ProblemCode, problems, problemText } from "./messages";
 
 /** A field error: where, a stable code, and a message in the caller's language. */
 export type FieldError = { path: string; code: string; message: string };

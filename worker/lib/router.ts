@@ -18,7 +18,7 @@ export function fieldErrors(error: z.ZodError, locale: Locale): FieldError[] {
       const expected = typeNames[locale][issue.expected] ?? issue.expected;
       message = locale === "de" ? `Ungültige Eingabe: erwartet ${expected}` : `Invalid input: expected ${expected}`;
     } else {
-      // biome-ignore lint/suspicious/noExplicitAny: the locale accepts raw issues, a superset of finalized ones
+      // `any`: the locale accepts raw issues, a superset of finalized ones
       const localized = locales[locale].localeError(issue as any);
       message = typeof localized === "string" ? localized : (localized?.message ?? issue.message);
     }

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
-import { jsonContent } from "../lib/schemas";
 import { createRouter } from "../lib/router";
+import { jsonContent } from "../lib/schemas";
 
 const HealthSchema = z.object({ status: z.literal("ok"), database: z.literal("ok") }).openapi("Health");
 

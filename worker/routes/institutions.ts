@@ -4,8 +4,8 @@ import { requireNetwork } from "../db/queries";
 import { institutions as institutionsTable, municipalities, sectors } from "../db/schema";
 import { byGermanName, matchesQuery } from "../domain/directory";
 import { ApiError } from "../lib/problem";
-import { jsonContent, problemResponses } from "../lib/schemas";
 import { createRouter } from "../lib/router";
+import { jsonContent, problemResponses } from "../lib/schemas";
 import { NetworkRefParam } from "./networks";
 
 const key = z
@@ -110,7 +110,11 @@ export const institutions = createRouter()
         const [known] = await db.select().from(sectors).where(eq(sectors.key, sector)).limit(1);
         if (!known)
           throw new ApiError("validation_failed", [
-            { path: "sector", code: "unknown_sector", message: c.get("language") === "en" ? "Unknown sector" : "Unbekannter Bereich" },
+            {
+              path: "sector",
+              code: "unknown_sector",
+              message: c.get("language") === "en" ? "Unknown sector" : "Unbekannter Bereich",
+            },
           ]);
       }
       const rows = await db

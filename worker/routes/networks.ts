@@ -1,10 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { asc, count, eq, isNull, and } from "drizzle-orm";
+import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { requireNetwork } from "../db/queries";
 import { institutions, municipalities, networks as networksTable } from "../db/schema";
 import { byGermanName } from "../domain/directory";
-import { jsonContent, problemResponses } from "../lib/schemas";
 import { createRouter } from "../lib/router";
+import { jsonContent, problemResponses } from "../lib/schemas";
 
 export const NetworkRefParam = z.object({
   networkId: z

@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { asc } from "drizzle-orm";
 import { sectors as sectorsTable } from "../db/schema";
-import { jsonContent } from "../lib/schemas";
 import { createRouter } from "../lib/router";
+import { jsonContent } from "../lib/schemas";
 
 export const SectorSchema = z
   .object({

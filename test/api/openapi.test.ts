@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { api, json } from "../helpers";
+
+describe("OpenAPI document", () => {
+  it("is OpenAPI 3.1 and describes every route with its errors", async () => {
+    const res = await api("/api/openapi.json");
+    expect(res.status).toBe(200);
+    const doc = await json(res);
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/api/health",
+      "/api/institutions/{institutionId}",
+      "/api/networks",
+      "/api/networks/{networkId}",
+      "/api/networks/{networkId}/institutions",
+      "/api/sectors",
+    ]);
+    const search = doc.paths["/api/networks/{networkId}/institutions"].get;
+    expect(search.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
+      "municipality",
+      "networkId",
+      "q",
+      "sector",
+    ]);
+    expect(search.responses["400"].content["application/problem+json"].schema.$ref).toBe(
+      "#/components/schemas/Problem",
+    );
+    const institution = doc.components.schemas.Institution;
+    expect(institution.allOf[0].$ref).toBe("#/components/schemas/InstitutionSummary");
+    expect(institution.allOf[1].properties).toHaveProperty("reachability");
+    expect(doc.components.schemas.Problem.required).toEqual(expect.arrayContaining(["code", "title", "requestId"]));
+  });
+});

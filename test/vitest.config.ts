@@ -1,0 +1,22 @@
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+// The pool refuses to start without the assets directory; API tests do not need the built web app.
+mkdirSync(`${root}web/dist`, { recursive: true });
+
+export default defineConfig(async () => ({
+  plugins: [
+    cloudflareTest({
+      wrangler: { configPath: `${root}wrangler.toml` },
+      miniflare: { bindings: { TEST_MIGRATIONS: await readD1Migrations(`${root}migrations`) } },
+    }),
+  ],
+  root,
+  test: {
+    include: ["test/api/**/*.test.ts", "worker/**/*.test.ts"],
+    setupFiles: ["test/apply-migrations.ts"],
+  },
+}));

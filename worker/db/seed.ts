@@ -1,0 +1,45 @@
+import { getTableColumns } from "drizzle-orm";
+import type { Db } from "./client";
+import { demoNetwork, sectorList } from "./demo-data";
+import * as s from "./schema";
+
+// D1 binds at most 100 parameters per statement.
+const chunk = <T>(rows: T[], columns: number): T[][] => {
+  const size = Math.max(1, Math.floor(100 / columns));
+  return Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, i * size + size));
+};
+
+/**
+ * Loads the sectors and the demo network "Kinderschutzcluster 9". Idempotent:
+ * every row has a fixed id and existing rows are left as they are, so a
+ * second `npm start` changes nothing and keeps what users entered.
+ */
+export async function seedDemoNetwork(db: Db, now = new Date()) {
+  const demo = demoNetwork(now);
+  const tables = [
+    [s.sectors, sectorList],
+    [s.networks, [demo.network]],
+    [s.municipalities, demo.municipalities],
+    [s.institutions, demo.institutions],
+    [s.contactPersons, demo.contactPersons],
+    [s.accounts, demo.accounts],
+    [s.roles, demo.roles],
+    [s.events, demo.events],
+    [s.eventSessions, demo.sessions],
+    [s.tracks, demo.tracks],
+    [s.quotas, demo.quotas],
+  ] as const;
+  const statements = tables.flatMap(([table, rows]) =>
+    // `any`: each table gets its own rows
+    chunk(rows as any[], Object.keys(getTableColumns(table)).length).map((part) =>
+      db
+        .insert(table as any)
+        .values(part)
+        .onConflictDoNothing(),
+    ),
+  );
+  // One batch is one transaction: the demo network is loaded whole or not at all.
+  // `any`: drizzle's batch wants a non-empty tuple
+  await db.batch(statements as any);
+  return { institutions: demo.institutions.length, events: demo.events.length };
+}
