@@ -6,6 +6,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { createDb } from "./db/client";
 import type { AppEnv } from "./env";
 import { ApiError, problemResponse } from "./lib/problem";
+import { events } from "./routes/events";
 import { health } from "./routes/health";
 import { institutions } from "./routes/institutions";
 import { networks } from "./routes/networks";
@@ -30,23 +31,28 @@ app.use(
   },
 );
 
-const routes = app.route("/api", health).route("/api", sectors).route("/api", networks).route("/api", institutions);
-
-app.doc31("/api/openapi.json", {
-  openapi: "3.1.0",
-  info: {
-    title: "NetzWerkstatt API",
-    version: "0.1.0",
-    description:
-      "Workshop and network-conference management for child-protection cooperation networks. " +
-      "Errors are `application/problem+json` with a stable `code`; send `Accept-Language: en` for English messages (German is the default).",
-  },
-  servers: [{ url: "/" }],
-  tags: [
-    { name: "Directory", description: "Networks, sectors and partner institutions" },
-    { name: "System", description: "Operations" },
-  ],
-});
+const routes = app
+  .route("/api", health)
+  .route("/api", sectors)
+  .route("/api", networks)
+  .route("/api", institutions)
+  .route("/api", events)
+  .doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "NetzWerkstatt API",
+      version: "0.1.0",
+      description:
+        "Workshop and network-conference management for child-protection cooperation networks. " +
+        "Errors are `application/problem+json` with a stable `code`; send `Accept-Language: en` for English messages (German is the default).",
+    },
+    servers: [{ url: "/" }],
+    tags: [
+      { name: "Directory", description: "Networks, sectors and partner institutions" },
+      { name: "Events", description: "Events, sessions and tracks" },
+      { name: "System", description: "Operations" },
+    ],
+  });
 
 app.notFound((c) => problemResponse(c, new ApiError("not_found")));
 

@@ -12,6 +12,7 @@ describe("OpenAPI document", () => {
       "/api/institutions/{institutionId}",
       "/api/networks",
       "/api/networks/{networkId}",
+      "/api/networks/{networkId}/events",
       "/api/networks/{networkId}/institutions",
       "/api/sectors",
     ]);

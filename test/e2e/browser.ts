@@ -1,0 +1,102 @@
+// Browser helpers for the e2e tests: Debian's Chromium driven by playwright-core, axe-core checks, screenshots.
+import { mkdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import type { AxeResults, Result } from "axe-core";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { inject } from "vitest";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const require = createRequire(import.meta.url);
+
+export const chromiumPath = process.env.E2E_CHROMIUM ?? "/usr/bin/chromium";
+
+/** A page that records what went wrong while it was open, so tests can assert that nothing did. */
+export type E2EPage = Page & {
+  /** `console.error` messages and uncaught page errors. */
+  consoleErrors: string[];
+  /** Requests that failed at the network level or answered with HTTP status >= 400. */
+  failedRequests: string[];
+};
+
+export function baseURL(): string {
+  return inject("baseURL");
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+  });
+}
+
+export async function openPage(browser: Browser, path: string, { locale = "de-DE" } = {}): Promise<E2EPage> {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+  const page = (await context.newPage()) as E2EPage;
+  page.consoleErrors = [];
+  page.failedRequests = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") page.consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => page.consoleErrors.push(`${error.name}: ${error.message}`));
+  page.on("requestfailed", (request) =>
+    page.failedRequests.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText ?? "failed"}`),
+  );
+  page.on("response", (response) => {
+    if (response.status() >= 400) {
+      page.failedRequests.push(`${response.request().method()} ${response.url()}: HTTP ${response.status()}`);
+    }
+  });
+  page.on("close", () => {
+    void context.close().catch(() => {});
+  });
+  await page.goto(new URL(path, baseURL()).href, { waitUntil: "networkidle" });
+  return page;
+}
+
+/** Asserts that nothing went wrong on the page so far (console errors, page errors, failed requests). */
+export function expectCleanPage(page: E2EPage): void {
+  const problems = [...page.consoleErrors.map((e) => `console: ${e}`), ...page.failedRequests];
+  if (problems.length > 0) {
+    throw new Error(`Problems on ${page.url()}:\n  ${problems.join("\n  ")}`);
+  }
+}
+
+let axeSource: string | undefined;
+
+function formatViolation(violation: Result): string {
+  const nodes = violation.nodes.slice(0, 3).map((node) => {
+    const html = node.html.length > 200 ? `${node.html.slice(0, 200)}…` : node.html;
+    return `    - ${node.target.join(" ")}\n      ${html}`;
+  });
+  const more = violation.nodes.length > 3 ? `\n    … and ${violation.nodes.length - 3} more` : "";
+  return `  [${violation.impact ?? "unknown"}] ${violation.id}: ${violation.help}\n    ${violation.helpUrl}\n${nodes.join("\n")}${more}`;
+}
+
+/** Runs axe-core (WCAG 2.0/2.1 A and AA) on the page and throws a readable summary if anything is violated. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  axeSource ??= await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+  const loaded = await page.evaluate(() => "axe" in window);
+  if (!loaded) await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<AxeResults> } }).axe;
+    const results = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return results.violations;
+  });
+  if (violations.length > 0) {
+    throw new Error(
+      `${violations.length} axe violation(s) on ${page.url()}:\n${violations.map(formatViolation).join("\n")}`,
+    );
+  }
+}
+
+/** Saves a full-page PNG to test-results/screenshots/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = `${root}test-results/screenshots`;
+  await mkdir(dir, { recursive: true });
+  const path = `${dir}/${name.replace(/[^\w.-]+/g, "-")}.png`;
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
