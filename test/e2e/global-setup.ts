@@ -66,6 +66,10 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if ((await healthStatus()) !== undefined) {
+    throw new Error(`Something already answers on ${baseURL}; stop it or set E2E_PORT to a free port.`);
+  }
+
   if (!existsSync(`${root}web/dist/index.html`)) {
     step("web/dist/index.html missing: npm run build");
     run("npm", ["run", "build"]);
@@ -77,10 +81,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   step("seeding the demo network");
   run("npx", ["tsx", "scripts/seed-local.ts"], { NW_PERSIST_TO: persistTo });
-
-  if ((await healthStatus()) !== undefined) {
-    throw new Error(`Something already answers on ${baseURL}; stop it or set E2E_PORT to a free port.`);
-  }
 
   step(`starting wrangler dev on ${baseURL}`);
   const output: string[] = [];

@@ -1,0 +1,76 @@
+import { A, type RouteSectionProps, useLocation } from "@solidjs/router";
+import { createEffect, on, Suspense } from "solid-js";
+import { useI18n } from "../i18n";
+import { Loading } from "./status";
+
+export function Layout(props: RouteSectionProps) {
+  const { t, locale, setLocale } = useI18n();
+  const location = useLocation();
+  let main!: HTMLElement;
+
+  // After client-side navigation, move focus to the new page so screen readers announce it.
+  createEffect(
+    on(
+      () => location.pathname,
+      () => main?.focus({ preventScroll: false }),
+      { defer: true },
+    ),
+  );
+
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        {t("app.skipLink")}
+      </a>
+      <header class="site-header">
+        <div class="container header-inner">
+          <A href="/" class="brand" end>
+            <img src="/favicon.svg" alt="" width="32" height="32" />
+            <span class="brand-text">
+              <span class="brand-name">{t("app.name")}</span>
+              <span class="brand-tagline">{t("app.tagline")}</span>
+            </span>
+          </A>
+          <button
+            type="button"
+            class="lang-switch"
+            lang={locale() === "de" ? "en" : "de"}
+            aria-label={t("app.switchToLabel")}
+            onClick={() => setLocale(locale() === "de" ? "en" : "de")}
+          >
+            {t("app.switchTo")}
+          </button>
+        </div>
+        <nav class="main-nav" aria-label={t("app.mainNav")}>
+          <ul class="container">
+            <li>
+              <A href="/" end>
+                {t("nav.home")}
+              </A>
+            </li>
+            <li>
+              <A href="/verzeichnis">{t("nav.directory")}</A>
+            </li>
+            <li>
+              <A href="/veranstaltungen">{t("nav.events")}</A>
+            </li>
+            <li>
+              <A href="/api-referenz">{t("nav.api")}</A>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabindex="-1" ref={main} class="container">
+        <Suspense fallback={<Loading />}>{props.children}</Suspense>
+      </main>
+      <footer class="site-footer">
+        <div class="container footer-inner">
+          <p>{t("app.footerNote")}</p>
+          <p>
+            <A href="/api-referenz">{t("app.apiReference")}</A>
+          </p>
+        </div>
+      </footer>
+    </>
+  );
+}

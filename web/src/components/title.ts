@@ -1,0 +1,11 @@
+import { createEffect } from "solid-js";
+import { useI18n } from "../i18n";
+
+/** Each page names itself in the browser tab, as WCAG 2.4.2 asks. */
+export function usePageTitle(title: () => string | undefined) {
+  const { t } = useI18n();
+  createEffect(() => {
+    const own = title();
+    document.title = own ? `${own} – ${t("app.name")}` : t("app.name");
+  });
+}

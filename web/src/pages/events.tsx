@@ -1,0 +1,120 @@
+import { createAsync } from "@solidjs/router";
+import { ErrorBoundary, For, Show } from "solid-js";
+import { LoadError } from "../components/status";
+import { usePageTitle } from "../components/title";
+import { useI18n } from "../i18n";
+import { type EventSummary, getEvents, getNetwork } from "../lib/api";
+
+/** The dates of an event, in Berlin time, as a list. */
+export function EventDates(props: { event: EventSummary; compact?: boolean }) {
+  const { t, formatDateTime, formatTime } = useI18n();
+  const shown = () => (props.compact ? props.event.sessions.slice(0, 1) : props.event.sessions);
+  return (
+    <ol class="dates">
+      <For each={shown()}>
+        {(s) => (
+          <li>
+            <time datetime={s.startsAt}>{formatDateTime(s.startsAt)}</time>–
+            <time datetime={s.endsAt}>{formatTime(s.endsAt)}</time>
+            <Show when={!props.compact && (s.title || s.topic)}>
+              <span class="date-topic">
+                {" "}
+                · {s.title}
+                {s.topic && s.topic !== s.title ? `: ${s.topic}` : ""}
+              </span>
+            </Show>
+          </li>
+        )}
+      </For>
+      <Show when={props.compact && props.event.sessions.length > 1}>
+        <li class="muted">
+          + {props.event.sessions.length - 1} {t("events.sessions")}
+        </li>
+      </Show>
+    </ol>
+  );
+}
+
+export default function EventsPage() {
+  const { t, formatDate } = useI18n();
+  usePageTitle(() => t("events.title"));
+  const events = createAsync(async () => getEvents((await getNetwork()).id));
+  const isPast = (e: EventSummary) => e.sessions.every((s) => new Date(s.endsAt) < new Date());
+
+  return (
+    <>
+      <h1>{t("events.title")}</h1>
+      <p class="lead">{t("events.intro")}</p>
+      <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
+        <Show when={events()}>
+          {(list) => (
+            <Show when={list().items.length > 0} fallback={<p>{t("events.none")}</p>}>
+              <ul class="event-list">
+                <For each={list().items}>
+                  {(event) => (
+                    <li class="card event-card" id={event.id} classList={{ past: isPast(event) }}>
+                      <p class="eyebrow">
+                        {t(`events.types.${event.type}`)}
+                        <Show when={isPast(event)}>
+                          {" "}
+                          <span class="badge badge-muted">{t("events.past")}</span>
+                        </Show>
+                      </p>
+                      <h2>{event.title}</h2>
+                      <p>{event.description}</p>
+                      <div class="event-facts">
+                        <div>
+                          <h3>{t("events.sessions")}</h3>
+                          <EventDates event={event} />
+                        </div>
+                        <div>
+                          <h3>{t("events.venue")}</h3>
+                          <p>
+                            {event.venueName}
+                            <br />
+                            {event.venueAddress}
+                          </p>
+                          <Show when={event.venueAccessibility}>
+                            <p class="muted">
+                              <span class="visually-hidden">{t("events.accessibility")}: </span>
+                              {event.venueAccessibility}
+                            </p>
+                          </Show>
+                          <p>
+                            <span class="badge">{t("events.places", { count: String(event.capacity) })}</span>
+                          </p>
+                          <p class="muted">
+                            {t("events.registration", {
+                              from: formatDate(event.registrationOpensAt),
+                              to: formatDate(event.registrationClosesAt),
+                            })}
+                            <br />
+                            {t("events.quotaDeadline", { date: formatDate(event.quotaDeadline) })}
+                          </p>
+                        </div>
+                      </div>
+                      <Show when={event.tracks.length > 0}>
+                        <h3>{t("events.tracks")}</h3>
+                        <ul class="tracks">
+                          <For each={event.tracks}>
+                            {(track) => (
+                              <li>
+                                <strong>{track.title}</strong>
+                                <Show when={track.description}> – {track.description}</Show>{" "}
+                                <span class="muted">({t("events.places", { count: String(track.capacity) })})</span>
+                              </li>
+                            )}
+                          </For>
+                        </ul>
+                      </Show>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          )}
+        </Show>
+      </ErrorBoundary>
+    </>
+  );
+}

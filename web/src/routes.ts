@@ -1,0 +1,31 @@
+import type { RouteDefinition } from "@solidjs/router";
+import { lazy } from "solid-js";
+import { getEvents, getInstitution, getNetwork, getSectors } from "./lib/api";
+
+// URLs are German, like the interface: people share and bookmark them.
+export const routes: RouteDefinition[] = [
+  { path: "/", component: lazy(() => import("./pages/home")), preload: () => getNetwork() },
+  {
+    path: "/verzeichnis",
+    component: lazy(() => import("./pages/directory")),
+    preload: () => {
+      getNetwork();
+      getSectors();
+    },
+  },
+  {
+    path: "/verzeichnis/:institutionId",
+    component: lazy(() => import("./pages/institution")),
+    preload: ({ params }) => {
+      getInstitution(params.institutionId!);
+      getSectors();
+    },
+  },
+  {
+    path: "/veranstaltungen",
+    component: lazy(() => import("./pages/events")),
+    preload: () => getNetwork().then((n) => getEvents(n.id)),
+  },
+  { path: "/api-referenz", component: lazy(() => import("./pages/api-reference")) },
+  { path: "**", component: lazy(() => import("./pages/not-found")) },
+];
