@@ -5,7 +5,12 @@ import { useI18n } from "../i18n";
 export function usePageTitle(title: () => string | undefined) {
   const { t } = useI18n();
   createEffect(() => {
-    const own = title();
+    let own: string | undefined;
+    try {
+      own = title();
+    } catch {
+      // A failed load is shown by the page's error boundary; the tab keeps the app's name.
+    }
     document.title = own ? `${own} – ${t("app.name")}` : t("app.name");
   });
 }

@@ -48,7 +48,7 @@ export default function ApiReferencePage() {
           {(d) => (
             <For each={d().tags ?? []}>
               {(tag) => (
-                <section aria-labelledby={`tag-${tag.name}`} class="api-tag">
+                <section aria-labelledby={`tag-${tag.name}`} class="api-tag" lang="en">
                   <h2 id={`tag-${tag.name}`}>{tag.name}</h2>
                   <p class="muted">{tag.description}</p>
                   <For each={operations(tag.name)}>

@@ -40,6 +40,11 @@ export default function EventsPage() {
   usePageTitle(() => t("events.title"));
   const events = createAsync(async () => getEvents((await getNetwork()).id));
   const isPast = (e: EventSummary) => e.sessions.every((s) => new Date(s.endsAt) < new Date());
+  // What is coming first; past events follow, most recent first.
+  const ordered = () => {
+    const items = events()?.items ?? [];
+    return [...items.filter((e) => !isPast(e)), ...items.filter(isPast).reverse()];
+  };
 
   return (
     <>
@@ -50,7 +55,7 @@ export default function EventsPage() {
           {(list) => (
             <Show when={list().items.length > 0} fallback={<p>{t("events.none")}</p>}>
               <ul class="event-list">
-                <For each={list().items}>
+                <For each={ordered()}>
                   {(event) => (
                     <li class="card event-card" id={event.id} classList={{ past: isPast(event) }}>
                       <p class="eyebrow">
