@@ -1,0 +1,62 @@
+// The database itself protects the invariants that must hold under any concurrency:
+// these statements bypass the API on purpose and must be refused by D1.
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { seed } from "../helpers";
+
+beforeAll(async () => {
+  await seed();
+});
+
+const register = (id: string, email: string, status = "confirmed", key: string | null = null) =>
+  env.DB.prepare(
+    `insert into registrations (id, event_id, institution_id, email, name, status, requested_at, idempotency_key, created_at)
+     values (?, 'evt-qe-werkstatt', 'inst-jugendamt-kh', ?, 'Testperson', ?, 0, ?, 0)`,
+  )
+    .bind(id, email, status, key)
+    .run();
+
+describe("schema invariants", () => {
+  it("allows one live registration per person and event, but a new one after cancelling", async () => {
+    await register("r1", "a@example.org");
+    await expect(register("r2", "a@example.org", "waitlisted")).rejects.toThrow(/UNIQUE/);
+    await env.DB.prepare("update registrations set status = 'cancelled' where id = 'r1'").run();
+    await register("r3", "a@example.org");
+    const { results } = await env.DB.prepare("select id from registrations where email = 'a@example.org'").all();
+    expect(results.map((r) => r.id).sort()).toEqual(["r1", "r3"]);
+  });
+
+  it("never stores two registrations under one idempotency key", async () => {
+    await register("k1", "b@example.org", "confirmed", "key-1");
+    await expect(register("k2", "c@example.org", "confirmed", "key-1")).rejects.toThrow(/UNIQUE/);
+  });
+
+  it("refuses an event whose quota deadline lies after its registration closes", async () => {
+    await expect(
+      env.DB.prepare(
+        `insert into events (id, network_id, type, title, capacity, default_quota, registration_opens_at, quota_deadline, registration_closes_at, status, invitation_mode, promotion_mode, offer_hours, created_at)
+         values ('bad', 'net-kc9', 'workshop', 'x', 10, 1, 0, 200, 100, 'draft', 'all', 'offer', 48, 0)`,
+      ).run(),
+    ).rejects.toThrow(/CHECK/);
+  });
+
+  it("counts an attendance once per session and registration", async () => {
+    await register("att", "d@example.org");
+    const attend = (id: string) =>
+      env.DB.prepare(
+        "insert into attendances (id, session_id, registration_id, kind, at) values (?, 'ses-qe-1', 'att', 'present', 0)",
+      )
+        .bind(id)
+        .run();
+    await attend("a1");
+    await expect(attend("a2")).rejects.toThrow(/UNIQUE/);
+  });
+
+  it("refuses a contact role without an institution", async () => {
+    await expect(
+      env.DB.prepare(
+        "insert into roles (id, account_id, network_id, role, institution_id, created_at) values ('x', 'acc-organiser', 'net-kc9', 'institution_contact', null, 0)",
+      ).run(),
+    ).rejects.toThrow(/CHECK/);
+  });
+});
