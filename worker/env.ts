@@ -1,10 +1,17 @@
 import type { Db } from "./db/client";
+import type { institutions, networks } from "./db/schema";
+import type { Auth } from "./lib/auth";
 
 export type Bindings = {
   DB: D1Database;
   ASSETS: Fetcher;
   /** "true" only in local development (wrangler.toml [vars]). */
   DEV_MODE?: string;
+  /** Cloudflare e-mail sending binding (production); absent locally. */
+  EMAIL?: {
+    send(message: { to: string; from: string; subject: string; text: string; html: string }): Promise<unknown>;
+  };
+  MAIL_FROM?: string;
 };
 
 export type Locale = "de" | "en";
@@ -13,6 +20,11 @@ export type Variables = {
   db: Db;
   requestId: string;
   language: string;
+  /** The signed-in account with its roles, or null. */
+  auth: Auth | null;
+  /** Set by the guards in lib/guards.ts on the routes that use them. */
+  network: typeof networks.$inferSelect;
+  institution: typeof institutions.$inferSelect;
 };
 
 export type AppEnv = { Bindings: Bindings; Variables: Variables };

@@ -5,11 +5,19 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { createDb } from "./db/client";
 import type { AppEnv } from "./env";
+import { csrfMiddleware, sessionMiddleware } from "./lib/auth";
+import { deliverOutbox } from "./lib/mail";
 import { ApiError, problemResponse } from "./lib/problem";
+import { auditLog } from "./routes/audit-log";
+import { auth } from "./routes/auth";
+import { contactPersons } from "./routes/contact-persons";
+import { contacts } from "./routes/contacts";
+import { dev } from "./routes/dev";
 import { events } from "./routes/events";
 import { health } from "./routes/health";
 import { institutions } from "./routes/institutions";
 import { networks } from "./routes/networks";
+import { participation } from "./routes/participation";
 import { sectors } from "./routes/sectors";
 
 const app = new OpenAPIHono<AppEnv>();
@@ -29,6 +37,8 @@ app.use(
     c.set("db", createDb(c.env.DB));
     await next();
   },
+  sessionMiddleware,
+  csrfMiddleware,
 );
 
 const routes = app
@@ -37,6 +47,12 @@ const routes = app
   .route("/api", networks)
   .route("/api", institutions)
   .route("/api", events)
+  .route("/api", auth)
+  .route("/api", participation)
+  .route("/api", contactPersons)
+  .route("/api", contacts)
+  .route("/api", auditLog)
+  .route("/api", dev)
   .doc31("/api/openapi.json", {
     openapi: "3.1.0",
     info: {
@@ -50,6 +66,9 @@ const routes = app
     tags: [
       { name: "Directory", description: "Networks, sectors and partner institutions" },
       { name: "Events", description: "Events, sessions and tracks" },
+      { name: "Auth", description: "Passwordless sign-in by e-mail link, sessions" },
+      { name: "Participation", description: "A participant's own registration, by personal link" },
+      { name: "Development", description: "Only with DEV_MODE=true (local development)" },
       { name: "System", description: "Operations" },
     ],
   });
@@ -75,4 +94,11 @@ app.onError((err, c) => {
 });
 
 export type AppType = typeof routes;
-export default app;
+
+export default {
+  fetch: app.fetch,
+  // The cron trigger delivers what requests could not (retries, dead letters).
+  async scheduled(_controller, env, ctx) {
+    ctx.waitUntil(deliverOutbox(env, createDb(env.DB)).then(() => undefined));
+  },
+} satisfies ExportedHandler<AppEnv["Bindings"]>;

@@ -8,12 +8,26 @@ describe("OpenAPI document", () => {
     const doc = await json(res);
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths).sort()).toEqual([
+      "/api/auth/me",
+      "/api/auth/sessions",
+      "/api/auth/sessions/{sessionId}",
+      "/api/auth/sign-in-links",
+      "/api/contact-persons/{contactPersonId}",
+      "/api/dev/mailbox",
       "/api/health",
       "/api/institutions/{institutionId}",
+      "/api/institutions/{institutionId}/archive",
+      "/api/institutions/{institutionId}/contact-persons",
+      "/api/institutions/{institutionId}/contacts",
+      "/api/institutions/{institutionId}/contacts/{accountId}",
+      "/api/institutions/{institutionId}/leitbild",
       "/api/networks",
       "/api/networks/{networkId}",
+      "/api/networks/{networkId}/audit-log",
       "/api/networks/{networkId}/events",
       "/api/networks/{networkId}/institutions",
+      "/api/participation",
+      "/api/participation/link",
       "/api/sectors",
     ]);
     const search = doc.paths["/api/networks/{networkId}/institutions"].get;

@@ -516,3 +516,13 @@ export const auditLog = sqliteTable(
   },
   (t) => [index("audit_log_network_at").on(t.networkId, t.at)],
 );
+
+/**
+ * Fixed-window counters for rate limits (sign-in links per address and per client).
+ * Counted by one upsert statement, so concurrent requests cannot both slip under the limit.
+ */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text().primaryKey(),
+  windowStart: integer({ mode: "timestamp_ms" }).notNull(),
+  count: integer().notNull(),
+});

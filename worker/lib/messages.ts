@@ -37,6 +37,81 @@ export const problems = {
     de: { title: "Einrichtung nicht gefunden", detail: "Es gibt keine Einrichtung mit dieser Kennung." },
     en: { title: "Institution not found", detail: "There is no institution with this id." },
   },
+  unauthenticated: {
+    status: 401,
+    de: { title: "Nicht angemeldet", detail: "Bitte melden Sie sich an." },
+    en: { title: "Not signed in", detail: "Please sign in." },
+  },
+  forbidden: {
+    status: 403,
+    de: { title: "Keine Berechtigung", detail: "Dafür fehlt Ihnen die Berechtigung." },
+    en: { title: "Not allowed", detail: "You are not allowed to do this." },
+  },
+  forbidden_field: {
+    status: 403,
+    de: { title: "Feld nicht änderbar", detail: "Diese Felder darf nur die Netzwerkkoordination ändern." },
+    en: { title: "Field not editable", detail: "Only the network coordination may change these fields." },
+  },
+  csrf_failed: {
+    status: 403,
+    de: {
+      title: "Anfrage abgelehnt",
+      detail: "Die Anfrage kam nicht von dieser Anwendung. Bitte laden Sie die Seite neu.",
+    },
+    en: { title: "Request refused", detail: "The request did not come from this application. Please reload the page." },
+  },
+  rate_limited: {
+    status: 429,
+    de: { title: "Zu viele Anfragen", detail: "Bitte warten Sie einige Minuten und versuchen Sie es dann erneut." },
+    en: { title: "Too many requests", detail: "Please wait a few minutes and try again." },
+  },
+  sign_in_link_invalid: {
+    status: 400,
+    de: {
+      title: "Anmeldelink ungültig",
+      detail: "Der Link ist abgelaufen oder wurde schon benutzt. Bitte fordern Sie einen neuen an.",
+    },
+    en: {
+      title: "Sign-in link invalid",
+      detail: "The link has expired or was used already. Please request a new one.",
+    },
+  },
+  participant_link_invalid: {
+    status: 401,
+    de: {
+      title: "Persönlicher Link ungültig",
+      detail: "Dieser Link gilt nicht (mehr). Einen neuen Link erhalten Sie über „Anmelden“ mit Ihrer E-Mail-Adresse.",
+    },
+    en: {
+      title: "Personal link invalid",
+      detail: "This link is not (or no longer) valid. Get a new one via “Sign in” with your e-mail address.",
+    },
+  },
+  session_not_found: {
+    status: 404,
+    de: { title: "Sitzung nicht gefunden", detail: "Diese Sitzung gibt es nicht oder sie gehört nicht zu Ihnen." },
+    en: { title: "Session not found", detail: "This session does not exist or is not yours." },
+  },
+  contact_person_not_found: {
+    status: 404,
+    de: { title: "Ansprechperson nicht gefunden", detail: "Es gibt keine Ansprechperson mit dieser Kennung." },
+    en: { title: "Contact person not found", detail: "There is no contact person with this id." },
+  },
+  institution_name_taken: {
+    status: 409,
+    de: { title: "Name schon vergeben", detail: "Im Netzwerk gibt es bereits eine Einrichtung mit diesem Namen." },
+    en: { title: "Name taken", detail: "The network already has an institution with this name." },
+  },
+  institution_archived: {
+    status: 409,
+    de: { title: "Einrichtung archiviert", detail: "Archivierte Einrichtungen können nicht bearbeitet werden." },
+    en: { title: "Institution archived", detail: "Archived institutions cannot be edited." },
+  },
+  reference_not_found: {
+    status: 422,
+    de: { title: "Verweis ungültig", detail: "Profession oder Kommune gibt es in diesem Netzwerk nicht." },
+    en: { title: "Invalid reference", detail: "The sector or municipality does not exist in this network." },
+  },
   method_not_allowed: {
     status: 405,
     de: { title: "Methode nicht erlaubt", detail: "Diese Adresse unterstützt die Methode nicht." },

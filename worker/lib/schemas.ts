@@ -22,7 +22,7 @@ export const ProblemSchema = z
 const problemContent = { "application/problem+json": { schema: ProblemSchema } };
 
 /** The error responses a route documents, by status. */
-export const problemResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 415 | 422)[]) => {
+export const problemResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 415 | 422 | 429)[]) => {
   const descriptions = {
     400: "Invalid input",
     401: "Not signed in",
@@ -31,6 +31,7 @@ export const problemResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 415
     409: "Conflict with the current state",
     415: "Unsupported media type",
     422: "Rule violated",
+    429: "Too many requests",
   } as const;
   return Object.fromEntries(
     statuses.map((status) => [status, { description: descriptions[status], content: problemContent }]),

@@ -1,0 +1,102 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import type { Context, MiddlewareHandler } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { Db } from "../db/client";
+import { accounts, authSessions, roles } from "../db/schema";
+import type { AppEnv } from "../env";
+import { ApiError } from "./problem";
+
+export const SESSION_COOKIE = "__Host-nw_session";
+export const SESSION_DAYS = 30;
+export const SIGN_IN_LINK_MINUTES = 15;
+
+export type Role = { role: "organiser" | "institution_contact"; networkId: string; institutionId: string | null };
+export type Auth = { accountId: string; sessionId: string; email: string; roles: Role[] };
+
+/** 256 random bits, URL-safe: unguessable tokens for links and sessions. */
+export function randomToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll("+", "-")
+    .replaceAll("/", "_")
+    .replace(/=+$/, "");
+}
+
+/** Tokens are stored only as this hash: a leaked database opens no account. */
+export async function hashToken(token: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+export function setSessionCookie(c: Context<AppEnv>, token: string, expires: Date) {
+  setCookie(c, SESSION_COOKIE, token, {
+    path: "/",
+    httpOnly: true,
+    secure: true,
+    sameSite: "Lax",
+    expires,
+  });
+}
+
+export const clearSessionCookie = (c: Context<AppEnv>) => deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true });
+
+export async function loadAuth(db: Db, token: string, now: Date): Promise<Auth | null> {
+  const [row] = await db
+    .select({ sessionId: authSessions.id, accountId: accounts.id, email: accounts.email })
+    .from(authSessions)
+    .innerJoin(accounts, eq(accounts.id, authSessions.accountId))
+    .where(
+      and(
+        eq(authSessions.tokenHash, await hashToken(token)),
+        isNull(authSessions.revokedAt),
+        gt(authSessions.expiresAt, now),
+      ),
+    )
+    .limit(1);
+  if (!row) return null;
+  const held = await db
+    .select({ role: roles.role, networkId: roles.networkId, institutionId: roles.institutionId })
+    .from(roles)
+    .where(eq(roles.accountId, row.accountId));
+  return { ...row, roles: held };
+}
+
+/** Reads the session cookie; routes decide what a missing session means. */
+export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const token = getCookie(c, SESSION_COOKIE);
+  const auth = token ? await loadAuth(c.var.db, token, new Date()) : null;
+  c.set("auth", auth);
+  await next();
+};
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * CSRF: a write that carries the session cookie must come from our own pages.
+ * Browsers always send Origin on such requests (and Sec-Fetch-Site); a forged
+ * cross-site form or fetch cannot fake them. Together with SameSite=Lax.
+ */
+export const csrfMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!SAFE_METHODS.has(c.req.method) && getCookie(c, SESSION_COOKIE)) {
+    const origin = c.req.header("origin");
+    const site = c.req.header("sec-fetch-site");
+    const ownOrigin = new URL(c.req.url).origin;
+    const sameOrigin = origin ? origin === ownOrigin : site === "same-origin";
+    if (!sameOrigin) throw new ApiError("csrf_failed");
+  }
+  await next();
+};
+
+export const isOrganiserOf = (auth: Auth | null, networkId: string) =>
+  auth?.roles.some((r) => r.role === "organiser" && r.networkId === networkId) ?? false;
+
+export const isContactOf = (auth: Auth | null, institutionId: string) =>
+  auth?.roles.some((r) => r.role === "institution_contact" && r.institutionId === institutionId) ?? false;
+
+export function requireAuth(c: Context<AppEnv>): Auth {
+  const auth = c.get("auth");
+  if (!auth) throw new ApiError("unauthenticated");
+  return auth;
+}

@@ -1,0 +1,60 @@
+// Authorisation, in one place per route: each route names one of these in its
+// `middleware`, so a handler only runs for callers allowed to reach it.
+import { eq } from "drizzle-orm";
+import type { MiddlewareHandler } from "hono";
+import { requireNetwork } from "../db/queries";
+import { contactPersons, institutions } from "../db/schema";
+import type { AppEnv } from "../env";
+import { isContactOf, isOrganiserOf, requireAuth } from "./auth";
+import { ApiError } from "./problem";
+
+type GuardedEnv = AppEnv;
+
+export const signedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
+  requireAuth(c);
+  await next();
+};
+
+/** Organisers of the network in the `networkId` path parameter. */
+export const organiserOfNetwork: MiddlewareHandler<GuardedEnv> = async (c, next) => {
+  const auth = requireAuth(c);
+  const network = await requireNetwork(c.var.db, c.req.param("networkId") ?? "");
+  if (!isOrganiserOf(auth, network.id)) throw new ApiError("forbidden");
+  c.set("network", network);
+  await next();
+};
+
+async function loadInstitution(c: Parameters<MiddlewareHandler<GuardedEnv>>[0], id: string) {
+  const [institution] = await c.var.db.select().from(institutions).where(eq(institutions.id, id)).limit(1);
+  if (!institution) throw new ApiError("institution_not_found");
+  return institution;
+}
+
+/**
+ * The institution in the `institutionId` path parameter (or the one owning the
+ * contact person in `contactPersonId`), for its network's organisers and,
+ * where `contacts` is allowed, for its own contacts.
+ */
+export const institutionAccess =
+  (who: "organiser" | "organiser_or_contact"): MiddlewareHandler<GuardedEnv> =>
+  async (c, next) => {
+    const auth = requireAuth(c);
+    let institutionId = c.req.param("institutionId");
+    const contactPersonId = c.req.param("contactPersonId");
+    if (!institutionId && contactPersonId) {
+      const [person] = await c.var.db
+        .select({ institutionId: contactPersons.institutionId })
+        .from(contactPersons)
+        .where(eq(contactPersons.id, contactPersonId))
+        .limit(1);
+      if (!person) throw new ApiError("contact_person_not_found");
+      institutionId = person.institutionId;
+    }
+    const institution = await loadInstitution(c, institutionId ?? "");
+    const allowed =
+      isOrganiserOf(auth, institution.networkId) ||
+      (who === "organiser_or_contact" && isContactOf(auth, institution.id));
+    if (!allowed) throw new ApiError("forbidden");
+    c.set("institution", institution);
+    await next();
+  };

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import {
+  formatDuration,
+  MAX_MAIL_ATTEMPTS,
+  type MailEnv,
+  type MailTemplate,
+  type ParamsOf,
+  renderMail,
+  retryDelayMs,
+} from "./mail";
+
+// Compile-time check: Cloudflare's send_email binding (Email Service) fits MailEnv["EMAIL"].
+const _binding: MailEnv["EMAIL"] = undefined as unknown as SendEmail;
+
+const evil = `<script>alert("x")</script>&'`;
+const link = "https://netzwerkstatt.example/anmelden?token=abc&x=<y>";
+
+const samples: { [T in MailTemplate]: ParamsOf<T> } = {
+  sign_in_link: { link, expiresMinutes: 15 },
+  contact_invitation: {
+    link,
+    expiresMinutes: 30,
+    institutionName: `Kita ${evil}`,
+    networkName: `Netz ${evil}`,
+    invitedBy: `Dr. ${evil}`,
+  },
+  participant_links: {
+    links: [
+      { eventTitle: `Werkstatt ${evil}`, link },
+      { eventTitle: "Netzwerkkonferenz", link: "https://netzwerkstatt.example/t/2" },
+    ],
+  },
+};
+
+const templates = Object.keys(samples) as MailTemplate[];
+
+describe("renderMail", () => {
+  for (const template of templates) {
+    for (const locale of ["de", "en"] as const) {
+      it(`renders ${template} in ${locale}`, () => {
+        const mail = renderMail(template, locale, samples[template] as never);
+        expect(mail.subject.trim()).not.toBe("");
+        expect(mail.subject).not.toMatch(/[\r\n]/);
+
+        // Plain text carries the raw link; HTML escapes it, in the href and in the text.
+        expect(mail.text).toContain(link);
+        expect(mail.html).toContain(`href="https://netzwerkstatt.example/anmelden?token=abc&amp;x=&lt;y&gt;"`);
+        expect(mail.html).not.toContain("<y>");
+        expect(mail.html).not.toContain("<script>");
+        expect(mail.html).not.toContain(`"x")`);
+        if (template !== "sign_in_link") expect(mail.html).toContain("&lt;script&gt;alert(&quot;x&quot;)");
+
+        expect(mail.html).toContain(`<html lang="${locale}">`);
+        expect(mail.html).toMatch(/<a href="[^"]+">[^<]+<\/a>/);
+        expect(mail.html).not.toMatch(/<img/i);
+        expect(mail.text).toContain("NetzWerkstatt");
+        expect(mail.html).toContain("NetzWerkstatt");
+        expect(mail.text).toMatch(locale === "de" ? /ignorieren/ : /ignore/);
+      });
+    }
+  }
+
+  it("says how long a link is valid and that it works once", () => {
+    const de = renderMail("sign_in_link", "de", { link, expiresMinutes: 15 });
+    expect(de.text).toContain("15 Minuten gültig");
+    expect(de.text).toContain("nur einmal");
+    expect(de.text).toContain("Sie");
+    const en = renderMail("contact_invitation", "en", { ...samples.contact_invitation, expiresMinutes: 45 });
+    expect(en.text).toContain("valid for 45 minutes");
+    expect(en.text).toContain("only once");
+  });
+
+  it("speaks formally and inclusively in German", () => {
+    const mail = renderMail("participant_links", "de", samples.participant_links);
+    expect(mail.text).toContain("Teilnehmer_in");
+    expect(mail.text).toContain("Ihre");
+    expect(mail.text).toMatch(/Mit freundlichen Grüßen\nNetzWerkstatt$/);
+  });
+});
+
+describe("formatDuration", () => {
+  it("uses whole hours and days where they fit", () => {
+    expect(formatDuration(1, "de")).toBe("1 Minute");
+    expect(formatDuration(15, "de")).toBe("15 Minuten");
+    expect(formatDuration(90, "en")).toBe("90 minutes");
+    expect(formatDuration(60, "de")).toBe("1 Stunde");
+    expect(formatDuration(1440, "en")).toBe("1 day");
+    expect(formatDuration(7 * 1440, "de")).toBe("7 Tage");
+  });
+});
+
+describe("retryDelayMs", () => {
+  it("grows with each failed attempt and is bounded", () => {
+    const delays = Array.from({ length: MAX_MAIL_ATTEMPTS + 3 }, (_, i) => retryDelayMs(i + 1));
+    expect(delays[0]).toBe(60_000);
+    for (let i = 1; i < delays.length; i++) expect(delays[i]).toBeGreaterThanOrEqual(delays[i - 1]);
+    expect(delays[4]).toBeGreaterThan(delays[0]);
+    expect(Math.max(...delays)).toBe(4 * 60 * 60_000);
+    expect(retryDelayMs(1000)).toBe(4 * 60 * 60_000);
+    expect(retryDelayMs(0)).toBe(60_000);
+  });
+});

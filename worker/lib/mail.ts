@@ -1,0 +1,372 @@
+// E-mail goes through the `outbox` table: a write that must send a mail inserts
+// the rendered message in the same D1 batch as the write itself, and
+// `deliverOutbox` sends due messages later (after the request, or from a cron),
+// retrying with backoff until a message is sent or declared dead.
+import { and, asc, eq, inArray, lte } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { outbox } from "../db/schema";
+
+export type MailLocale = "de" | "en";
+
+/** The parameters each template needs; everything is HTML-escaped when rendered. */
+export type MailParams = {
+  sign_in_link: { link: string; expiresMinutes: number };
+  contact_invitation: {
+    link: string;
+    expiresMinutes: number;
+    institutionName: string;
+    networkName: string;
+    invitedBy: string;
+  };
+  participant_links: { links: { eventTitle: string; link: string }[] };
+};
+
+export type MailTemplate = keyof MailParams;
+export type ParamsOf<T extends MailTemplate> = MailParams[T];
+
+export type RenderedMail = { subject: string; text: string; html: string };
+
+/**
+ * The mail binding this module needs. It is the builder form of the send_email
+ * binding of Cloudflare Email Service ("Email Sending", public beta 2026):
+ * `[[send_email]] name = "EMAIL"` in wrangler.toml gives `env.EMAIL: SendEmail`,
+ * whose `send({ from, to, subject, text, html })` overload matches this shape.
+ * The older Email Routing form, `send(new EmailMessage(from, to, rawMime))`
+ * (only to verified addresses), is not used.
+ */
+export type MailEnv = {
+  DEV_MODE?: string;
+  EMAIL?: {
+    send(message: { to: string; from: string; subject: string; text: string; html: string }): Promise<unknown>;
+  };
+  MAIL_FROM?: string;
+};
+
+export const DEFAULT_MAIL_FROM = "netzwerkstatt@example.org";
+
+/** After this many failed attempts a message is dead (kept for inspection, never retried). */
+export const MAX_MAIL_ATTEMPTS = 6;
+
+/** How long a claimed message is reserved for its deliverer; after that a crashed delivery is retried. */
+const CLAIM_LEASE_MS = 10 * 60_000;
+
+// ---------------------------------------------------------------------------
+// Rendering
+
+const escapeHtml = (value: string) =>
+  value
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
+
+/** Subjects go into a header: no line breaks. */
+const oneLine = (value: string) => value.replace(/[\r\n]+/g, " ").trim();
+
+/** "15 Minuten", "1 Stunde", "7 days": whole hours and days read better than 10080 minutes. */
+export function formatDuration(minutes: number, locale: MailLocale): string {
+  const m = Math.max(1, Math.round(minutes));
+  const words = {
+    de: { minute: ["Minute", "Minuten"], hour: ["Stunde", "Stunden"], day: ["Tag", "Tage"] },
+    en: { minute: ["minute", "minutes"], hour: ["hour", "hours"], day: ["day", "days"] },
+  }[locale];
+  const say = (n: number, [one, many]: string[]) => `${n} ${n === 1 ? one : many}`;
+  if (m % 1440 === 0) return say(m / 1440, words.day);
+  if (m >= 60 && m % 60 === 0) return say(m / 60, words.hour);
+  return say(m, words.minute);
+}
+
+/** A mail is a few blocks; each becomes a paragraph in text and HTML alike. */
+type Block =
+  | { kind: "p"; text: string }
+  | { kind: "link"; label: string; href: string }
+  | { kind: "links"; items: { label: string; href: string }[] };
+
+type Draft = { subject: string; blocks: Block[] };
+
+const greeting = { de: "Guten Tag,", en: "Hello," } as const;
+const closing = { de: "Mit freundlichen Grüßen\nNetzWerkstatt", en: "Kind regards,\nNetzWerkstatt" } as const;
+
+const drafts: { [T in MailTemplate]: (locale: MailLocale, params: ParamsOf<T>) => Draft } = {
+  sign_in_link: (locale, { link, expiresMinutes }) => {
+    const valid = formatDuration(expiresMinutes, locale);
+    return locale === "de"
+      ? {
+          subject: "Ihr Anmeldelink für NetzWerkstatt",
+          blocks: [
+            { kind: "p", text: "mit dem folgenden Link melden Sie sich bei NetzWerkstatt an:" },
+            { kind: "link", label: "Bei NetzWerkstatt anmelden", href: link },
+            { kind: "p", text: `Der Link ist ${valid} gültig und kann nur einmal verwendet werden.` },
+            {
+              kind: "p",
+              text: "Wenn Sie diese Anmeldung nicht angefordert haben, können Sie diese E-Mail ignorieren.",
+            },
+          ],
+        }
+      : {
+          subject: "Your sign-in link for NetzWerkstatt",
+          blocks: [
+            { kind: "p", text: "Use the following link to sign in to NetzWerkstatt:" },
+            { kind: "link", label: "Sign in to NetzWerkstatt", href: link },
+            { kind: "p", text: `The link is valid for ${valid} and can be used only once.` },
+            { kind: "p", text: "If you did not request this, you can ignore this e-mail." },
+          ],
+        };
+  },
+
+  contact_invitation: (locale, { link, expiresMinutes, institutionName, networkName, invitedBy }) => {
+    const valid = formatDuration(expiresMinutes, locale);
+    return locale === "de"
+      ? {
+          subject: oneLine(`Einladung als Ansprechperson im Netzwerk ${networkName}`),
+          blocks: [
+            {
+              kind: "p",
+              text:
+                `${invitedBy} hat Sie eingeladen, die Einrichtung „${institutionName}“ im Netzwerk ${networkName} ` +
+                "als Ansprechperson zu vertreten. Als Ansprechperson pflegen Sie das Profil Ihrer Einrichtung und " +
+                "melden Kolleg_innen zu Veranstaltungen an.",
+            },
+            { kind: "p", text: "Mit diesem Link nehmen Sie die Einladung an:" },
+            { kind: "link", label: "Einladung annehmen", href: link },
+            { kind: "p", text: `Der Link ist ${valid} gültig und kann nur einmal verwendet werden.` },
+            {
+              kind: "p",
+              text: "Wenn Sie diese Einladung nicht erwartet haben, können Sie diese E-Mail ignorieren.",
+            },
+          ],
+        }
+      : {
+          subject: oneLine(`Invitation as contact person in the network ${networkName}`),
+          blocks: [
+            {
+              kind: "p",
+              text:
+                `${invitedBy} has invited you to represent “${institutionName}” in the network ${networkName} ` +
+                "as its contact person. As contact person you keep your institution's profile up to date and " +
+                "register colleagues for events.",
+            },
+            { kind: "p", text: "Use this link to accept the invitation:" },
+            { kind: "link", label: "Accept the invitation", href: link },
+            { kind: "p", text: `The link is valid for ${valid} and can be used only once.` },
+            { kind: "p", text: "If you did not expect this invitation, you can ignore this e-mail." },
+          ],
+        };
+  },
+
+  participant_links: (locale, { links }) => {
+    const items = links.map((l) => ({ label: l.eventTitle, href: l.link }));
+    return locale === "de"
+      ? {
+          subject: "Ihre Links zu Ihren Anmeldungen bei NetzWerkstatt",
+          blocks: [
+            {
+              kind: "p",
+              text:
+                "hier sind Ihre persönlichen Links als Teilnehmer_in. Damit sehen Sie Ihre Anmeldung, " +
+                "ändern sie oder sagen ab:",
+            },
+            { kind: "links", items },
+            {
+              kind: "p",
+              text: "Bitte geben Sie die Links nicht weiter: Wer sie kennt, kann Ihre Anmeldung ändern.",
+            },
+            {
+              kind: "p",
+              text: "Wenn Sie diese E-Mail nicht angefordert haben, können Sie sie ignorieren.",
+            },
+          ],
+        }
+      : {
+          subject: "Your links to your NetzWerkstatt registrations",
+          blocks: [
+            {
+              kind: "p",
+              text: "Here are your personal participant links. Use them to view, change or cancel your registration:",
+            },
+            { kind: "links", items },
+            { kind: "p", text: "Please do not share these links: anyone who has them can change your registration." },
+            { kind: "p", text: "If you did not request this, you can ignore this e-mail." },
+          ],
+        };
+  },
+};
+
+const blockText = (block: Block) => {
+  switch (block.kind) {
+    case "p":
+      return block.text;
+    case "link":
+      return block.href;
+    case "links":
+      return block.items.map((i) => `${i.label}:\n${i.href}`).join("\n\n");
+  }
+};
+
+const anchor = (label: string, href: string) => `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
+
+const blockHtml = (block: Block) => {
+  switch (block.kind) {
+    case "p":
+      return `<p>${escapeHtml(block.text)}</p>`;
+    case "link":
+      // The bare address as well, for clients that do not render links.
+      return `<p><strong>${anchor(block.label, block.href)}</strong></p>\n<p>${escapeHtml(block.href)}</p>`;
+    case "links":
+      return `<ul>\n${block.items.map((i) => `<li>${anchor(i.label, i.href)}</li>`).join("\n")}\n</ul>`;
+  }
+};
+
+/** Subject, plain text and a simple accessible HTML body for one template in one language. */
+export function renderMail<T extends MailTemplate>(template: T, locale: MailLocale, params: ParamsOf<T>): RenderedMail {
+  const draft = (drafts[template] as (locale: MailLocale, params: ParamsOf<T>) => Draft)(locale, params);
+  const subject = oneLine(draft.subject);
+  const text = [greeting[locale], ...draft.blocks.map(blockText), closing[locale]].join("\n\n");
+  const html = [
+    "<!doctype html>",
+    `<html lang="${locale}">`,
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(subject)}</title>`,
+    "</head>",
+    '<body style="font-family: sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a;">',
+    "<main>",
+    `<p>${escapeHtml(greeting[locale])}</p>`,
+    ...draft.blocks.map(blockHtml),
+    `<p>${closing[locale].split("\n").map(escapeHtml).join("<br>\n")}</p>`,
+    "</main>",
+    "</body>",
+    "</html>",
+  ].join("\n");
+  return { subject, text, html };
+}
+
+// ---------------------------------------------------------------------------
+// Enqueueing
+
+export type OutgoingMail<T extends MailTemplate> = {
+  to: string;
+  locale: MailLocale;
+  networkId?: string | null;
+  template: T;
+  params: ParamsOf<T>;
+};
+
+/**
+ * The insert of one rendered mail as a pending outbox row, not yet executed,
+ * for `db.batch([write, mailInsert(db, mail)])`. It returns `[{ id }]`.
+ */
+export function mailInsert<T extends MailTemplate>(db: Db, mail: OutgoingMail<T>, now = new Date()) {
+  const rendered = renderMail(mail.template, mail.locale, mail.params);
+  return db
+    .insert(outbox)
+    .values({
+      networkId: mail.networkId ?? null,
+      toEmail: mail.to,
+      template: mail.template,
+      locale: mail.locale,
+      subject: rendered.subject,
+      bodyText: rendered.text,
+      bodyHtml: rendered.html,
+      status: "pending",
+      attempts: 0,
+      nextAttemptAt: now,
+      createdAt: now,
+    })
+    .returning({ id: outbox.id });
+}
+
+/** Puts one mail in the outbox; returns the outbox id. */
+export async function enqueueMail<T extends MailTemplate>(
+  db: Db,
+  mail: OutgoingMail<T>,
+  now = new Date(),
+): Promise<string> {
+  const [row] = await mailInsert(db, mail, now);
+  return row.id;
+}
+
+// ---------------------------------------------------------------------------
+// Delivery
+
+const RETRY_DELAYS_MINUTES = [1, 5, 15, 60, 240];
+
+/** Wait before the next try after `attempts` failed attempts: 1, 5, 15, 60, then 240 minutes at most. */
+export function retryDelayMs(attempts: number): number {
+  const index = Math.min(Math.max(Math.floor(attempts), 1), RETRY_DELAYS_MINUTES.length) - 1;
+  return RETRY_DELAYS_MINUTES[index] * 60_000;
+}
+
+const errorText = (error: unknown) =>
+  (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 1000);
+
+/**
+ * Sends due messages (pending, or failed with their retry time reached), at
+ * most `limit`. Each message is first claimed by a conditional update on its
+ * status and attempt count, so concurrent deliverers never send one message
+ * twice; a claim also reserves the message for a while, so a delivery that
+ * crashed after claiming is retried later. In DEV_MODE nothing is sent: the
+ * message is marked sent and can be read in the dev mailbox.
+ */
+export async function deliverOutbox(
+  env: MailEnv,
+  db: Db,
+  now = new Date(),
+  limit = 25,
+): Promise<{ sent: number; retried: number; dead: number }> {
+  const result = { sent: 0, retried: 0, dead: 0 };
+  const due = await db
+    .select()
+    .from(outbox)
+    .where(and(inArray(outbox.status, ["pending", "failed"]), lte(outbox.nextAttemptAt, now)))
+    .orderBy(asc(outbox.nextAttemptAt), asc(outbox.createdAt))
+    .limit(limit);
+
+  for (const mail of due) {
+    const attempts = mail.attempts + 1;
+    const claim = await db
+      .update(outbox)
+      .set({ attempts, nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS) })
+      .where(and(eq(outbox.id, mail.id), eq(outbox.status, mail.status), eq(outbox.attempts, mail.attempts)))
+      .run();
+    if (claim.meta.changes !== 1) continue; // another deliverer has it
+
+    const mine = and(eq(outbox.id, mail.id), eq(outbox.attempts, attempts));
+    let error: string | null = null;
+    if (env.DEV_MODE !== "true") {
+      if (!env.EMAIL) {
+        error = "No EMAIL binding configured";
+      } else {
+        try {
+          await env.EMAIL.send({
+            to: mail.toEmail,
+            from: env.MAIL_FROM ?? DEFAULT_MAIL_FROM,
+            subject: mail.subject,
+            text: mail.bodyText,
+            html: mail.bodyHtml,
+          });
+        } catch (e) {
+          error = errorText(e);
+        }
+      }
+    }
+
+    if (error === null) {
+      await db.update(outbox).set({ status: "sent", sentAt: now, lastError: null }).where(mine).run();
+      result.sent++;
+    } else if (attempts >= MAX_MAIL_ATTEMPTS) {
+      await db.update(outbox).set({ status: "dead", lastError: error }).where(mine).run();
+      result.dead++;
+    } else {
+      await db
+        .update(outbox)
+        .set({ status: "failed", lastError: error, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)) })
+        .where(mine)
+        .run();
+      result.retried++;
+    }
+  }
+  return result;
+}

@@ -1,0 +1,344 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { and, eq, gt, isNull, ne } from "drizzle-orm";
+import type { Context } from "hono";
+import type { Db } from "../db/client";
+import {
+  accounts,
+  authSessions,
+  events,
+  institutions,
+  networks,
+  registrations,
+  roles,
+  signInTokens,
+} from "../db/schema";
+import type { AppEnv } from "../env";
+import {
+  clearSessionCookie,
+  hashToken,
+  normaliseEmail,
+  randomToken,
+  requireAuth,
+  SESSION_DAYS,
+  SIGN_IN_LINK_MINUTES,
+  setSessionCookie,
+} from "../lib/auth";
+import { signedIn } from "../lib/guards";
+import { deliverOutbox, mailInsert } from "../lib/mail";
+import { ApiError, localeOf } from "../lib/problem";
+import { withinLimit } from "../lib/rate-limit";
+import { createRouter } from "../lib/router";
+import { jsonContent, problemResponses } from "../lib/schemas";
+
+const RoleSchema = z.object({
+  role: z.enum(["organiser", "institution_contact"]),
+  network: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+  institution: z.object({ id: z.string(), name: z.string() }).nullable(),
+});
+
+const MeSchema = z
+  .object({
+    account: z.object({ id: z.string(), email: z.string(), displayName: z.string(), locale: z.enum(["de", "en"]) }),
+    roles: z.array(RoleSchema),
+  })
+  .openapi("Me");
+
+const SessionSchema = z
+  .object({
+    id: z.string(),
+    userAgent: z.string(),
+    createdAt: z.string(),
+    lastSeenAt: z.string().nullable(),
+    expiresAt: z.string(),
+    current: z.boolean(),
+  })
+  .openapi("AuthSession");
+
+const LinkRequestSchema = z
+  .object({
+    email: z.email().max(254).openapi({ example: "koordination@kinderschutz-bad-kreuznach.example" }),
+    locale: z.enum(["de", "en"]).optional(),
+  })
+  .openapi("SignInLinkRequest");
+
+const WINDOW_MS = 15 * 60_000;
+const PER_ADDRESS = 5;
+const PER_CLIENT = 30;
+
+async function me(db: Db, accountId: string) {
+  const [account] = await db.select().from(accounts).where(eq(accounts.id, accountId)).limit(1);
+  const held = await db
+    .select({
+      role: roles.role,
+      network: { id: networks.id, slug: networks.slug, name: networks.name },
+      institutionId: roles.institutionId,
+      institutionName: institutions.name,
+    })
+    .from(roles)
+    .innerJoin(networks, eq(networks.id, roles.networkId))
+    .leftJoin(institutions, eq(institutions.id, roles.institutionId))
+    .where(eq(roles.accountId, accountId));
+  return {
+    account: { id: account.id, email: account.email, displayName: account.displayName, locale: account.locale },
+    roles: held.map((r) => ({
+      role: r.role,
+      network: r.network,
+      institution: r.institutionId ? { id: r.institutionId, name: r.institutionName ?? "" } : null,
+    })),
+  };
+}
+
+/** Mails are written in the request; delivery runs after the answer (and by the cron trigger). */
+function deliverLater(c: Context<AppEnv>) {
+  const delivery = deliverOutbox(c.env, c.var.db).catch((error) => console.error("outbox delivery", String(error)));
+  try {
+    c.executionCtx.waitUntil(delivery);
+  } catch {
+    // No execution context (some test harnesses): the cron trigger delivers.
+  }
+}
+
+export const auth = createRouter()
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/auth/sign-in-links",
+      tags: ["Auth"],
+      summary: "Send a sign-in link by e-mail",
+      description:
+        "Always answers 202 with the same body, whether or not the address is known. Accounts get a single-use sign-in link valid 15 minutes; participants without an account get fresh personal links to their registrations. Rate-limited per address and per client.",
+      request: { body: { content: { "application/json": { schema: LinkRequestSchema } }, required: true } },
+      responses: {
+        202: jsonContent(z.object({ status: z.literal("sent") }), "If the address is known, a mail is on its way"),
+        ...problemResponses(400, 429),
+      },
+    }),
+    async (c) => {
+      const db = c.var.db;
+      const now = new Date();
+      const body = c.req.valid("json");
+      const email = normaliseEmail(body.email);
+      const locale = body.locale ?? localeOf(c);
+      const client = c.req.header("cf-connecting-ip") ?? "local";
+      const [byAddress, byClient] = await Promise.all([
+        withinLimit(db, `sign-in:address:${await hashToken(email)}`, PER_ADDRESS, WINDOW_MS, now),
+        withinLimit(db, `sign-in:client:${client}`, PER_CLIENT, WINDOW_MS, now),
+      ]);
+      if (!byAddress || !byClient) throw new ApiError("rate_limited");
+
+      const origin = new URL(c.req.url).origin;
+      const [account] = await db.select().from(accounts).where(eq(accounts.email, email)).limit(1);
+      if (account) {
+        const token = randomToken();
+        await db.batch([
+          db.insert(signInTokens).values({
+            tokenHash: await hashToken(token),
+            accountId: account.id,
+            expiresAt: new Date(now.getTime() + SIGN_IN_LINK_MINUTES * 60_000),
+            createdAt: now,
+          }),
+          mailInsert(
+            db,
+            {
+              to: email,
+              locale,
+              template: "sign_in_link",
+              params: { link: `${origin}/anmelden/bestaetigen#token=${token}`, expiresMinutes: SIGN_IN_LINK_MINUTES },
+            },
+            now,
+          ),
+        ]);
+        deliverLater(c);
+      } else {
+        // A participant needs no account: a fresh personal link per live registration
+        // replaces the old one, so a forwarded old mail stops working.
+        const live = await db
+          .select({ id: registrations.id, eventTitle: events.title, networkId: events.networkId })
+          .from(registrations)
+          .innerJoin(events, eq(events.id, registrations.eventId))
+          .where(
+            and(
+              eq(registrations.email, email),
+              ne(registrations.status, "cancelled"),
+              isNull(registrations.anonymisedAt),
+            ),
+          );
+        if (live.length > 0) {
+          const links = await Promise.all(
+            live.map(async (r) => {
+              const token = randomToken();
+              return { ...r, token, hash: await hashToken(token) };
+            }),
+          );
+          // Built, not awaited: a drizzle query runs when awaited, and these belong in the batch.
+          const updates = links.map((r) =>
+            db.update(registrations).set({ personalTokenHash: r.hash }).where(eq(registrations.id, r.id)),
+          );
+          await db.batch([
+            mailInsert(
+              db,
+              {
+                to: email,
+                locale,
+                networkId: live[0].networkId,
+                template: "participant_links",
+                params: {
+                  links: links.map((r) => ({ eventTitle: r.eventTitle, link: `${origin}/teilnahme#t=${r.token}` })),
+                },
+              },
+              now,
+            ),
+            ...updates,
+          ]);
+          deliverLater(c);
+        }
+      }
+      return c.json({ status: "sent" as const }, 202);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/auth/sessions",
+      tags: ["Auth"],
+      summary: "Sign in with the token from a sign-in link",
+      description: "Uses the token up; sets the session cookie (HttpOnly, Secure, SameSite=Lax).",
+      request: {
+        body: {
+          content: { "application/json": { schema: z.object({ token: z.string().min(20).max(200) }) } },
+          required: true,
+        },
+      },
+      responses: { 201: jsonContent(MeSchema, "Signed in"), ...problemResponses(400) },
+    }),
+    async (c) => {
+      const db = c.var.db;
+      const now = new Date();
+      // Single use even under concurrency: only one UPDATE can flip used_at from null.
+      const [used] = await db
+        .update(signInTokens)
+        .set({ usedAt: now })
+        .where(
+          and(
+            eq(signInTokens.tokenHash, await hashToken(c.req.valid("json").token)),
+            isNull(signInTokens.usedAt),
+            gt(signInTokens.expiresAt, now),
+          ),
+        )
+        .returning({ accountId: signInTokens.accountId });
+      if (!used) throw new ApiError("sign_in_link_invalid");
+      const sessionToken = randomToken();
+      const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
+      await db.batch([
+        db.insert(authSessions).values({
+          tokenHash: await hashToken(sessionToken),
+          accountId: used.accountId,
+          userAgent: (c.req.header("user-agent") ?? "").slice(0, 300),
+          createdAt: now,
+          lastSeenAt: now,
+          expiresAt,
+        }),
+        db.update(accounts).set({ lastSignInAt: now }).where(eq(accounts.id, used.accountId)),
+      ]);
+      setSessionCookie(c, sessionToken, expiresAt);
+      return c.json(await me(db, used.accountId), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/auth/me",
+      tags: ["Auth"],
+      summary: "The signed-in account and its roles",
+      middleware: [signedIn] as const,
+      responses: { 200: jsonContent(MeSchema, "Signed in"), ...problemResponses(401) },
+    }),
+    async (c) => c.json(await me(c.var.db, requireAuth(c).accountId), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/auth/sessions",
+      tags: ["Auth"],
+      summary: "The account's active sessions (devices)",
+      middleware: [signedIn] as const,
+      responses: {
+        200: jsonContent(z.object({ items: z.array(SessionSchema) }), "Active sessions"),
+        ...problemResponses(401),
+      },
+    }),
+    async (c) => {
+      const auth = requireAuth(c);
+      const rows = await c.var.db
+        .select()
+        .from(authSessions)
+        .where(
+          and(
+            eq(authSessions.accountId, auth.accountId),
+            isNull(authSessions.revokedAt),
+            gt(authSessions.expiresAt, new Date()),
+          ),
+        );
+      const items = rows
+        .map((s) => ({
+          id: s.id,
+          userAgent: s.userAgent,
+          createdAt: s.createdAt.toISOString(),
+          lastSeenAt: s.lastSeenAt?.toISOString() ?? null,
+          expiresAt: s.expiresAt.toISOString(),
+          current: s.id === auth.sessionId,
+        }))
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      return c.json({ items }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/auth/sessions/{sessionId}",
+      tags: ["Auth"],
+      summary: "Sign out one session; `current` signs out this device",
+      middleware: [signedIn] as const,
+      request: { params: z.object({ sessionId: z.string().min(1).max(100) }) },
+      responses: {
+        200: jsonContent(z.object({ status: z.literal("signed_out") }), "Session ended"),
+        ...problemResponses(401, 404),
+      },
+    }),
+    async (c) => {
+      const auth = requireAuth(c);
+      const { sessionId } = c.req.valid("param");
+      const id = sessionId === "current" ? auth.sessionId : sessionId;
+      const ended = await c.var.db
+        .update(authSessions)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(authSessions.id, id), eq(authSessions.accountId, auth.accountId), isNull(authSessions.revokedAt)))
+        .returning({ id: authSessions.id });
+      if (ended.length === 0) throw new ApiError("session_not_found");
+      if (id === auth.sessionId) clearSessionCookie(c);
+      return c.json({ status: "signed_out" as const }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/auth/sessions",
+      tags: ["Auth"],
+      summary: "Sign out everywhere: ends every session of the account",
+      middleware: [signedIn] as const,
+      responses: {
+        200: jsonContent(z.object({ status: z.literal("signed_out"), ended: z.number().int() }), "All sessions ended"),
+        ...problemResponses(401),
+      },
+    }),
+    async (c) => {
+      const auth = requireAuth(c);
+      const ended = await c.var.db
+        .update(authSessions)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(authSessions.accountId, auth.accountId), isNull(authSessions.revokedAt)))
+        .returning({ id: authSessions.id });
+      clearSessionCookie(c);
+      return c.json({ status: "signed_out" as const, ended: ended.length }, 200);
+    },
+  );

@@ -1,0 +1,190 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { asc, eq } from "drizzle-orm";
+import { contactPersons as contactPersonsTable } from "../db/schema";
+import { auditInsert } from "../lib/audit";
+import { requireAuth } from "../lib/auth";
+import { institutionAccess } from "../lib/guards";
+import { ApiError } from "../lib/problem";
+import { createRouter } from "../lib/router";
+import { jsonContent, problemResponses } from "../lib/schemas";
+
+// Contact persons are personal data: only the network's organisers and the
+// institution's own contacts see or change them, and every change is logged.
+const ContactPersonSchema = z
+  .object({
+    id: z.string(),
+    institutionId: z.string(),
+    name: z.string(),
+    function: z.string(),
+    email: z.string(),
+    phone: z.string(),
+    isPrimary: z.boolean(),
+  })
+  .openapi("ContactPerson");
+
+const ContactPersonInput = z
+  .object({
+    name: z.string().trim().min(2).max(200),
+    function: z.string().trim().max(200).default(""),
+    email: z.email().max(254),
+    phone: z.string().trim().max(50).default(""),
+    isPrimary: z.boolean().default(false),
+  })
+  .openapi("ContactPersonInput");
+
+const InstitutionIdParam = z.object({
+  institutionId: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: "institutionId", in: "path" } }),
+});
+const ContactPersonIdParam = z.object({
+  contactPersonId: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: "contactPersonId", in: "path" } }),
+});
+
+const toDto = (p: typeof contactPersonsTable.$inferSelect) => ({
+  id: p.id,
+  institutionId: p.institutionId,
+  name: p.name,
+  function: p.function,
+  email: p.email,
+  phone: p.phone,
+  isPrimary: p.isPrimary,
+});
+
+export const contactPersons = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/institutions/{institutionId}/contact-persons",
+      tags: ["Directory"],
+      summary: "An institution's contact persons (organisers and the institution's contacts)",
+      middleware: [institutionAccess("organiser_or_contact")] as const,
+      request: { params: InstitutionIdParam },
+      responses: {
+        200: jsonContent(z.object({ items: z.array(ContactPersonSchema) }), "Contact persons"),
+        ...problemResponses(401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const rows = await c.var.db
+        .select()
+        .from(contactPersonsTable)
+        .where(eq(contactPersonsTable.institutionId, c.var.institution.id))
+        .orderBy(asc(contactPersonsTable.name));
+      return c.json({ items: rows.map(toDto) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/institutions/{institutionId}/contact-persons",
+      tags: ["Directory"],
+      summary: "Add a contact person",
+      middleware: [institutionAccess("organiser_or_contact")] as const,
+      request: {
+        params: InstitutionIdParam,
+        body: { content: { "application/json": { schema: ContactPersonInput } }, required: true },
+      },
+      responses: { 201: jsonContent(ContactPersonSchema, "Added"), ...problemResponses(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const db = c.var.db;
+      const institution = c.var.institution;
+      if (institution.archivedAt) throw new ApiError("institution_archived");
+      const input = c.req.valid("json");
+      const id = crypto.randomUUID();
+      const [created] = await db.batch([
+        db
+          .insert(contactPersonsTable)
+          .values({ ...input, email: input.email.toLowerCase(), id, institutionId: institution.id })
+          .returning(),
+        auditInsert(db, {
+          networkId: institution.networkId,
+          actorAccountId: requireAuth(c).accountId,
+          action: "contact_person.created",
+          entityType: "contact_person",
+          entityId: id,
+          fields: Object.keys(input),
+        }),
+      ]);
+      return c.json(toDto(created[0]), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/contact-persons/{contactPersonId}",
+      tags: ["Directory"],
+      summary: "Change a contact person",
+      middleware: [institutionAccess("organiser_or_contact")] as const,
+      request: {
+        params: ContactPersonIdParam,
+        body: {
+          content: { "application/json": { schema: ContactPersonInput.partial().strict() } },
+          required: true,
+        },
+      },
+      responses: { 200: jsonContent(ContactPersonSchema, "Changed"), ...problemResponses(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const db = c.var.db;
+      const institution = c.var.institution;
+      if (institution.archivedAt) throw new ApiError("institution_archived");
+      const { contactPersonId } = c.req.valid("param");
+      // The partial schema still fills defaults for absent keys; only what was sent is changed.
+      const sent = (await c.req.json()) as Record<string, unknown>;
+      const input = Object.fromEntries(Object.entries(c.req.valid("json")).filter(([k]) => k in sent));
+      if (typeof input.email === "string") input.email = input.email.toLowerCase();
+      const fields = Object.keys(input);
+      if (fields.length > 0)
+        await db.batch([
+          db.update(contactPersonsTable).set(input).where(eq(contactPersonsTable.id, contactPersonId)),
+          auditInsert(db, {
+            networkId: institution.networkId,
+            actorAccountId: requireAuth(c).accountId,
+            action: "contact_person.updated",
+            entityType: "contact_person",
+            entityId: contactPersonId,
+            fields,
+          }),
+        ]);
+      const [row] = await db.select().from(contactPersonsTable).where(eq(contactPersonsTable.id, contactPersonId));
+      return c.json(toDto(row), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/contact-persons/{contactPersonId}",
+      tags: ["Directory"],
+      summary: "Remove a contact person (the data is deleted, the log keeps who removed it)",
+      middleware: [institutionAccess("organiser_or_contact")] as const,
+      request: { params: ContactPersonIdParam },
+      responses: {
+        200: jsonContent(z.object({ status: z.literal("deleted") }), "Removed"),
+        ...problemResponses(401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const db = c.var.db;
+      const institution = c.var.institution;
+      const { contactPersonId } = c.req.valid("param");
+      await db.batch([
+        db.delete(contactPersonsTable).where(eq(contactPersonsTable.id, contactPersonId)),
+        auditInsert(db, {
+          networkId: institution.networkId,
+          actorAccountId: requireAuth(c).accountId,
+          action: "contact_person.deleted",
+          entityType: "contact_person",
+          entityId: contactPersonId,
+        }),
+      ]);
+      return c.json({ status: "deleted" as const }, 200);
+    },
+  );

@@ -1,0 +1,197 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { and, asc, eq } from "drizzle-orm";
+import { accounts, networks, roles, signInTokens } from "../db/schema";
+import { auditInsert } from "../lib/audit";
+import { hashToken, normaliseEmail, randomToken, requireAuth, SIGN_IN_LINK_MINUTES } from "../lib/auth";
+import { institutionAccess } from "../lib/guards";
+import { deliverOutbox, mailInsert } from "../lib/mail";
+import { ApiError, localeOf } from "../lib/problem";
+import { createRouter } from "../lib/router";
+import { jsonContent, problemResponses } from "../lib/schemas";
+
+// Institution contacts are accounts holding the institution_contact role for one institution.
+const ContactSchema = z
+  .object({
+    accountId: z.string(),
+    email: z.string(),
+    displayName: z.string(),
+    lastSignInAt: z.string().nullable(),
+  })
+  .openapi("InstitutionContact");
+
+const InviteSchema = z
+  .object({
+    email: z.email().max(254),
+    displayName: z.string().trim().max(200).default(""),
+    locale: z.enum(["de", "en"]).optional(),
+  })
+  .openapi("ContactInvitation");
+
+const InstitutionIdParam = z.object({
+  institutionId: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: "institutionId", in: "path" } }),
+});
+
+export const contacts = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/institutions/{institutionId}/contacts",
+      tags: ["Directory"],
+      summary: "Accounts that act for the institution",
+      middleware: [institutionAccess("organiser_or_contact")] as const,
+      request: { params: InstitutionIdParam },
+      responses: {
+        200: jsonContent(z.object({ items: z.array(ContactSchema) }), "Contacts"),
+        ...problemResponses(401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const rows = await c.var.db
+        .select({ account: accounts })
+        .from(roles)
+        .innerJoin(accounts, eq(accounts.id, roles.accountId))
+        .where(and(eq(roles.institutionId, c.var.institution.id), eq(roles.role, "institution_contact")))
+        .orderBy(asc(accounts.email));
+      return c.json(
+        {
+          items: rows.map(({ account: a }) => ({
+            accountId: a.id,
+            email: a.email,
+            displayName: a.displayName,
+            lastSignInAt: a.lastSignInAt?.toISOString() ?? null,
+          })),
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/institutions/{institutionId}/contacts",
+      tags: ["Directory"],
+      summary: "Invite a contact for the institution by e-mail (organisers)",
+      middleware: [institutionAccess("organiser")] as const,
+      request: {
+        params: InstitutionIdParam,
+        body: { content: { "application/json": { schema: InviteSchema } }, required: true },
+      },
+      responses: { 201: jsonContent(ContactSchema, "Invited"), ...problemResponses(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const db = c.var.db;
+      const auth = requireAuth(c);
+      const institution = c.var.institution;
+      if (institution.archivedAt) throw new ApiError("institution_archived");
+      const input = c.req.valid("json");
+      const email = normaliseEmail(input.email);
+      const locale = input.locale ?? localeOf(c);
+      const now = new Date();
+      // Create the account if needed; an existing one keeps its name and gains the role.
+      await db
+        .insert(accounts)
+        .values({ email, displayName: input.displayName, locale, createdAt: now })
+        .onConflictDoNothing();
+      const [account] = await db.select().from(accounts).where(eq(accounts.email, email));
+      const [network] = await db.select().from(networks).where(eq(networks.id, institution.networkId));
+      const [inviter] = await db.select().from(accounts).where(eq(accounts.id, auth.accountId));
+      const token = randomToken();
+      await db.batch([
+        db
+          .insert(roles)
+          .values({
+            accountId: account.id,
+            networkId: institution.networkId,
+            role: "institution_contact",
+            institutionId: institution.id,
+          })
+          .onConflictDoNothing(),
+        db.insert(signInTokens).values({
+          tokenHash: await hashToken(token),
+          accountId: account.id,
+          expiresAt: new Date(now.getTime() + SIGN_IN_LINK_MINUTES * 60_000),
+          createdAt: now,
+        }),
+        mailInsert(
+          db,
+          {
+            to: email,
+            locale,
+            networkId: institution.networkId,
+            template: "contact_invitation",
+            params: {
+              link: `${new URL(c.req.url).origin}/anmelden/bestaetigen#token=${token}`,
+              expiresMinutes: SIGN_IN_LINK_MINUTES,
+              institutionName: institution.name,
+              networkName: network.name,
+              invitedBy: inviter.displayName || inviter.email,
+            },
+          },
+          now,
+        ),
+        auditInsert(db, {
+          networkId: institution.networkId,
+          actorAccountId: auth.accountId,
+          action: "institution_contact.invited",
+          entityType: "account",
+          entityId: account.id,
+        }),
+      ]);
+      try {
+        c.executionCtx.waitUntil(deliverOutbox(c.env, db).catch(() => {}));
+      } catch {
+        // Without an execution context the cron trigger delivers.
+      }
+      return c.json(
+        {
+          accountId: account.id,
+          email: account.email,
+          displayName: account.displayName,
+          lastSignInAt: account.lastSignInAt?.toISOString() ?? null,
+        },
+        201,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/institutions/{institutionId}/contacts/{accountId}",
+      tags: ["Directory"],
+      summary: "Withdraw an account's contact role for the institution (organisers)",
+      middleware: [institutionAccess("organiser")] as const,
+      request: {
+        params: InstitutionIdParam.extend({
+          accountId: z
+            .string()
+            .min(1)
+            .max(100)
+            .openapi({ param: { name: "accountId", in: "path" } }),
+        }),
+      },
+      responses: {
+        200: jsonContent(z.object({ status: z.literal("removed") }), "Role withdrawn"),
+        ...problemResponses(401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const db = c.var.db;
+      const institution = c.var.institution;
+      const { accountId } = c.req.valid("param");
+      await db.batch([
+        db.delete(roles).where(and(eq(roles.accountId, accountId), eq(roles.institutionId, institution.id))),
+        auditInsert(db, {
+          networkId: institution.networkId,
+          actorAccountId: requireAuth(c).accountId,
+          action: "institution_contact.removed",
+          entityType: "account",
+          entityId: accountId,
+        }),
+      ]);
+      return c.json({ status: "removed" as const }, 200);
+    },
+  );

@@ -1,0 +1,71 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { desc, eq } from "drizzle-orm";
+import { outbox, outboxStatuses } from "../db/schema";
+import { ApiError } from "../lib/problem";
+import { createRouter } from "../lib/router";
+import { jsonContent, problemResponses } from "../lib/schemas";
+
+const MailboxMessageSchema = z
+  .object({
+    id: z.string(),
+    to: z.string().openapi({ example: "koordination@example.org" }),
+    subject: z.string(),
+    text: z.string(),
+    html: z.string(),
+    template: z.string().openapi({ example: "sign_in_link" }),
+    locale: z.enum(["de", "en"]),
+    status: z.enum(outboxStatuses),
+    createdAt: z.string().openapi({ format: "date-time" }),
+  })
+  .openapi("MailboxMessage");
+
+const MailboxQuery = z.object({
+  to: z
+    .string()
+    .optional()
+    .openapi({ description: "Only messages to this address (exact match).", example: "koordination@example.org" }),
+});
+
+/** Development helpers; every route answers 404 unless DEV_MODE is "true". */
+export const dev = createRouter().openapi(
+  createRoute({
+    method: "get",
+    path: "/dev/mailbox",
+    tags: ["Development"],
+    summary: "The newest 100 outbox messages (local development only)",
+    description:
+      'Only when the worker runs with `DEV_MODE = "true"`; in production this address does not exist (404). ' +
+      "In development no mail leaves the worker: every message is marked sent and can be read here.",
+    request: { query: MailboxQuery },
+    responses: {
+      200: jsonContent(z.object({ items: z.array(MailboxMessageSchema) }), "Messages, newest first"),
+      ...problemResponses(400, 404),
+    },
+  }),
+  async (c) => {
+    if (c.env.DEV_MODE !== "true") throw new ApiError("not_found");
+    const { to } = c.req.valid("query");
+    const rows = await c.var.db
+      .select()
+      .from(outbox)
+      .where(to ? eq(outbox.toEmail, to) : undefined)
+      .orderBy(desc(outbox.createdAt), desc(outbox.id))
+      .limit(100);
+    return c.json(
+      {
+        items: rows.map((m) => ({
+          id: m.id,
+          to: m.toEmail,
+          subject: m.subject,
+          text: m.bodyText,
+          html: m.bodyHtml,
+          template: m.template,
+          locale: m.locale,
+          status: m.status,
+          createdAt: m.createdAt.toISOString(),
+        })),
+      },
+      200,
+    );
+  },
+);
