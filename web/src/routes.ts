@@ -13,6 +13,8 @@ export const routes: RouteDefinition[] = [
       getSectors();
     },
   },
+  { path: "/verzeichnis/neu", component: lazy(() => import("./pages/institution-new")) },
+  { path: "/verzeichnis/:institutionId/bearbeiten", component: lazy(() => import("./pages/institution-edit")) },
   {
     path: "/verzeichnis/:institutionId",
     component: lazy(() => import("./pages/institution")),
@@ -26,6 +28,11 @@ export const routes: RouteDefinition[] = [
     component: lazy(() => import("./pages/events")),
     preload: () => getNetwork().then((n) => getEvents(n.id)),
   },
+  { path: "/anmelden", component: lazy(() => import("./pages/sign-in")) },
+  { path: "/anmelden/bestaetigen", component: lazy(() => import("./pages/sign-in-confirm")) },
+  { path: "/konto", component: lazy(() => import("./pages/account")) },
+  { path: "/teilnahme", component: lazy(() => import("./pages/participation")) },
+  { path: "/dev/postfach", component: lazy(() => import("./pages/mailbox")) },
   { path: "/api-referenz", component: lazy(() => import("./pages/api-reference")) },
   { path: "**", component: lazy(() => import("./pages/not-found")) },
 ];

@@ -1084,6 +1084,7 @@ export function demoNetwork(now: Date): {
   sessions: (typeof s.eventSessions.$inferInsert)[];
   tracks: (typeof s.tracks.$inferInsert)[];
   quotas: (typeof s.quotas.$inferInsert)[];
+  registrations: (typeof s.registrations.$inferInsert)[];
 } {
   /** n days from `now`, at h:m Berlin time. */
   const day = (n: number, h = 9, m = 0): Date => berlinDayAt(now, n, h, m);
@@ -1385,7 +1386,25 @@ export function demoNetwork(now: Date): {
     })),
   ];
 
+  // One demo participant without an account: signs in by personal link (README).
+  const registrationRows: (typeof s.registrations.$inferInsert)[] = [
+    {
+      id: "reg-demo-teilnahme",
+      eventId: "evt-qe-werkstatt",
+      institutionId: "inst-kita-regenbogen-kh",
+      email: "fachkraft@kita-regenbogen.example",
+      name: "Jona Beispiel",
+      function: "Erzieher_in, Kinderschutzfachkraft",
+      status: "confirmed",
+      requestedAt: day(-5, 10),
+      confirmedAt: day(-5, 10),
+      privacyAcknowledgedAt: day(-5, 10),
+      createdAt: day(-5, 10),
+    },
+  ];
+
   return {
+    registrations: registrationRows,
     network,
     municipalities,
     institutions: institutionRows,

@@ -28,6 +28,7 @@ export async function seedDemoNetwork(db: Db, now = new Date()) {
     [s.eventSessions, demo.sessions],
     [s.tracks, demo.tracks],
     [s.quotas, demo.quotas],
+    [s.registrations, demo.registrations],
   ] as const;
   const statements = tables.flatMap(([table, rows]) =>
     // `any`: each table gets its own rows

@@ -1,11 +1,13 @@
 import { A, type RouteSectionProps, useLocation } from "@solidjs/router";
-import { createEffect, on, Suspense } from "solid-js";
+import { createEffect, on, Show, Suspense } from "solid-js";
 import { useI18n } from "../i18n";
+import { useMe } from "../lib/session";
 import { Loading } from "./status";
 
 export function Layout(props: RouteSectionProps) {
   const { t, locale, setLocale } = useI18n();
   const location = useLocation();
+  const { me } = useMe();
   let main!: HTMLElement;
 
   // After client-side navigation, move focus to the new page so screen readers announce it.
@@ -31,15 +33,29 @@ export function Layout(props: RouteSectionProps) {
               <span class="brand-tagline">{t("app.tagline")}</span>
             </span>
           </A>
-          <button
-            type="button"
-            class="lang-switch"
-            lang={locale() === "de" ? "en" : "de"}
-            aria-label={t("app.switchToLabel")}
-            onClick={() => setLocale(locale() === "de" ? "en" : "de")}
-          >
-            {t("app.switchTo")}
-          </button>
+          <div class="header-actions">
+            <Show
+              when={me()}
+              fallback={
+                <A href="/anmelden" class="header-link">
+                  {t("nav.signIn")}
+                </A>
+              }
+            >
+              <A href="/konto" class="header-link">
+                {t("nav.account")}
+              </A>
+            </Show>
+            <button
+              type="button"
+              class="lang-switch"
+              lang={locale() === "de" ? "en" : "de"}
+              aria-label={t("app.switchToLabel")}
+              onClick={() => setLocale(locale() === "de" ? "en" : "de")}
+            >
+              {t("app.switchTo")}
+            </button>
+          </div>
         </div>
         <nav class="main-nav" aria-label={t("app.mainNav")}>
           <ul class="container">

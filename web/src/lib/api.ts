@@ -1,6 +1,6 @@
 import { query } from "@solidjs/router";
 import { type ClientResponse, DetailedError, hc, type InferResponseType, parseResponse } from "hono/client";
-import type { AppType } from "../../../worker/index";
+import type { AppType } from "../../../worker/app";
 
 /** The typed client: request and response types come from the worker's routes. */
 export const client = hc<AppType>("/", {
@@ -13,6 +13,7 @@ export class ApiProblem extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly errors: { path: string; message: string }[] = [],
   ) {
     super(message);
   }
@@ -24,8 +25,17 @@ async function read<T extends ClientResponse<unknown>>(response: Promise<T>) {
     return await parseResponse(response);
   } catch (error) {
     if (error instanceof DetailedError) {
-      const problem = (error.detail?.data ?? {}) as { code?: string; title?: string };
-      throw new ApiProblem(error.statusCode ?? 0, problem.code ?? "unknown", problem.title ?? error.message);
+      const problem = (error.detail?.data ?? {}) as {
+        code?: string;
+        title?: string;
+        errors?: { path: string; message: string }[];
+      };
+      throw new ApiProblem(
+        error.statusCode ?? 0,
+        problem.code ?? "unknown",
+        problem.title ?? error.message,
+        problem.errors ?? [],
+      );
     }
     throw error;
   }
@@ -69,3 +79,68 @@ export const getEvents = query(
 );
 
 export const getOpenApi = query(() => read(client["openapi.json"].$get()), "openapi");
+
+export type Me = InferResponseType<typeof client.auth.me.$get, 200>;
+export type AuthSession = InferResponseType<typeof client.auth.sessions.$get, 200>["items"][number];
+export type ContactPerson = InferResponseType<
+  (typeof client.institutions)[":institutionId"]["contact-persons"]["$get"],
+  200
+>["items"][number];
+export type Participation = InferResponseType<typeof client.participation.$get, 200>;
+export type MailboxMessage = InferResponseType<typeof client.dev.mailbox.$get, 200>["items"][number];
+
+/** The signed-in account, or null when nobody is signed in. */
+export const getMe = query(async (): Promise<Me | null> => {
+  const res = await client.auth.me.$get();
+  if (res.status === 401) return null;
+  return read(Promise.resolve(res));
+}, "me");
+
+export const getSessions = query(() => read(client.auth.sessions.$get()), "sessions");
+
+export const getContactPersons = query(
+  (institutionId: string) =>
+    read(client.institutions[":institutionId"]["contact-persons"].$get({ param: { institutionId } })),
+  "contact-persons",
+);
+
+export const getContacts = query(
+  (institutionId: string) => read(client.institutions[":institutionId"].contacts.$get({ param: { institutionId } })),
+  "contacts",
+);
+
+export const getMailbox = query(() => read(client.dev.mailbox.$get({ query: {} })), "mailbox");
+
+export const getParticipation = (token: string) =>
+  read(client.participation.$get({ header: { "x-participant-token": token } }));
+
+export const api = {
+  requestLink: (email: string, locale: "de" | "en") =>
+    read(client.auth["sign-in-links"].$post({ json: { email, locale } })),
+  signIn: (token: string) => read(client.auth.sessions.$post({ json: { token } })),
+  signOut: () => read(client.auth.sessions[":sessionId"].$delete({ param: { sessionId: "current" } })),
+  endSession: (sessionId: string) => read(client.auth.sessions[":sessionId"].$delete({ param: { sessionId } })),
+  signOutEverywhere: () => read(client.auth.sessions.$delete()),
+  updateInstitution: (
+    institutionId: string,
+    json: Parameters<(typeof client.institutions)[":institutionId"]["$patch"]>[0]["json"],
+  ) => read(client.institutions[":institutionId"].$patch({ param: { institutionId }, json })),
+  createInstitution: (
+    networkId: string,
+    json: Parameters<(typeof client.networks)[":networkId"]["institutions"]["$post"]>[0]["json"],
+  ) => read(client.networks[":networkId"].institutions.$post({ param: { networkId }, json })),
+  archiveInstitution: (institutionId: string) =>
+    read(client.institutions[":institutionId"].archive.$post({ param: { institutionId } })),
+  signLeitbild: (institutionId: string, json: { signedAt: string; signedBy: string }) =>
+    read(client.institutions[":institutionId"].leitbild.$put({ param: { institutionId }, json })),
+  addContactPerson: (
+    institutionId: string,
+    json: { name: string; function?: string; email: string; phone?: string; isPrimary?: boolean },
+  ) => read(client.institutions[":institutionId"]["contact-persons"].$post({ param: { institutionId }, json })),
+  removeContactPerson: (contactPersonId: string) =>
+    read(client["contact-persons"][":contactPersonId"].$delete({ param: { contactPersonId } })),
+  inviteContact: (institutionId: string, json: { email: string; displayName?: string }) =>
+    read(client.institutions[":institutionId"].contacts.$post({ param: { institutionId }, json })),
+  revokeParticipantLink: (token: string) =>
+    read(client.participation.link.$delete({ header: { "x-participant-token": token } })),
+};

@@ -5,6 +5,7 @@ import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
 import { getNetwork, searchInstitutions } from "../lib/api";
 import { useSectors } from "../lib/sectors";
+import { useMe } from "../lib/session";
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
 
@@ -14,6 +15,7 @@ export default function DirectoryPage() {
   const [params, setParams] = useSearchParams();
   const network = createAsync(() => getNetwork());
   const sectors = useSectors();
+  const { isOrganiserOf } = useMe();
   // The filters live in the URL, so a search can be bookmarked and shared.
   const filters = () => ({
     q: first(params.q) || undefined,
@@ -41,7 +43,14 @@ export default function DirectoryPage() {
 
   return (
     <>
-      <h1>{t("directory.title")}</h1>
+      <div class="section-head">
+        <h1>{t("directory.title")}</h1>
+        <Show when={isOrganiserOf(network()?.id)}>
+          <A class="button" href="/verzeichnis/neu">
+            {t("edit.add")}
+          </A>
+        </Show>
+      </div>
       <p class="lead">{t("directory.intro")}</p>
 
       <search class="filters card" aria-label={t("directory.filters")}>

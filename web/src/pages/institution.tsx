@@ -5,6 +5,7 @@ import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
 import { ApiProblem, getInstitution } from "../lib/api";
 import { useSectors } from "../lib/sectors";
+import { useMe } from "../lib/session";
 
 export default function InstitutionPage() {
   const { t, formatDate } = useI18n();
@@ -12,6 +13,8 @@ export default function InstitutionPage() {
   const institution = createAsync(() => getInstitution(params.institutionId));
   const sectors = useSectors();
   usePageTitle(() => institution()?.name);
+  const { isOrganiserOf, isContactOf } = useMe();
+  const mayEdit = () => isOrganiserOf(institution()?.networkId) || isContactOf(institution()?.id);
 
   return (
     <>
@@ -38,6 +41,11 @@ export default function InstitutionPage() {
                   {sectors.name(i().sectorKey)} · {i().municipality.name}
                 </p>
                 <h1>{i().name}</h1>
+                <Show when={mayEdit()}>
+                  <A class="button" href={`/verzeichnis/${i().id}/bearbeiten`}>
+                    {t("edit.edit")}
+                  </A>
+                </Show>
               </header>
               <div class="profile-grid">
                 <div class="profile-main">

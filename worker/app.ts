@@ -1,0 +1,96 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { HTTPException } from "hono/http-exception";
+import { languageDetector } from "hono/language";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { createDb } from "./db/client";
+import type { AppEnv } from "./env";
+import { csrfMiddleware, sessionMiddleware } from "./lib/auth";
+import { ApiError, problemResponse } from "./lib/problem";
+import { auditLog } from "./routes/audit-log";
+import { auth } from "./routes/auth";
+import { contactPersons } from "./routes/contact-persons";
+import { contacts } from "./routes/contacts";
+import { dev } from "./routes/dev";
+import { events } from "./routes/events";
+import { health } from "./routes/health";
+import { institutions } from "./routes/institutions";
+import { networks } from "./routes/networks";
+import { participation } from "./routes/participation";
+import { sectors } from "./routes/sectors";
+
+const app = new OpenAPIHono<AppEnv>();
+
+app.use(
+  "/api/*",
+  requestId(),
+  languageDetector({
+    supportedLanguages: ["de", "en"],
+    fallbackLanguage: "de",
+    order: ["querystring", "header"],
+    lookupQueryString: "lang",
+    caches: false,
+  }),
+  secureHeaders(),
+  async (c, next) => {
+    c.set("db", createDb(c.env.DB));
+    await next();
+  },
+  sessionMiddleware,
+  csrfMiddleware,
+);
+
+const routes = app
+  .route("/api", health)
+  .route("/api", sectors)
+  .route("/api", networks)
+  .route("/api", institutions)
+  .route("/api", events)
+  .route("/api", auth)
+  .route("/api", participation)
+  .route("/api", contactPersons)
+  .route("/api", contacts)
+  .route("/api", auditLog)
+  .route("/api", dev)
+  .doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "NetzWerkstatt API",
+      version: "0.1.0",
+      description:
+        "Workshop and network-conference management for child-protection cooperation networks. " +
+        "Errors are `application/problem+json` with a stable `code`; send `Accept-Language: en` for English messages (German is the default).",
+    },
+    servers: [{ url: "/" }],
+    tags: [
+      { name: "Directory", description: "Networks, sectors and partner institutions" },
+      { name: "Events", description: "Events, sessions and tracks" },
+      { name: "Auth", description: "Passwordless sign-in by e-mail link, sessions" },
+      { name: "Participation", description: "A participant's own registration, by personal link" },
+      { name: "Development", description: "Only with DEV_MODE=true (local development)" },
+      { name: "System", description: "Operations" },
+    ],
+  });
+
+app.notFound((c) => problemResponse(c, new ApiError("not_found")));
+
+app.onError((err, c) => {
+  if (err instanceof ApiError) return problemResponse(c, err);
+  if (err instanceof HTTPException) {
+    // Hono's own validators throw these, e.g. for a body that is not JSON.
+    const code =
+      err.status === 404
+        ? "not_found"
+        : err.status === 405
+          ? "method_not_allowed"
+          : err.status < 500
+            ? "malformed_request"
+            : "internal_error";
+    return problemResponse(c, new ApiError(code, [], err));
+  }
+  console.error(JSON.stringify({ requestId: c.get("requestId"), error: String(err), stack: (err as Error).stack }));
+  return problemResponse(c, new ApiError("internal_error", [], err));
+});
+
+export type AppType = typeof routes;
+export default app;
