@@ -40,9 +40,13 @@ export async function newestMailTo(email: string, before: string[] = []) {
   return { ...mail, token };
 }
 
+/** Every Set-Cookie header of a response (workerd has `getSetCookie`; the workers types lack it). */
+export const setCookiesOf = (response: Response): string[] =>
+  (response.headers as unknown as { getSetCookie(): string[] }).getSetCookie();
+
 /** The `name=value` part of the session cookie a response sets, for sending it back in a `cookie` header. */
 export function sessionCookieOf(response: Response): string {
-  const setCookie = response.headers.getSetCookie().find((c) => c.startsWith("__Host-nw_session="));
+  const setCookie = setCookiesOf(response).find((c) => c.startsWith("__Host-nw_session="));
   if (!setCookie) throw new Error(`no session cookie in response (status ${response.status})`);
   return setCookie.split(";")[0];
 }

@@ -9,7 +9,6 @@ import {
   getContactPersons,
   getContacts,
   getInstitution,
-  getMe,
   getNetwork,
   searchInstitutions,
 } from "../lib/api";
@@ -25,16 +24,8 @@ export default function InstitutionEditPage() {
   const organiser = () => isOrganiserOf(institution()?.networkId);
   const allowed = () => organiser() || isContactOf(institution()?.id);
   // Contact persons are personal data: only asked for by those allowed to see them.
-  const mayEdit = async () => {
-    const [account, i] = await Promise.all([getMe(), getInstitution(params.institutionId)]);
-    return (account?.roles ?? []).some(
-      (r) =>
-        (r.role === "organiser" && r.network.id === i.networkId) ||
-        (r.role === "institution_contact" && r.institution?.id === i.id),
-    );
-  };
-  const persons = createAsync(async () => ((await mayEdit()) ? getContactPersons(params.institutionId) : undefined));
-  const contacts = createAsync(async () => ((await mayEdit()) ? getContacts(params.institutionId) : undefined));
+  const persons = createAsync(async () => (allowed() ? getContactPersons(params.institutionId) : undefined));
+  const contacts = createAsync(async () => (allowed() ? getContacts(params.institutionId) : undefined));
   usePageTitle(() => (institution() ? `${t("edit.title")}: ${institution()!.name}` : t("edit.title")));
 
   const [person, setPerson] = createSignal({ name: "", function: "", email: "", phone: "" });

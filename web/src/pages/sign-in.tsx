@@ -1,4 +1,4 @@
-import { A, createAsync } from "@solidjs/router";
+import { A, createAsync, revalidate } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
@@ -21,6 +21,7 @@ export default function SignInPage() {
     try {
       await api.requestLink(email(), locale());
       setSent(true);
+      void revalidate(getMailbox.key);
     } catch (err) {
       setError(err instanceof ApiProblem ? err.message : t("app.loadError"));
     } finally {

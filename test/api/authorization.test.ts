@@ -1,0 +1,360 @@
+// The authorisation sweep: every operation of the OpenAPI document is
+// classified, called anonymously, as the organiser of another network and as
+// the contact of another network's institution, and must neither succeed where
+// it is protected nor leak personal data of the demo network.
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { demoNetwork } from "../../worker/db/demo-data";
+import { api, authed, json, OTHER, seed, seedOtherNetwork, signIn } from "../helpers";
+
+const NOW = new Date("2026-11-23T09:00:00Z");
+const demo = demoNetwork(NOW);
+
+type Access = "public" | "signedIn" | "protected";
+
+/**
+ * Every operation of the document, by "METHOD path". A new route without an
+ * entry here fails the test: decide who may call it, then add it.
+ * For public operations: the status an anonymous caller gets with the dummy
+ * parameters below.
+ */
+const ACCESS: Record<string, { access: Access; status?: number }> = {
+  "GET /api/health": { access: "public", status: 200 },
+  "GET /api/sectors": { access: "public", status: 200 },
+  "GET /api/networks": { access: "public", status: 200 },
+  "GET /api/networks/{networkId}": { access: "public", status: 200 },
+  "GET /api/networks/{networkId}/institutions": { access: "public", status: 200 },
+  "GET /api/institutions/{institutionId}": { access: "public", status: 200 },
+  "GET /api/networks/{networkId}/events": { access: "public", status: 200 },
+  "GET /api/openapi.json": { access: "public", status: 200 },
+  "POST /api/auth/sign-in-links": { access: "public", status: 202 },
+  // Without a valid token from a sign-in link.
+  "POST /api/auth/sessions": { access: "public", status: 400 },
+  // Without a valid personal link token.
+  "GET /api/participation": { access: "public", status: 401 },
+  "DELETE /api/participation/link": { access: "public", status: 401 },
+  // Only with DEV_MODE = "true", which the tests run with (wrangler.toml); 404 otherwise.
+  "GET /api/dev/mailbox": { access: "public", status: 200 },
+
+  "GET /api/auth/me": { access: "signedIn" },
+  "GET /api/auth/sessions": { access: "signedIn" },
+  "DELETE /api/auth/sessions/{sessionId}": { access: "signedIn" },
+  "DELETE /api/auth/sessions": { access: "signedIn" },
+
+  "POST /api/networks/{networkId}/institutions": { access: "protected" },
+  "PATCH /api/institutions/{institutionId}": { access: "protected" },
+  "POST /api/institutions/{institutionId}/archive": { access: "protected" },
+  "PUT /api/institutions/{institutionId}/leitbild": { access: "protected" },
+  "GET /api/institutions/{institutionId}/contact-persons": { access: "protected" },
+  "POST /api/institutions/{institutionId}/contact-persons": { access: "protected" },
+  "PATCH /api/contact-persons/{contactPersonId}": { access: "protected" },
+  "DELETE /api/contact-persons/{contactPersonId}": { access: "protected" },
+  "GET /api/institutions/{institutionId}/contacts": { access: "protected" },
+  "POST /api/institutions/{institutionId}/contacts": { access: "protected" },
+  "DELETE /api/institutions/{institutionId}/contacts/{accountId}": { access: "protected" },
+  "GET /api/networks/{networkId}/audit-log": { access: "protected" },
+};
+
+/**
+ * A valid body for every write operation (null: the operation takes none), so
+ * that a refusal is about who calls, not about the input. Must cover every
+ * non-GET operation of the document.
+ */
+const BODIES: Record<string, object | null> = {
+  "POST /api/auth/sign-in-links": { email: "niemand-sweep@example.org" },
+  "POST /api/auth/sessions": { token: "A".repeat(43) },
+  "DELETE /api/auth/sessions/{sessionId}": null,
+  "DELETE /api/auth/sessions": null,
+  "DELETE /api/participation/link": null,
+  "POST /api/networks/{networkId}/institutions": {
+    name: "Sweep-Einrichtung",
+    sectorKey: "police",
+    municipalityId: "mun-bad-kreuznach",
+  },
+  "PATCH /api/institutions/{institutionId}": { phone: "0671 000-0001" },
+  "POST /api/institutions/{institutionId}/archive": null,
+  "PUT /api/institutions/{institutionId}/leitbild": { signedAt: "2026-03-12", signedBy: "Sweep" },
+  "POST /api/institutions/{institutionId}/contact-persons": { name: "Sweep Person", email: "sweep.person@example.org" },
+  "PATCH /api/contact-persons/{contactPersonId}": { phone: "0671 000-0002" },
+  "DELETE /api/contact-persons/{contactPersonId}": null,
+  "POST /api/institutions/{institutionId}/contacts": { email: "sweep.contact@example.org" },
+  "DELETE /api/institutions/{institutionId}/contacts/{accountId}": null,
+};
+
+/** Headers some operations need to get past validation. */
+const HEADERS: Record<string, Record<string, string> | undefined> = {
+  "GET /api/participation": { "x-participant-token": "A".repeat(43) },
+  "DELETE /api/participation/link": { "x-participant-token": "A".repeat(43) },
+};
+
+/**
+ * Real resources of the demo network: the midwifery institution whose contact
+ * is acc-contact-hebammen, one of its contact persons, that contact's account.
+ * `sessionId` is filled in with a session of the demo organiser (not "current",
+ * which would sign the caller out in the middle of the sweep).
+ */
+const PARAMS: Record<string, string> = {
+  networkId: "net-kc9",
+  institutionId: "inst-hebammen-kh",
+  contactPersonId: "cp-hebammen-kh-1",
+  accountId: "acc-contact-hebammen",
+  sessionId: "",
+};
+
+type Operation = { key: string; method: string; path: string; hasBody: boolean };
+
+let operations: Operation[] = [];
+let organiser: string; // organiser of net-kc9: control
+let otherOrganiser: string;
+let otherContact: string;
+
+const urlOf = (path: string) =>
+  path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (!(name in PARAMS)) throw new Error(`no dummy value for path parameter ${name}`);
+    return encodeURIComponent(PARAMS[name]);
+  });
+
+const call = (op: Operation, cookie: string | null) =>
+  authed(cookie, urlOf(op.path), {
+    method: op.method,
+    headers: HEADERS[op.key],
+    body: BODIES[op.key] ?? undefined,
+  });
+
+// Personal data of the demo network. Some contact persons use the
+// institution's functional mailbox, which is public by design: those addresses
+// are not counted as personal here.
+const functionalMailboxes = new Set(demo.institutions.map((i) => i.email));
+const contactPersonData = demo.contactPersons.flatMap((p) =>
+  [p.name, p.email].filter((v) => !functionalMailboxes.has(v)),
+);
+const accountData = demo.accounts.map((a) => a.email);
+
+const leaks = (text: string, personal: string[]) => personal.filter((value) => text.includes(value));
+
+const snapshot = async () => {
+  const query = async (sql: string) => JSON.stringify((await env.DB.prepare(sql).all()).results);
+  return {
+    institution: await query("select * from institutions where id = 'inst-hebammen-kh'"),
+    institutions: await query("select id, name, archived_at from institutions order by id"),
+    contactPersons: await query("select * from contact_persons order by id"),
+    roles: await query("select id, account_id, network_id, role, institution_id from roles order by id"),
+    accounts: await query("select id, email, display_name from accounts order by id"),
+    audit: await query("select * from audit_log where network_id = 'net-kc9' order by id"),
+    organiserSessions: await query(
+      "select id, revoked_at from auth_sessions where account_id = 'acc-organiser' order by id",
+    ),
+  };
+};
+
+beforeAll(async () => {
+  await seed();
+  await seedOtherNetwork();
+  organiser = await signIn("koordination@kinderschutz-bad-kreuznach.example");
+  otherOrganiser = await signIn(OTHER.organiserEmail);
+  otherContact = await signIn(OTHER.contactEmail);
+  const session = await env.DB.prepare("select id from auth_sessions where account_id = 'acc-organiser'").first<{
+    id: string;
+  }>();
+  PARAMS.sessionId = session!.id;
+
+  const doc = await json(await api("/api/openapi.json"));
+  operations = Object.entries(doc.paths as Record<string, Record<string, { requestBody?: unknown }>>).flatMap(
+    ([path, item]) =>
+      Object.entries(item)
+        .filter(([method]) => ["get", "post", "put", "patch", "delete"].includes(method))
+        .map(([method, op]) => ({
+          key: `${method.toUpperCase()} ${path}`,
+          method: method.toUpperCase(),
+          path,
+          hasBody: op.requestBody !== undefined,
+        })),
+  );
+  // openapi.json documents every route but itself.
+  operations.push({ key: "GET /api/openapi.json", method: "GET", path: "/api/openapi.json", hasBody: false });
+});
+
+describe("the classification", () => {
+  it("covers every operation of the OpenAPI document, and nothing else", () => {
+    expect(operations.length).toBeGreaterThan(20);
+    expect(operations.map((o) => o.key).sort()).toEqual(Object.keys(ACCESS).sort());
+  });
+
+  it("has a valid body for every write operation, and a body exactly where the document takes one", () => {
+    const writes = operations.filter((o) => o.method !== "GET");
+    expect(writes.map((o) => o.key).sort()).toEqual(Object.keys(BODIES).sort());
+    for (const op of writes) expect(BODIES[op.key] !== null, op.key).toBe(op.hasBody);
+  });
+
+  it("the dummy parameters name real resources of the demo network", async () => {
+    const person = await env.DB.prepare("select institution_id from contact_persons where id = ?")
+      .bind(PARAMS.contactPersonId)
+      .first<{ institution_id: string }>();
+    expect(person?.institution_id).toBe(PARAMS.institutionId);
+    const role = await env.DB.prepare("select network_id from roles where account_id = ? and institution_id = ?")
+      .bind(PARAMS.accountId, PARAMS.institutionId)
+      .first<{ network_id: string }>();
+    expect(role?.network_id).toBe(PARAMS.networkId);
+  });
+});
+
+describe("anonymous callers", () => {
+  it("get the public operations, 401 everywhere else, never a 5xx", async () => {
+    const before = await snapshot();
+    for (const op of operations) {
+      const { access, status } = ACCESS[op.key];
+      const res = await call(op, null);
+      const text = await res.text();
+      expect(res.status, `${op.key}: ${text}`).toBe(access === "public" ? status : 401);
+      if (access !== "public") {
+        expect(res.headers.get("content-type"), op.key).toMatch(/^application\/problem\+json/);
+        expect(JSON.parse(text).code, op.key).toBe("unauthenticated");
+        expect(leaks(text, [...contactPersonData, ...accountData]), op.key).toEqual([]);
+      }
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("never receive personal data of contact persons from a public operation", async () => {
+    const urls = operations
+      .filter((op) => ACCESS[op.key].access === "public" && op.method === "GET")
+      // The dev mailbox shows every outgoing mail by design and exists only with
+      // DEV_MODE = "true" (local development); it is the documented exception.
+      .filter((op) => op.key !== "GET /api/dev/mailbox")
+      .map((op) => ({ key: op.key, url: urlOf(op.path), headers: HEADERS[op.key] }));
+    // Every institution's public profile, every network, and the directory in English.
+    for (const i of demo.institutions)
+      urls.push({ key: "profile", url: `/api/institutions/${i.id}`, headers: undefined });
+    urls.push({ key: "slug", url: "/api/networks/kinderschutzcluster-9?lang=en", headers: undefined });
+    urls.push({ key: "directory en", url: "/api/networks/net-kc9/institutions?lang=en", headers: undefined });
+    // Searching by a contact person's name finds nothing through them.
+    for (const p of demo.contactPersons.slice(0, 5))
+      urls.push({
+        key: `search ${p.name}`,
+        url: `/api/networks/net-kc9/institutions?q=${encodeURIComponent(p.name)}`,
+        headers: undefined,
+      });
+
+    for (const { key, url, headers } of urls) {
+      const res = await api(url, { headers });
+      const text = await res.text();
+      expect(res.status, key).toBeLessThan(500);
+      expect(leaks(text, contactPersonData), `${key} ${url}`).toEqual([]);
+    }
+  });
+});
+
+describe.each([
+  ["the organiser of another network", () => otherOrganiser, OTHER.organiserId],
+  ["the contact of another network's institution", () => otherContact, OTHER.contactId],
+])("%s", (_who, cookieOf, accountId) => {
+  it("is refused every protected operation (403 or 404), never 2xx or 5xx, and learns no personal data", async () => {
+    const before = await snapshot();
+    const cookie = cookieOf();
+    for (const op of operations) {
+      const { access, status } = ACCESS[op.key];
+      if (access === "signedIn") continue;
+      const res = await call(op, cookie);
+      const text = await res.text();
+      expect(res.status, `${op.key}: ${text}`).toBeLessThan(500);
+      if (access === "public") {
+        expect(res.status, `${op.key}: ${text}`).toBe(status);
+        if (op.key !== "GET /api/dev/mailbox") expect(leaks(text, contactPersonData), op.key).toEqual([]);
+        continue;
+      }
+      expect([403, 404], `${op.key}: ${text}`).toContain(res.status);
+      expect(res.headers.get("content-type"), op.key).toMatch(/^application\/problem\+json/);
+      expect(leaks(text, [...contactPersonData, ...accountData]), op.key).toEqual([]);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("sees only its own account and sessions, and cannot end anybody else's", async () => {
+    const cookie = cookieOf();
+    const personal = [...contactPersonData, ...accountData];
+    const byKey = (key: string) => operations.find((o) => o.key === key)!;
+
+    const me = await call(byKey("GET /api/auth/me"), cookie);
+    expect(me.status).toBe(200);
+    const meText = await me.text();
+    expect(JSON.parse(meText).account.id).toBe(accountId);
+    expect(JSON.parse(meText).roles.every((r: { network: { id: string } }) => r.network.id === OTHER.networkId)).toBe(
+      true,
+    );
+    expect(leaks(meText, personal)).toEqual([]);
+
+    const sessions = await call(byKey("GET /api/auth/sessions"), cookie);
+    expect(sessions.status).toBe(200);
+    const sessionsText = await sessions.text();
+    const own = (
+      await env.DB.prepare("select id from auth_sessions where account_id = ?").bind(accountId).all<{ id: string }>()
+    ).results.map((r) => r.id);
+    const { items } = JSON.parse(sessionsText);
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((s: { id: string }) => own.includes(s.id))).toBe(true);
+    expect(sessionsText).not.toContain(PARAMS.sessionId);
+    expect(leaks(sessionsText, personal)).toEqual([]);
+
+    // PARAMS.sessionId is a session of the demo organiser.
+    const endOther = await call(byKey("DELETE /api/auth/sessions/{sessionId}"), cookie);
+    expect(endOther.status).toBe(404);
+    expect((await json(endOther)).code).toBe("session_not_found");
+    expect((await authed(organiser, "/api/auth/me")).status).toBe(200);
+
+    // Signing out everywhere ends only the caller's own sessions.
+    const everywhere = await call(byKey("DELETE /api/auth/sessions"), cookie);
+    expect(everywhere.status).toBe(200);
+    expect((await authed(cookie, "/api/auth/me")).status).toBe(401);
+    expect((await authed(organiser, "/api/auth/me")).status).toBe(200);
+  });
+});
+
+describe("signed-in operations", () => {
+  it("are 401 for anonymous callers (covered above) and for a signed-out cookie", async () => {
+    for (const op of operations.filter((o) => ACCESS[o.key].access !== "public")) {
+      const res = await call(op, "__Host-nw_session=abgemeldet-abgemeldet-abgemeldet-abgemeldet");
+      expect(res.status, op.key).toBe(401);
+    }
+  });
+});
+
+describe("inviting across networks", () => {
+  it("does not show the organiser of another network the name or last sign-in of an existing account", async () => {
+    // Merle Osterkamp has an account in net-kc9 and has signed in before.
+    await signIn("m.osterkamp@hebammennetzwerk-nahe.example");
+    const other = await signIn(OTHER.organiserEmail);
+    const res = await authed(other, `/api/institutions/${OTHER.institutionId}/contacts`, {
+      method: "POST",
+      body: { email: "m.osterkamp@hebammennetzwerk-nahe.example", displayName: "M. O." },
+    });
+    expect(res.status).toBe(201);
+    const text = await res.text();
+    expect(text).not.toContain("Merle Osterkamp");
+    expect(JSON.parse(text).lastSignInAt).toBeNull();
+
+    const list = await (await authed(other, `/api/institutions/${OTHER.institutionId}/contacts`)).text();
+    expect(list).not.toContain("Merle Osterkamp");
+  });
+});
+
+describe("control: the demo network's organiser", () => {
+  it("gets 2xx from every protected operation with the same parameters and bodies", async () => {
+    // The leak detector itself works: the organiser does see the contact persons.
+    const persons = await (await authed(organiser, "/api/institutions/inst-hebammen-kh/contact-persons")).text();
+    expect(leaks(persons, contactPersonData)).toEqual(
+      expect.arrayContaining(["Merle Osterkamp", "Ngozi Adebayo-Stein"]),
+    );
+    expect(contactPersonData.length).toBeGreaterThan(40);
+
+    // Destructive operations last, so that the others still find their resources.
+    const last = (op: Operation) => (op.key.endsWith("/archive") ? 2 : op.method === "DELETE" ? 1 : 0);
+    const protectedOps = operations
+      .filter((o) => ACCESS[o.key].access === "protected")
+      .sort((a, b) => last(a) - last(b));
+    for (const op of protectedOps) {
+      const res = await call(op, organiser);
+      expect(res.status, `${op.key}: ${await res.clone().text()}`).toBeGreaterThanOrEqual(200);
+      expect(res.status, `${op.key}: ${await res.text()}`).toBeLessThan(300);
+    }
+  });
+});
