@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "../../worker/lib/auth";
-import { api, authed, json, newestMailTo, ORIGIN, seed, signIn, signInWithToken } from "../helpers";
+import { api, authed, json, newestMailTo, ORIGIN, seed, setCookiesOf, signIn, signInWithToken } from "../helpers";
 
 // Budgets in this file (one D1 for all tests here): at most 5 link requests per
 // address and 30 per client (`cf-connecting-ip` is absent: all count as "local")
