@@ -51,19 +51,24 @@ export const contacts = createRouter()
     }),
     async (c) => {
       const rows = await c.var.db
-        .select({ account: accounts })
+        .select({ account: accounts, roleCreatedAt: roles.createdAt })
         .from(roles)
         .innerJoin(accounts, eq(accounts.id, roles.accountId))
         .where(and(eq(roles.institutionId, c.var.institution.id), eq(roles.role, "institution_contact")))
         .orderBy(asc(accounts.email));
       return c.json(
         {
-          items: rows.map(({ account: a }) => ({
-            accountId: a.id,
-            email: a.email,
-            displayName: a.displayName,
-            lastSignInAt: a.lastSignInAt?.toISOString() ?? null,
-          })),
+          items: rows.map(({ account: a, roleCreatedAt }) => {
+            // An account may exist from another network: its name and activity are shown here
+            // only once the person has signed in since being given this role.
+            const active = a.lastSignInAt !== null && a.lastSignInAt >= roleCreatedAt;
+            return {
+              accountId: a.id,
+              email: a.email,
+              displayName: active ? a.displayName : "",
+              lastSignInAt: active ? (a.lastSignInAt?.toISOString() ?? null) : null,
+            };
+          }),
         },
         200,
       );
@@ -146,13 +151,9 @@ export const contacts = createRouter()
       } catch {
         // Without an execution context the cron trigger delivers.
       }
+      // Never reveal what another network knows about an existing account.
       return c.json(
-        {
-          accountId: account.id,
-          email: account.email,
-          displayName: account.displayName,
-          lastSignInAt: account.lastSignInAt?.toISOString() ?? null,
-        },
+        { accountId: account.id, email: account.email, displayName: input.displayName, lastSignInAt: null },
         201,
       );
     },
