@@ -239,6 +239,14 @@ describe("sessions", () => {
     ]);
   });
 
+  it("GET /api/auth/session tells visitors apart from signed-in accounts without an error", async () => {
+    const visitor = await api("/api/auth/session");
+    expect(visitor.status).toBe(200);
+    expect(await json(visitor)).toEqual({ me: null });
+    const signedIn = await json(await authed(organiser, "/api/auth/session"));
+    expect(signedIn.me.account.email).toBe("koordination@kinderschutz-bad-kreuznach.example");
+  });
+
   it("GET /api/auth/me without a session is 401 problem+json in German", async () => {
     const res = await api("/api/auth/me");
     expect(res.status).toBe(401);

@@ -35,6 +35,8 @@ const ACCESS: Record<string, { access: Access; status?: number }> = {
   "DELETE /api/participation/link": { access: "public", status: 401 },
   // Only with DEV_MODE = "true", which the tests run with (wrangler.toml); 404 otherwise.
   "GET /api/dev/mailbox": { access: "public", status: 200 },
+  // Answers `me: null` for visitors, the caller's own account otherwise.
+  "GET /api/auth/session": { access: "public", status: 200 },
 
   "GET /api/auth/me": { access: "signedIn" },
   "GET /api/auth/sessions": { access: "signedIn" },
@@ -282,6 +284,11 @@ describe.each([
       true,
     );
     expect(leaks(meText, personal)).toEqual([]);
+
+    const session = await call(byKey("GET /api/auth/session"), cookie);
+    const sessionText = await session.text();
+    expect(JSON.parse(sessionText).me.account.id).toBe(accountId);
+    expect(leaks(sessionText, personal)).toEqual([]);
 
     const sessions = await call(byKey("GET /api/auth/sessions"), cookie);
     expect(sessions.status).toBe(200);

@@ -9,6 +9,7 @@ describe("OpenAPI document", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths).sort()).toEqual([
       "/api/auth/me",
+      "/api/auth/session",
       "/api/auth/sessions",
       "/api/auth/sessions/{sessionId}",
       "/api/auth/sign-in-links",

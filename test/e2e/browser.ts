@@ -56,21 +56,7 @@ export async function openPage(browser: Browser, path: string, { locale = "de-DE
 
 /** Asserts that nothing went wrong on the page so far (console errors, page errors, failed requests). */
 export function expectCleanPage(page: E2EPage): void {
-  // Every page asks /api/auth/me whether someone is signed in; for a visitor the
-  // answer is 401 by design, and Chromium logs it as a failed resource.
-  const expected = (line: string) => /\/api\/auth\/me: HTTP 401$/.test(line);
-  let allowed401 = page.failedRequests.filter(expected).length;
-  const consoleErrors = page.consoleErrors.filter((e) => {
-    if (allowed401 > 0 && /status of 401 \(Unauthorized\)/.test(e)) {
-      allowed401--;
-      return false;
-    }
-    return true;
-  });
-  const problems = [
-    ...consoleErrors.map((e) => `console: ${e}`),
-    ...page.failedRequests.filter((line) => !expected(line)),
-  ];
+  const problems = [...page.consoleErrors.map((e) => `console: ${e}`), ...page.failedRequests];
   if (problems.length > 0) {
     throw new Error(`Problems on ${page.url()}:\n  ${problems.join("\n  ")}`);
   }

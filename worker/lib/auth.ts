@@ -2,7 +2,7 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Db } from "../db/client";
-import { accounts, authSessions, roles } from "../db/schema";
+import { accounts, authSessions, roles, signInTokens } from "../db/schema";
 import type { AppEnv } from "../env";
 import { ApiError } from "./problem";
 
@@ -99,4 +99,18 @@ export function requireAuth(c: Context<AppEnv>): Auth {
   const auth = c.get("auth");
   if (!auth) throw new ApiError("unauthenticated");
   return auth;
+}
+
+/** A new single-use sign-in link: the URL to mail, and its token row for the same `db.batch`. */
+export async function newSignInLink(db: Db, accountId: string, origin: string, now: Date) {
+  const token = randomToken();
+  return {
+    link: `${origin}/anmelden/bestaetigen#token=${token}`,
+    insert: db.insert(signInTokens).values({
+      tokenHash: await hashToken(token),
+      accountId,
+      expiresAt: new Date(now.getTime() + SIGN_IN_LINK_MINUTES * 60_000),
+      createdAt: now,
+    }),
+  };
 }

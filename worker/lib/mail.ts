@@ -2,9 +2,12 @@
 // the rendered message in the same D1 batch as the write itself, and
 // `deliverOutbox` sends due messages later (after the request, or from a cron),
 // retrying with backoff until a message is sent or declared dead.
+
 import { and, asc, eq, inArray, lte } from "drizzle-orm";
+import type { Context } from "hono";
 import type { Db } from "../db/client";
 import { outbox } from "../db/schema";
+import type { AppEnv } from "../env";
 
 export type MailLocale = "de" | "en";
 
@@ -369,4 +372,14 @@ export async function deliverOutbox(
     }
   }
   return result;
+}
+
+/** Mails are written in the request; they go out after the answer (and by the cron trigger). */
+export function deliverAfterResponse(c: Context<AppEnv>) {
+  const delivery = deliverOutbox(c.env, c.var.db).catch((error) => console.error("outbox delivery", String(error)));
+  try {
+    c.executionCtx.waitUntil(delivery);
+  } catch {
+    // No execution context (some test harnesses): the cron trigger delivers.
+  }
 }

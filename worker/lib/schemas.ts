@@ -42,3 +42,15 @@ export const jsonContent = <T extends z.ZodType>(schema: T, description: string)
   content: { "application/json": { schema } },
   description,
 });
+
+/** A path parameter holding an id; documented under its own name. */
+export const idParam = <K extends string>(name: K) =>
+  z.object({
+    [name]: z
+      .string()
+      .min(1)
+      .max(100)
+      .openapi({ param: { name, in: "path" } }),
+  } as Record<K, z.ZodString>);
+
+export const InstitutionIdParam = idParam("institutionId");

@@ -1,6 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq, gt, isNull, ne } from "drizzle-orm";
-import type { Context } from "hono";
 import type { Db } from "../db/client";
 import {
   accounts,
@@ -12,10 +11,10 @@ import {
   roles,
   signInTokens,
 } from "../db/schema";
-import type { AppEnv } from "../env";
 import {
   clearSessionCookie,
   hashToken,
+  newSignInLink,
   normaliseEmail,
   randomToken,
   requireAuth,
@@ -24,11 +23,11 @@ import {
   setSessionCookie,
 } from "../lib/auth";
 import { signedIn } from "../lib/guards";
-import { deliverOutbox, mailInsert } from "../lib/mail";
+import { deliverAfterResponse, mailInsert } from "../lib/mail";
 import { ApiError, localeOf } from "../lib/problem";
 import { withinLimit } from "../lib/rate-limit";
 import { createRouter } from "../lib/router";
-import { jsonContent, problemResponses } from "../lib/schemas";
+import { idParam, jsonContent, problemResponses } from "../lib/schemas";
 
 const RoleSchema = z.object({
   role: z.enum(["organiser", "institution_contact"]),
@@ -88,16 +87,6 @@ async function me(db: Db, accountId: string) {
   };
 }
 
-/** Mails are written in the request; delivery runs after the answer (and by the cron trigger). */
-function deliverLater(c: Context<AppEnv>) {
-  const delivery = deliverOutbox(c.env, c.var.db).catch((error) => console.error("outbox delivery", String(error)));
-  try {
-    c.executionCtx.waitUntil(delivery);
-  } catch {
-    // No execution context (some test harnesses): the cron trigger delivers.
-  }
-}
-
 export const auth = createRouter()
   .openapi(
     createRoute({
@@ -129,26 +118,16 @@ export const auth = createRouter()
       const origin = new URL(c.req.url).origin;
       const [account] = await db.select().from(accounts).where(eq(accounts.email, email)).limit(1);
       if (account) {
-        const token = randomToken();
+        const { link, insert } = await newSignInLink(db, account.id, origin, now);
         await db.batch([
-          db.insert(signInTokens).values({
-            tokenHash: await hashToken(token),
-            accountId: account.id,
-            expiresAt: new Date(now.getTime() + SIGN_IN_LINK_MINUTES * 60_000),
-            createdAt: now,
-          }),
+          insert,
           mailInsert(
             db,
-            {
-              to: email,
-              locale,
-              template: "sign_in_link",
-              params: { link: `${origin}/anmelden/bestaetigen#token=${token}`, expiresMinutes: SIGN_IN_LINK_MINUTES },
-            },
+            { to: email, locale, template: "sign_in_link", params: { link, expiresMinutes: SIGN_IN_LINK_MINUTES } },
             now,
           ),
         ]);
-        deliverLater(c);
+        deliverAfterResponse(c);
       } else {
         // A participant needs no account: a fresh personal link per live registration
         // replaces the old one, so a forwarded old mail stops working.
@@ -190,7 +169,7 @@ export const auth = createRouter()
             ),
             ...updates,
           ]);
-          deliverLater(c);
+          deliverAfterResponse(c);
         }
       }
       return c.json({ status: "sent" as const }, 202);
@@ -258,6 +237,20 @@ export const auth = createRouter()
   .openapi(
     createRoute({
       method: "get",
+      path: "/auth/session",
+      tags: ["Auth"],
+      summary: "Who is signed in, if anyone",
+      description: "For pages that work with and without sign-in: answers 200 with `me: null` for visitors.",
+      responses: { 200: jsonContent(z.object({ me: MeSchema.nullable() }), "The account, or null") },
+    }),
+    async (c) => {
+      const auth = c.get("auth");
+      return c.json({ me: auth ? await me(c.var.db, auth.accountId) : null }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
       path: "/auth/sessions",
       tags: ["Auth"],
       summary: "The account's active sessions (devices)",
@@ -299,7 +292,7 @@ export const auth = createRouter()
       tags: ["Auth"],
       summary: "Sign out one session; `current` signs out this device",
       middleware: [signedIn] as const,
-      request: { params: z.object({ sessionId: z.string().min(1).max(100) }) },
+      request: { params: idParam("sessionId") },
       responses: {
         200: jsonContent(z.object({ status: z.literal("signed_out") }), "Session ended"),
         ...problemResponses(401, 404),

@@ -6,7 +6,7 @@ import { requireAuth } from "../lib/auth";
 import { institutionAccess } from "../lib/guards";
 import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
-import { jsonContent, problemResponses } from "../lib/schemas";
+import { InstitutionIdParam, idParam, jsonContent, problemResponses } from "../lib/schemas";
 
 // Contact persons are personal data: only the network's organisers and the
 // institution's own contacts see or change them, and every change is logged.
@@ -22,30 +22,22 @@ const ContactPersonSchema = z
   })
   .openapi("ContactPerson");
 
-const ContactPersonInput = z
-  .object({
-    name: z.string().trim().min(2).max(200),
-    function: z.string().trim().max(200).default(""),
-    email: z.email().max(254),
-    phone: z.string().trim().max(50).default(""),
-    isPrimary: z.boolean().default(false),
-  })
-  .openapi("ContactPersonInput");
+const ContactPersonFields = z.object({
+  name: z.string().trim().min(2).max(200),
+  function: z.string().trim().max(200),
+  email: z.email().max(254),
+  phone: z.string().trim().max(50),
+  isPrimary: z.boolean(),
+});
+const ContactPersonInput = ContactPersonFields.extend({
+  function: ContactPersonFields.shape.function.default(""),
+  phone: ContactPersonFields.shape.phone.default(""),
+  isPrimary: ContactPersonFields.shape.isPrimary.default(false),
+}).openapi("ContactPersonInput");
+// No defaults here: a change touches only the fields that were sent.
+const ContactPersonPatch = ContactPersonFields.partial().strict().openapi("ContactPersonPatch");
 
-const InstitutionIdParam = z.object({
-  institutionId: z
-    .string()
-    .min(1)
-    .max(100)
-    .openapi({ param: { name: "institutionId", in: "path" } }),
-});
-const ContactPersonIdParam = z.object({
-  contactPersonId: z
-    .string()
-    .min(1)
-    .max(100)
-    .openapi({ param: { name: "contactPersonId", in: "path" } }),
-});
+const ContactPersonIdParam = idParam("contactPersonId");
 
 const toDto = (p: typeof contactPersonsTable.$inferSelect) => ({
   id: p.id,
@@ -126,7 +118,7 @@ export const contactPersons = createRouter()
       request: {
         params: ContactPersonIdParam,
         body: {
-          content: { "application/json": { schema: ContactPersonInput.partial().strict() } },
+          content: { "application/json": { schema: ContactPersonPatch } },
           required: true,
         },
       },
@@ -137,10 +129,8 @@ export const contactPersons = createRouter()
       const institution = c.var.institution;
       if (institution.archivedAt) throw new ApiError("institution_archived");
       const { contactPersonId } = c.req.valid("param");
-      // The partial schema still fills defaults for absent keys; only what was sent is changed.
-      const sent = (await c.req.json()) as Record<string, unknown>;
-      const input = Object.fromEntries(Object.entries(c.req.valid("json")).filter(([k]) => k in sent));
-      if (typeof input.email === "string") input.email = input.email.toLowerCase();
+      const input = c.req.valid("json");
+      if (input.email) input.email = input.email.toLowerCase();
       const fields = Object.keys(input);
       if (fields.length > 0)
         await db.batch([

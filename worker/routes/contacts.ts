@@ -1,13 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq } from "drizzle-orm";
-import { accounts, networks, roles, signInTokens } from "../db/schema";
+import { accounts, networks, roles } from "../db/schema";
 import { auditInsert } from "../lib/audit";
-import { hashToken, normaliseEmail, randomToken, requireAuth, SIGN_IN_LINK_MINUTES } from "../lib/auth";
+import { newSignInLink, normaliseEmail, requireAuth, SIGN_IN_LINK_MINUTES } from "../lib/auth";
 import { institutionAccess } from "../lib/guards";
-import { deliverOutbox, mailInsert } from "../lib/mail";
+import { deliverAfterResponse, mailInsert } from "../lib/mail";
 import { ApiError, localeOf } from "../lib/problem";
 import { createRouter } from "../lib/router";
-import { jsonContent, problemResponses } from "../lib/schemas";
+import { InstitutionIdParam, idParam, jsonContent, problemResponses } from "../lib/schemas";
 
 // Institution contacts are accounts holding the institution_contact role for one institution.
 const ContactSchema = z
@@ -26,14 +26,6 @@ const InviteSchema = z
     locale: z.enum(["de", "en"]).optional(),
   })
   .openapi("ContactInvitation");
-
-const InstitutionIdParam = z.object({
-  institutionId: z
-    .string()
-    .min(1)
-    .max(100)
-    .openapi({ param: { name: "institutionId", in: "path" } }),
-});
 
 export const contacts = createRouter()
   .openapi(
@@ -101,10 +93,12 @@ export const contacts = createRouter()
         .insert(accounts)
         .values({ email, displayName: input.displayName, locale, createdAt: now })
         .onConflictDoNothing();
-      const [account] = await db.select().from(accounts).where(eq(accounts.email, email));
-      const [network] = await db.select().from(networks).where(eq(networks.id, institution.networkId));
-      const [inviter] = await db.select().from(accounts).where(eq(accounts.id, auth.accountId));
-      const token = randomToken();
+      const [[account], [network], [inviter]] = await Promise.all([
+        db.select().from(accounts).where(eq(accounts.email, email)),
+        db.select().from(networks).where(eq(networks.id, institution.networkId)),
+        db.select().from(accounts).where(eq(accounts.id, auth.accountId)),
+      ]);
+      const { link, insert } = await newSignInLink(db, account.id, new URL(c.req.url).origin, now);
       await db.batch([
         db
           .insert(roles)
@@ -115,12 +109,7 @@ export const contacts = createRouter()
             institutionId: institution.id,
           })
           .onConflictDoNothing(),
-        db.insert(signInTokens).values({
-          tokenHash: await hashToken(token),
-          accountId: account.id,
-          expiresAt: new Date(now.getTime() + SIGN_IN_LINK_MINUTES * 60_000),
-          createdAt: now,
-        }),
+        insert,
         mailInsert(
           db,
           {
@@ -129,7 +118,7 @@ export const contacts = createRouter()
             networkId: institution.networkId,
             template: "contact_invitation",
             params: {
-              link: `${new URL(c.req.url).origin}/anmelden/bestaetigen#token=${token}`,
+              link,
               expiresMinutes: SIGN_IN_LINK_MINUTES,
               institutionName: institution.name,
               networkName: network.name,
@@ -146,11 +135,7 @@ export const contacts = createRouter()
           entityId: account.id,
         }),
       ]);
-      try {
-        c.executionCtx.waitUntil(deliverOutbox(c.env, db).catch(() => {}));
-      } catch {
-        // Without an execution context the cron trigger delivers.
-      }
+      deliverAfterResponse(c);
       // Never reveal what another network knows about an existing account.
       return c.json(
         { accountId: account.id, email: account.email, displayName: input.displayName, lastSignInAt: null },
@@ -166,13 +151,7 @@ export const contacts = createRouter()
       summary: "Withdraw an account's contact role for the institution (organisers)",
       middleware: [institutionAccess("organiser")] as const,
       request: {
-        params: InstitutionIdParam.extend({
-          accountId: z
-            .string()
-            .min(1)
-            .max(100)
-            .openapi({ param: { name: "accountId", in: "path" } }),
-        }),
+        params: InstitutionIdParam.extend(idParam("accountId").shape),
       },
       responses: {
         200: jsonContent(z.object({ status: z.literal("removed") }), "Role withdrawn"),

@@ -11,7 +11,7 @@ import { isOrganiserOf, requireAuth } from "../lib/auth";
 import { institutionAccess, organiserOfNetwork } from "../lib/guards";
 import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
-import { jsonContent, problemResponses } from "../lib/schemas";
+import { InstitutionIdParam, jsonContent, problemResponses } from "../lib/schemas";
 import { NetworkRefParam } from "./networks";
 
 const key = z
@@ -138,14 +138,6 @@ const LeitbildSchema = z
   })
   .openapi("LeitbildSignature");
 
-const InstitutionIdParam = z.object({
-  institutionId: z
-    .string()
-    .min(1)
-    .max(100)
-    .openapi({ param: { name: "institutionId", in: "path" } }),
-});
-
 /** Sector must exist and the municipality must belong to the institution's network. */
 async function checkReferences(db: Db, networkId: string, input: { sectorKey?: string; municipalityId?: string }) {
   const [sector, municipality] = await Promise.all([
@@ -230,15 +222,7 @@ export const institutions = createRouter()
       path: "/institutions/{institutionId}",
       tags: ["Directory"],
       summary: "An institution's public profile",
-      request: {
-        params: z.object({
-          institutionId: z
-            .string()
-            .min(1)
-            .max(100)
-            .openapi({ param: { name: "institutionId", in: "path" } }),
-        }),
-      },
+      request: { params: InstitutionIdParam },
       responses: { 200: jsonContent(InstitutionSchema, "The institution"), ...problemResponses(400, 404) },
     }),
     async (c) => c.json(await profileOf(c, c.req.valid("param").institutionId), 200),

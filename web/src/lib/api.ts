@@ -90,11 +90,7 @@ export type Participation = InferResponseType<typeof client.participation.$get, 
 export type MailboxMessage = InferResponseType<typeof client.dev.mailbox.$get, 200>["items"][number];
 
 /** The signed-in account, or null when nobody is signed in. */
-export const getMe = query(async (): Promise<Me | null> => {
-  const res = await client.auth.me.$get();
-  if (res.status === 401) return null;
-  return read(Promise.resolve(res));
-}, "me");
+export const getMe = query(async () => (await read(client.auth.session.$get())).me, "me");
 
 export const getSessions = query(() => read(client.auth.sessions.$get()), "sessions");
 
