@@ -1,5 +1,5 @@
 import type { Db } from "./db/client";
-import type { institutions, networks } from "./db/schema";
+import type { events, institutions, networks, registrations } from "./db/schema";
 import type { Auth } from "./lib/auth";
 
 export type Bindings = {
@@ -12,6 +12,8 @@ export type Bindings = {
     send(message: { to: string; from: string; subject: string; text: string; html: string }): Promise<unknown>;
   };
   MAIL_FROM?: string;
+  /** Where the web app is reached, for links in mails sent outside a request (cron). */
+  PUBLIC_ORIGIN?: string;
 };
 
 export type Locale = "de" | "en";
@@ -25,6 +27,8 @@ export type Variables = {
   /** Set by the guards in lib/guards.ts on the routes that use them. */
   network: typeof networks.$inferSelect;
   institution: typeof institutions.$inferSelect;
+  event: typeof events.$inferSelect;
+  registration: typeof registrations.$inferSelect;
 };
 
 export type AppEnv = { Bindings: Bindings; Variables: Variables };

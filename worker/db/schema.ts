@@ -216,6 +216,9 @@ export const events = sqliteTable(
     redistributedAt: timestamp(),
     status: text({ enum: eventStatuses }).notNull().default("draft"),
     invitationMode: text({ enum: invitationModes }).notNull().default("all"),
+    /** The sectors invited when `invitationMode` is `sectors`, kept to re-apply to new institutions and for the form. */
+    invitedSectorKeys: text({ mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    cancelledAt: timestamp(),
     promotionMode: text({ enum: promotionModes }).notNull().default("offer"),
     offerHours: integer().notNull().default(48),
     legalBasis: text().notNull().default(""),
@@ -310,6 +313,8 @@ export const registrations = sqliteTable(
     function: text().notNull().default(""),
     accessibilityNeeds: text().notNull().default(""),
     status: text({ enum: registrationStatuses }).notNull(),
+    /** Stable code of the rule behind the current status, e.g. `within_quota`; copied into the history. */
+    reasonCode: text(),
     /** Organiser confirmed over a limit on purpose. */
     isOverride: integer({ mode: "boolean" }).notNull().default(false),
     isWalkIn: integer({ mode: "boolean" }).notNull().default(false),
@@ -361,6 +366,7 @@ export const registrationHistory = sqliteTable(
         "moved",
         "override",
         "cancelled",
+        "offer_expired",
       ],
     }).notNull(),
     actorAccountId: text().references(() => accounts.id),

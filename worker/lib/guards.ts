@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
 import { requireNetwork } from "../db/queries";
-import { contactPersons, institutions } from "../db/schema";
+import { contactPersons, events, institutions, registrations } from "../db/schema";
 import type { AppEnv } from "../env";
 import { isContactOf, isOrganiserOf, requireAuth } from "./auth";
 import { ApiError } from "./problem";
@@ -56,5 +56,50 @@ export const institutionAccess =
       (who === "organiser_or_contact" && isContactOf(auth, institution.id));
     if (!allowed) throw new ApiError("forbidden");
     c.set("institution", institution);
+    await next();
+  };
+
+/**
+ * The event in the `eventId` path parameter. `organiser`: only its network's
+ * organisers. `visible`: anyone once published; a draft looks missing to all but
+ * its organisers, so drafts do not leak.
+ */
+export const eventAccess =
+  (who: "organiser" | "visible"): MiddlewareHandler<GuardedEnv> =>
+  async (c, next) => {
+    const auth = c.get("auth");
+    const [event] = await c.var.db
+      .select()
+      .from(events)
+      .where(eq(events.id, c.req.param("eventId") ?? ""))
+      .limit(1);
+    const organiser = event !== undefined && isOrganiserOf(auth, event.networkId);
+    if (!event || (!organiser && event.status === "draft")) throw new ApiError("event_not_found");
+    if (who === "organiser" && !organiser) throw new ApiError(auth ? "forbidden" : "unauthenticated");
+    c.set("event", event);
+    await next();
+  };
+
+/**
+ * The registration in the `registrationId` path parameter, for its event's
+ * organisers and, where allowed, for the contacts of its institution.
+ */
+export const registrationAccess =
+  (who: "organiser" | "organiser_or_contact"): MiddlewareHandler<GuardedEnv> =>
+  async (c, next) => {
+    const auth = requireAuth(c);
+    const [row] = await c.var.db
+      .select({ registration: registrations, event: events })
+      .from(registrations)
+      .innerJoin(events, eq(events.id, registrations.eventId))
+      .where(eq(registrations.id, c.req.param("registrationId") ?? ""))
+      .limit(1);
+    if (!row) throw new ApiError("registration_not_found");
+    const allowed =
+      isOrganiserOf(auth, row.event.networkId) ||
+      (who === "organiser_or_contact" && isContactOf(auth, row.registration.institutionId));
+    if (!allowed) throw new ApiError("forbidden");
+    c.set("event", row.event);
+    c.set("registration", row.registration);
     await next();
   };

@@ -3,7 +3,7 @@
 // `deliverOutbox` sends due messages later (after the request, or from a cron),
 // retrying with backoff until a message is sent or declared dead.
 
-import { and, asc, eq, inArray, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import type { Db } from "../db/client";
 import { outbox } from "../db/schema";
@@ -22,7 +22,35 @@ export type MailParams = {
     invitedBy: string;
   };
   participant_links: { links: { eventTitle: string; link: string }[] };
+  registration_update: {
+    kind: RegistrationMailKind;
+    eventTitle: string;
+    institutionName: string;
+    /** The event's dates, already formatted for the mail's language. */
+    dates: string;
+    /** The personal page; absent where the person's earlier link stays valid. */
+    link?: string;
+    /** For offers: until when the place is held, formatted. */
+    offeredUntil?: string;
+  };
+  event_invitation: {
+    eventTitle: string;
+    networkName: string;
+    institutionName: string;
+    dates: string;
+    quota: number;
+    link: string;
+  };
 };
+
+export type RegistrationMailKind =
+  | "confirmed"
+  | "waitlisted"
+  | "offered"
+  | "promoted"
+  | "cancelled"
+  | "offer_expired"
+  | "event_cancelled";
 
 export type MailTemplate = keyof MailParams;
 export type ParamsOf<T extends MailTemplate> = MailParams[T];
@@ -194,6 +222,113 @@ const drafts: { [T in MailTemplate]: (locale: MailLocale, params: ParamsOf<T>) =
           ],
         };
   },
+
+  registration_update: (locale, { kind, eventTitle, institutionName, dates, link, offeredUntil }) => {
+    const de = locale === "de";
+    const what = {
+      confirmed: de
+        ? {
+            s: `Anmeldung bestätigt: ${eventTitle}`,
+            t: `Ihr Platz bei „${eventTitle}“ (${dates}) für ${institutionName} ist bestätigt.`,
+          }
+        : {
+            s: `Registration confirmed: ${eventTitle}`,
+            t: `Your place at “${eventTitle}” (${dates}) for ${institutionName} is confirmed.`,
+          },
+      waitlisted: de
+        ? {
+            s: `Warteliste: ${eventTitle}`,
+            t: `Sie stehen für „${eventTitle}“ (${dates}) auf der Warteliste. Wird ein Platz frei, benachrichtigen wir Sie.`,
+          }
+        : {
+            s: `Waiting list: ${eventTitle}`,
+            t: `You are on the waiting list for “${eventTitle}” (${dates}). We will let you know when a place becomes free.`,
+          },
+      offered: de
+        ? {
+            s: `Ein Platz ist frei: ${eventTitle}`,
+            t: `Für „${eventTitle}“ (${dates}) ist ein Platz für Sie frei geworden. Bitte nehmen Sie ihn bis ${offeredUntil ?? ""} an, sonst geht er an die nächste Person auf der Warteliste.`,
+          }
+        : {
+            s: `A place is free: ${eventTitle}`,
+            t: `A place at “${eventTitle}” (${dates}) has become free for you. Please accept it by ${offeredUntil ?? ""}, otherwise it passes to the next person on the waiting list.`,
+          },
+      promoted: de
+        ? {
+            s: `Nachgerückt: ${eventTitle}`,
+            t: `Sie sind von der Warteliste nachgerückt: Ihr Platz bei „${eventTitle}“ (${dates}) ist bestätigt.`,
+          }
+        : {
+            s: `Moved up: ${eventTitle}`,
+            t: `You have moved up from the waiting list: your place at “${eventTitle}” (${dates}) is confirmed.`,
+          },
+      cancelled: de
+        ? { s: `Abmeldung: ${eventTitle}`, t: `Ihre Anmeldung zu „${eventTitle}“ (${dates}) ist storniert.` }
+        : { s: `Cancelled: ${eventTitle}`, t: `Your registration for “${eventTitle}” (${dates}) has been cancelled.` },
+      offer_expired: de
+        ? {
+            s: `Platzangebot verfallen: ${eventTitle}`,
+            t: `Das Platzangebot für „${eventTitle}“ wurde nicht rechtzeitig angenommen und ist an die nächste Person gegangen.`,
+          }
+        : {
+            s: `Offer expired: ${eventTitle}`,
+            t: `The offered place at “${eventTitle}” was not accepted in time and has passed to the next person.`,
+          },
+      event_cancelled: de
+        ? {
+            s: `Abgesagt: ${eventTitle}`,
+            t: `Die Veranstaltung „${eventTitle}“ (${dates}) wurde von der Netzwerkkoordination abgesagt. Ihre Anmeldung ist damit hinfällig.`,
+          }
+        : {
+            s: `Cancelled: ${eventTitle}`,
+            t: `The event “${eventTitle}” (${dates}) has been cancelled by the network coordination. Your registration no longer applies.`,
+          },
+    }[kind];
+    const blocks: Block[] = [{ kind: "p", text: what.t }];
+    if (link) {
+      blocks.push(
+        {
+          kind: "p",
+          text: de
+            ? "Auf Ihrer persönlichen Seite finden Sie Ihr Ticket (QR-Code), den Kalendereintrag und können absagen:"
+            : "Your personal page has your ticket (QR code) and calendar entry, and lets you cancel:",
+        },
+        { kind: "link", label: de ? "Meine Anmeldung" : "My registration", href: link },
+        {
+          kind: "p",
+          text: de
+            ? "Bitte geben Sie den Link nicht weiter. Er ersetzt frühere Links zu dieser Anmeldung."
+            : "Please do not share this link. It replaces earlier links to this registration.",
+        },
+      );
+    }
+    return { subject: what.s, blocks };
+  },
+
+  event_invitation: (locale, { eventTitle, networkName, institutionName, dates, quota, link }) =>
+    locale === "de"
+      ? {
+          subject: `Einladung: ${eventTitle}`,
+          blocks: [
+            {
+              kind: "p",
+              text: `das Netzwerk ${networkName} lädt ${institutionName} zu „${eventTitle}“ (${dates}) ein. Für Ihre Einrichtung sind ${quota} Plätze reserviert.`,
+            },
+            { kind: "p", text: "Hier melden Sie Ihre Kolleg_innen an:" },
+            { kind: "link", label: "Zur Anmeldung", href: link },
+          ],
+        }
+      : {
+          subject: `Invitation: ${eventTitle}`,
+          blocks: [
+            {
+              kind: "p",
+              text: `The network ${networkName} invites ${institutionName} to “${eventTitle}” (${dates}). ${quota} places are reserved for your institution.`,
+            },
+            { kind: "p", text: "Register your colleagues here:" },
+            { kind: "link", label: "Register", href: link },
+          ],
+        },
 };
 
 const blockText = (block: Block) => {
@@ -281,6 +416,21 @@ export function mailInsert<T extends MailTemplate>(db: Db, mail: OutgoingMail<T>
     .returning({ id: outbox.id });
 }
 
+/**
+ * Like `mailInsert`, but as SQL for `runBatch`, and the mail is written only if
+ * `condition` holds when the batch runs, e.g. only if the registration it
+ * announces was really created.
+ */
+export function mailInsertIf<T extends MailTemplate>(mail: OutgoingMail<T>, condition: SQL, now = new Date()): SQL {
+  const r = renderMail(mail.template, mail.locale, mail.params);
+  const at = now.getTime();
+  return sql`insert into outbox
+    (id, network_id, to_email, template, locale, subject, body_text, body_html, status, attempts, next_attempt_at, created_at)
+    select ${crypto.randomUUID()}, ${mail.networkId ?? null}, ${mail.to}, ${mail.template}, ${mail.locale},
+      ${r.subject}, ${r.text}, ${r.html}, 'pending', 0, ${at}, ${at}
+    where ${condition}`;
+}
+
 /** Puts one mail in the outbox; returns the outbox id. */
 export async function enqueueMail<T extends MailTemplate>(
   db: Db,
@@ -318,12 +468,19 @@ export async function deliverOutbox(
   db: Db,
   now = new Date(),
   limit = 25,
+  to?: string[],
 ): Promise<{ sent: number; retried: number; dead: number }> {
   const result = { sent: 0, retried: 0, dead: 0 };
   const due = await db
     .select()
     .from(outbox)
-    .where(and(inArray(outbox.status, ["pending", "failed"]), lte(outbox.nextAttemptAt, now)))
+    .where(
+      and(
+        inArray(outbox.status, ["pending", "failed"]),
+        lte(outbox.nextAttemptAt, now),
+        to ? inArray(outbox.toEmail, to) : undefined,
+      ),
+    )
     .orderBy(asc(outbox.nextAttemptAt), asc(outbox.createdAt))
     .limit(limit);
 
@@ -374,9 +531,15 @@ export async function deliverOutbox(
   return result;
 }
 
-/** Mails are written in the request; they go out after the answer (and by the cron trigger). */
-export function deliverAfterResponse(c: Context<AppEnv>) {
-  const delivery = deliverOutbox(c.env, c.var.db).catch((error) => console.error("outbox delivery", String(error)));
+/**
+ * Mails are written in the request; they go out after the answer (and by the cron trigger).
+ * With `to`, only mails to those addresses: when many people register at once, each
+ * request then delivers its own confirmation instead of all requests racing for all mails.
+ */
+export function deliverAfterResponse(c: Context<AppEnv>, to?: string[]) {
+  const delivery = deliverOutbox(c.env, c.var.db, new Date(), 25, to).catch((error) =>
+    console.error("outbox delivery", String(error)),
+  );
   try {
     c.executionCtx.waitUntil(delivery);
   } catch {

@@ -1,0 +1,649 @@
+// The writing side of PRODUCT.md's allocation rules. D1 has no interactive
+// transactions, so every invariant is checked inside the statement that writes:
+// a registration's status is decided by the INSERT itself, a promotion's UPDATE
+// re-counts the places it may take. JavaScript may read to *choose* (which
+// waiting request is next, by the pure rules in worker/domain/allocation.ts),
+// but a choice made on a stale read only makes the write do nothing.
+//
+// Statements of one change run as one `db.batch` (atomic). A follow-up
+// statement that must happen only if the previous one changed a row says
+// `where changes() = 1`: SQLite's changes() is the row count of the previous
+// statement on the same connection, which within a batch is the previous item.
+
+import { asc, eq, type SQL, sql } from "drizzle-orm";
+import type { Context } from "hono";
+import {
+  type AllocationState,
+  nextPromotion,
+  nextWithinQuota,
+  phaseOf,
+  quotaOf,
+  redistribute,
+  type WaitingRequest,
+} from "../domain/allocation";
+import type { AppEnv } from "../env";
+import { hashToken, randomToken } from "../lib/auth";
+import { type MailLocale, mailInsertIf, type RegistrationMailKind } from "../lib/mail";
+import { formatBerlinDateTime, formatEventDates } from "../lib/time";
+import { type Db, runBatch } from "./client";
+import { eventSessions, events, institutions, networks, registrations, tracks } from "./schema";
+
+/** What a background or request-driven allocation step needs to know about its surroundings. */
+export type RunContext = { db: Db; now: Date; origin: string; locale: MailLocale };
+
+export const runContextOf = (c: Context<AppEnv>): RunContext => ({
+  db: c.var.db,
+  now: new Date(),
+  origin: c.env.PUBLIC_ORIGIN || new URL(c.req.url).origin,
+  locale: c.get("language") === "en" ? "en" : "de",
+});
+
+const holdsText = (r: string) =>
+  `(${r}.status = 'confirmed' or (${r}.status = 'waitlisted' and ${r}.offered_until is not null))`;
+
+/** SQL: registration alias `r` holds a place (confirmed, or waiting with an open offer). */
+const holds = (r: string) => sql.raw(holdsText(r));
+
+/** SQL: the event of registration alias `r` still has a place for it (and its track, if any). */
+const placeFreeFor = (r: string) =>
+  sql.raw(`(select count(*) from registrations h where h.event_id = ${r}.event_id and ${holdsText("h")})
+      < (select capacity from events e where e.id = ${r}.event_id)
+    and (${r}.track_id is null or
+      (select count(*) from registrations h where h.track_id = ${r}.track_id and ${holdsText("h")})
+      < (select capacity from tracks t where t.id = ${r}.track_id))`);
+
+/** The personal page of a participant; the token travels in the fragment, never to a server log. */
+export const personalLink = (origin: string, token: string) => `${origin}/teilnahme#t=${token}`;
+
+// ---------------------------------------------------------------------------
+// Mail context
+
+type EventMailInfo = { networkId: string; title: string; dates: Record<MailLocale, string> };
+
+async function eventMailInfo(db: Db, eventId: string): Promise<EventMailInfo> {
+  const [[event], sessions] = await Promise.all([
+    db.select({ networkId: events.networkId, title: events.title }).from(events).where(eq(events.id, eventId)).limit(1),
+    db.select().from(eventSessions).where(eq(eventSessions.eventId, eventId)).orderBy(asc(eventSessions.position)),
+  ]);
+  return {
+    networkId: event.networkId,
+    title: event.title,
+    dates: { de: formatEventDates(sessions, "de"), en: formatEventDates(sessions, "en") },
+  };
+}
+
+type Person = { email: string; institutionName: string };
+
+function registrationMail(
+  ctx: RunContext,
+  info: EventMailInfo,
+  person: Person,
+  kind: RegistrationMailKind,
+  condition: SQL,
+  extra: { link?: string; offeredUntil?: Date } = {},
+) {
+  return mailInsertIf(
+    {
+      to: person.email,
+      locale: ctx.locale,
+      networkId: info.networkId,
+      template: "registration_update",
+      params: {
+        kind,
+        eventTitle: info.title,
+        institutionName: person.institutionName,
+        dates: info.dates[ctx.locale],
+        link: extra.link,
+        offeredUntil: extra.offeredUntil ? formatBerlinDateTime(extra.offeredUntil, ctx.locale) : undefined,
+      },
+    },
+    condition,
+    ctx.now,
+  );
+}
+
+const historyInsert = (
+  registrationId: string,
+  at: number,
+  action: string,
+  actorAccountId: string | null,
+  reasonCode: string | null,
+  reasonParams: Record<string, unknown> | null,
+  condition: SQL,
+) =>
+  sql`insert into registration_history (id, registration_id, at, action, actor_account_id, reason_code, reason_params)
+    select ${crypto.randomUUID()}, ${registrationId}, ${at}, ${action}, ${actorAccountId}, ${reasonCode},
+      ${reasonParams === null ? null : JSON.stringify(reasonParams)}
+    where ${condition}`;
+
+// ---------------------------------------------------------------------------
+// Registering
+
+export type RegistrationRequest = {
+  eventId: string;
+  institutionId: string;
+  trackId: string | null;
+  email: string;
+  name: string;
+  function: string;
+  accessibilityNeeds: string;
+  idempotencyKey: string | null;
+  actorAccountId: string | null;
+};
+
+/** Reasons under which the INSERT confirms; every other reason waitlists. */
+const CONFIRMING = sql.raw(`('within_quota', 'open_place')`);
+
+/**
+ * Registers one person in one atomic batch: the INSERT decides confirmed or
+ * waitlisted from the counts it reads itself (invariants 1 and 2), the unique
+ * indexes refuse a second live registration of the person and a second
+ * registration under the same idempotency key (3 and 4), and the history row and
+ * the mail are written only if the row was. Returns the new registration's id,
+ * status and reason, or null if nothing was inserted (see `diagnoseRefusal`).
+ */
+export async function register(ctx: RunContext, req: RegistrationRequest) {
+  const { db } = ctx;
+  const now = ctx.now.getTime();
+  const id = crypto.randomUUID();
+  const token = randomToken();
+  const tokenHash = await hashToken(token);
+  const [info, [institution]] = await Promise.all([
+    eventMailInfo(db, req.eventId).catch(() => null),
+    db.select({ name: institutions.name }).from(institutions).where(eq(institutions.id, req.institutionId)).limit(1),
+  ]);
+  if (!info || !institution) return null;
+  const person = { email: req.email, institutionName: institution.name };
+  const link = personalLink(ctx.origin, token);
+  const created = (status: string) => sql`exists (select 1 from registrations where id = ${id} and status = ${status})`;
+
+  const [inserted] = await runBatch(db, [
+    sql`insert into registrations (id, event_id, track_id, institution_id, email, name, "function",
+        accessibility_needs, status, reason_code, is_override, is_walk_in, requested_at, confirmed_at, idempotency_key,
+        personal_token_hash, privacy_acknowledged_at, created_by_account_id, created_at)
+      select ${id}, d.event_id, ${req.trackId}, d.institution_id, ${req.email}, ${req.name}, ${req.function},
+        ${req.accessibilityNeeds},
+        case when d.reason in ${CONFIRMING} then 'confirmed' else 'waitlisted' end, d.reason, 0, 0, ${now},
+        case when d.reason in ${CONFIRMING} then ${now} end, ${req.idempotencyKey}, ${tokenHash}, ${now},
+        ${req.actorAccountId}, ${now}
+      from (
+        select e.id as event_id, q.institution_id,
+          case
+            when (select count(*) from registrations h where h.event_id = e.id and ${holds("h")}) >= e.capacity
+              then 'event_full'
+            when t.id is not null
+              and (select count(*) from registrations h where h.track_id = t.id and ${holds("h")}) >= t.capacity
+              then 'track_full'
+            when e.redistributed_at is not null then 'open_place'
+            when ${now} >= e.quota_deadline then 'awaiting_redistribution'
+            when (select count(*) from registrations h
+                  where h.event_id = e.id and h.institution_id = q.institution_id and ${holds("h")})
+                >= coalesce(q.places, e.default_quota)
+              then 'quota_exhausted'
+            else 'within_quota'
+          end as reason
+        from events e
+        join quotas q on q.event_id = e.id and q.institution_id = ${req.institutionId}
+        join institutions i on i.id = q.institution_id and i.archived_at is null
+        left join tracks t on t.id = ${req.trackId} and t.event_id = e.id
+        where e.id = ${req.eventId} and e.status = 'published'
+          and ${now} >= e.registration_opens_at and ${now} < e.registration_closes_at
+          and (${req.trackId} is null or t.id is not null)
+      ) d
+      where true
+      on conflict do nothing
+      returning status, reason_code`,
+    sql`insert into registration_history (id, registration_id, at, action, actor_account_id, reason_code)
+      select ${crypto.randomUUID()}, id, ${now}, case status when 'confirmed' then 'registered' else 'waitlisted' end,
+        ${req.actorAccountId}, reason_code
+      from registrations where id = ${id}`,
+    registrationMail(ctx, info, person, "confirmed", created("confirmed"), { link }),
+    registrationMail(ctx, info, person, "waitlisted", created("waitlisted"), { link }),
+  ]);
+  const row = inserted.results[0] as { status: "confirmed" | "waitlisted"; reason_code: string } | undefined;
+  if (!row) return null;
+  return { id, status: row.status, reasonCode: row.reason_code, token };
+}
+
+// ---------------------------------------------------------------------------
+// Reading the state the pure rules decide on
+
+type EventRow = typeof events.$inferSelect;
+
+async function loadAllocation(db: Db, eventId: string) {
+  const [[event], rows, trackRows] = await Promise.all([
+    db.select().from(events).where(eq(events.id, eventId)).limit(1),
+    db
+      .select({
+        id: registrations.id,
+        institutionId: registrations.institutionId,
+        sectorKey: institutions.sectorKey,
+        status: registrations.status,
+        offeredUntil: registrations.offeredUntil,
+        trackId: registrations.trackId,
+        requestedAt: registrations.requestedAt,
+        quota: sql<number | null>`(select places from quotas q where q.event_id = ${eventId}
+          and q.institution_id = ${registrations.institutionId})`,
+      })
+      .from(registrations)
+      .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
+      .where(eq(registrations.eventId, eventId)),
+    db.select({ id: tracks.id, capacity: tracks.capacity }).from(tracks).where(eq(tracks.eventId, eventId)),
+  ]);
+  return { event, rows, trackRows };
+}
+
+function allocationState(
+  event: EventRow,
+  rows: Awaited<ReturnType<typeof loadAllocation>>["rows"],
+  trackRows: { id: string; capacity: number }[],
+): AllocationState & { quotaByInstitution: Record<string, number> } {
+  const held = rows.filter((r) => r.status === "confirmed" || (r.status === "waitlisted" && r.offeredUntil !== null));
+  const heldByInstitution: Record<string, number> = {};
+  const heldByTrack: Record<string, number> = {};
+  const quotaByInstitution: Record<string, number> = {};
+  for (const r of held) {
+    heldByInstitution[r.institutionId] = (heldByInstitution[r.institutionId] ?? 0) + 1;
+    if (r.trackId) heldByTrack[r.trackId] = (heldByTrack[r.trackId] ?? 0) + 1;
+  }
+  for (const r of rows) quotaByInstitution[r.institutionId] = quotaOf(r.quota, event.defaultQuota);
+  const waiting: WaitingRequest[] = rows
+    .filter((r) => r.status === "waitlisted" && r.offeredUntil === null)
+    .map((r) => ({
+      registrationId: r.id,
+      institutionId: r.institutionId,
+      sectorKey: r.sectorKey,
+      requestedAt: r.requestedAt.getTime(),
+      trackId: r.trackId,
+    }));
+  return {
+    freePlaces: event.capacity - held.length,
+    trackFreePlaces: Object.fromEntries(trackRows.map((t) => [t.id, t.capacity - (heldByTrack[t.id] ?? 0)])),
+    heldByInstitution,
+    representedSectors: [...new Set(held.map((r) => r.sectorKey))],
+    heldTotal: held.length,
+    waiting,
+    quotaByInstitution,
+  };
+}
+
+const clockOf = (event: EventRow) => ({
+  status: event.status,
+  registrationOpensAt: event.registrationOpensAt.getTime(),
+  quotaDeadline: event.quotaDeadline.getTime(),
+  registrationClosesAt: event.registrationClosesAt.getTime(),
+  redistributedAt: event.redistributedAt?.getTime() ?? null,
+});
+
+// ---------------------------------------------------------------------------
+// Promotion: a place became free (cancellation, raised capacity, expired offer)
+
+type Pick = { registrationId: string; reasonCode: string; reasonParams: Record<string, unknown> };
+
+/**
+ * Offers or confirms one waiting registration, if its place is still free
+ * when the statement runs (and, before the quota deadline, its institution is
+ * still under quota). The personal link is renewed so the mail can carry it.
+ */
+async function promote(ctx: RunContext, event: EventRow, pick: Pick, withinQuota: boolean, info: EventMailInfo) {
+  const { db } = ctx;
+  const now = ctx.now.getTime();
+  const direct = event.promotionMode === "direct";
+  const offeredUntil = direct ? null : new Date(now + event.offerHours * 3_600_000);
+  const token = randomToken();
+  const tokenHash = await hashToken(token);
+  const [person] = await db
+    .select({ email: registrations.email, institutionName: institutions.name })
+    .from(registrations)
+    .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
+    .where(eq(registrations.id, pick.registrationId));
+  if (!person) return false;
+  const quotaCheck = withinQuota
+    ? sql`and (select count(*) from registrations h where h.event_id = r.event_id
+          and h.institution_id = r.institution_id and ${holds("h")})
+        < (select coalesce(q.places, ${event.defaultQuota}) from quotas q
+          where q.event_id = r.event_id and q.institution_id = r.institution_id)`
+    : sql``;
+  const [updated] = await runBatch(db, [
+    sql`update registrations as r set
+        status = ${direct ? "confirmed" : "waitlisted"},
+        offered_until = ${offeredUntil?.getTime() ?? null},
+        confirmed_at = ${direct ? now : null},
+        reason_code = ${pick.reasonCode},
+        personal_token_hash = ${tokenHash}
+      where r.id = ${pick.registrationId} and r.status = 'waitlisted' and r.offered_until is null
+        and ${placeFreeFor("r")} ${quotaCheck}
+      returning id`,
+    historyInsert(
+      pick.registrationId,
+      now,
+      direct ? "promoted" : "offered",
+      null,
+      pick.reasonCode,
+      pick.reasonParams,
+      sql`changes() = 1`,
+    ),
+    registrationMail(ctx, info, person, direct ? "promoted" : "offered", sql`changes() = 1`, {
+      link: personalLink(ctx.origin, token),
+      offeredUntil: offeredUntil ?? undefined,
+    }),
+  ]);
+  return updated.results.length === 1;
+}
+
+/**
+ * Hands free places to waiting registrations by PRODUCT.md's rules, one at a
+ * time, until no place or no eligible request is left: before the quota
+ * deadline only within an institution's own quota, after the redistribution by
+ * the fairness rule; in between nothing (the redistribution will decide).
+ * Returns the number of promotions.
+ */
+export async function fillFreePlaces(ctx: RunContext, eventId: string): Promise<number> {
+  let promoted = 0;
+  let info: EventMailInfo | undefined;
+  // Bounded: each round promotes one registration or stops.
+  for (let round = 0; round < 1000; round++) {
+    const { event, rows, trackRows } = await loadAllocation(ctx.db, eventId);
+    if (!event) return promoted;
+    const phase = phaseOf(clockOf(event), ctx.now.getTime());
+    if (phase !== "reserved" && phase !== "open") return promoted;
+    const state = allocationState(event, rows, trackRows);
+    const pick = phase === "open" ? nextPromotion(state) : nextWithinQuota(state, state.quotaByInstitution);
+    if (!pick) return promoted;
+    info ??= await eventMailInfo(ctx.db, eventId);
+    const ok = await promote(ctx, event, pick, phase === "reserved", info);
+    if (!ok) return promoted;
+    promoted++;
+  }
+  return promoted;
+}
+
+// ---------------------------------------------------------------------------
+// Redistribution at the quota deadline
+
+/**
+ * Runs the redistribution of one event once: the first statement claims the
+ * run by setting `redistributed_at`, and every allocation is conditional on
+ * that claim, so the cron and an organiser starting it at the same moment
+ * cannot both hand out places. Each allocation re-checks capacity in its own
+ * UPDATE. Returns the allocations made (empty if another run had claimed it).
+ */
+export async function runRedistribution(ctx: RunContext, eventId: string, actorAccountId: string | null) {
+  const { db } = ctx;
+  const now = ctx.now.getTime();
+  const { event, rows, trackRows } = await loadAllocation(db, eventId);
+  if (!event || event.status !== "published" || event.redistributedAt) return null;
+  const state = allocationState(event, rows, trackRows);
+  const allocations = redistribute(state);
+  const info = await eventMailInfo(db, eventId);
+  const people = new Map(
+    (
+      await db
+        .select({ id: registrations.id, email: registrations.email, institutionName: institutions.name })
+        .from(registrations)
+        .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
+        .where(eq(registrations.eventId, eventId))
+    ).map((p) => [p.id, p]),
+  );
+  const claimed = sql`(select redistributed_at from events where id = ${eventId}) = ${now}`;
+  const statements: SQL[] = [];
+  statements.push(
+    sql`update events set redistributed_at = ${now}
+      where id = ${eventId} and redistributed_at is null and status = 'published' returning id`,
+  );
+  for (const a of allocations) {
+    const token = randomToken();
+    const person = people.get(a.registrationId);
+    if (!person) continue;
+    statements.push(
+      sql`update registrations as r set status = 'confirmed', confirmed_at = ${now},
+          reason_code = ${a.reasonCode}, personal_token_hash = ${await hashToken(token)}
+        where r.id = ${a.registrationId} and r.status = 'waitlisted' and r.offered_until is null
+          and ${claimed} and ${placeFreeFor("r")}`,
+      historyInsert(
+        a.registrationId,
+        now,
+        "promoted",
+        actorAccountId,
+        a.reasonCode,
+        a.reasonParams,
+        sql`changes() = 1`,
+      ),
+      registrationMail(ctx, info, person, "promoted", sql`changes() = 1`, { link: personalLink(ctx.origin, token) }),
+    );
+  }
+  const [claim] = await runBatch(db, statements);
+  if (claim.results.length === 0) return null;
+  return allocations;
+}
+
+/** The cron's part: events whose quota deadline has passed and whose redistribution has not run. */
+export async function runDueRedistributions(ctx: RunContext) {
+  const now = ctx.now.getTime();
+  const due = await ctx.db.all<{ id: string }>(sql`select id from events
+    where status = 'published' and redistributed_at is null and quota_deadline <= ${now}
+      and registration_closes_at > ${now}`);
+  let events = 0;
+  for (const { id } of due) if (await runRedistribution(ctx, id, null)) events++;
+  return events;
+}
+
+// ---------------------------------------------------------------------------
+// Cancelling, accepting offers, expiring offers
+
+/** Cancels one registration and then hands its place on. False if it was already cancelled. */
+export async function cancelRegistration(
+  ctx: RunContext,
+  registrationId: string,
+  actorAccountId: string | null,
+  reasonCode: string,
+) {
+  const { db } = ctx;
+  const now = ctx.now.getTime();
+  const [row] = await db
+    .select({ eventId: registrations.eventId, email: registrations.email, institutionName: institutions.name })
+    .from(registrations)
+    .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
+    .where(eq(registrations.id, registrationId));
+  if (!row) return false;
+  const info = await eventMailInfo(db, row.eventId);
+  const [updated] = await runBatch(db, [
+    sql`update registrations set status = 'cancelled', cancelled_at = ${now}, offered_until = null,
+        reason_code = ${reasonCode}
+      where id = ${registrationId} and status <> 'cancelled' returning id`,
+    historyInsert(registrationId, now, "cancelled", actorAccountId, reasonCode, null, sql`changes() = 1`),
+    registrationMail(ctx, info, row, "cancelled", sql`changes() = 1`),
+  ]);
+  if (updated.results.length === 0) return false;
+  await fillFreePlaces(ctx, row.eventId);
+  return true;
+}
+
+/** The promoted person takes the offered place (it was held for them, so no count can change). */
+export async function acceptOffer(ctx: RunContext, registrationId: string) {
+  const { db } = ctx;
+  const now = ctx.now.getTime();
+  const [updated] = await runBatch(db, [
+    sql`update registrations set status = 'confirmed', offered_until = null, confirmed_at = ${now},
+        reason_code = 'offer_accepted'
+      where id = ${registrationId} and status = 'waitlisted' and offered_until > ${now} returning id`,
+    historyInsert(registrationId, now, "confirmed", null, "offer_accepted", null, sql`changes() = 1`),
+  ]);
+  return updated.results.length === 1;
+}
+
+/**
+ * Offers not accepted in time lapse: the registration is cancelled and the
+ * place passes on. Safe to run twice: the second run finds no expired offer.
+ */
+export async function expireOffers(ctx: RunContext) {
+  const { db } = ctx;
+  const now = ctx.now.getTime();
+  const expired = await db.all<{ id: string; event_id: string; email: string; institution_name: string }>(
+    sql`select r.id, r.event_id, r.email, i.name as institution_name from registrations r
+      join institutions i on i.id = r.institution_id
+      where r.status = 'waitlisted' and r.offered_until is not null and r.offered_until <= ${now}`,
+  );
+  const eventIds = new Set<string>();
+  for (const r of expired) {
+    const info = await eventMailInfo(db, r.event_id);
+    const [updated] = await runBatch(db, [
+      sql`update registrations set status = 'cancelled', cancelled_at = ${now}, offered_until = null,
+          reason_code = 'offer_expired'
+        where id = ${r.id} and status = 'waitlisted' and offered_until <= ${now} returning id`,
+      historyInsert(r.id, now, "offer_expired", null, "offer_expired", null, sql`changes() = 1`),
+      registrationMail(
+        ctx,
+        info,
+        { email: r.email, institutionName: r.institution_name },
+        "offer_expired",
+        sql`changes() = 1`,
+      ),
+    ]);
+    if (updated.results.length === 1) eventIds.add(r.event_id);
+  }
+  for (const id of eventIds) await fillFreePlaces(ctx, id);
+  return expired.length;
+}
+
+/** Everything the cron does for allocation, in an order where each step sees the previous one's result. */
+export async function runAllocationJobs(ctx: RunContext) {
+  const expired = await expireOffers(ctx);
+  const redistributed = await runDueRedistributions(ctx);
+  return { expired, redistributed };
+}
+
+/**
+ * Cancels an event and every live registration in one batch, each registrant
+ * mailed. The registrations change only if this request cancelled the event.
+ */
+export async function cancelEvent(ctx: RunContext, eventId: string, actorAccountId: string) {
+  const { db } = ctx;
+  const now = ctx.now.getTime();
+  const info = await eventMailInfo(db, eventId);
+  const live = await db
+    .select({ id: registrations.id, email: registrations.email, institutionName: institutions.name })
+    .from(registrations)
+    .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
+    .where(sql`${registrations.eventId} = ${eventId} and ${registrations.status} <> 'cancelled'`);
+  const ours = sql`(select cancelled_at from events where id = ${eventId}) = ${now}`;
+  const [updated, ...rest] = await runBatch(db, [
+    sql`update events set status = 'cancelled', cancelled_at = ${now}, updated_at = ${now}
+      where id = ${eventId} and status <> 'cancelled' returning id`,
+    sql`update registrations set status = 'cancelled', cancelled_at = ${now}, offered_until = null,
+        reason_code = 'event_cancelled'
+      where event_id = ${eventId} and status <> 'cancelled' and ${ours}`,
+    sql`insert into registration_history (id, registration_id, at, action, actor_account_id, reason_code)
+      select lower(hex(randomblob(16))), id, ${now}, 'cancelled', ${actorAccountId}, 'event_cancelled'
+      from registrations where event_id = ${eventId} and reason_code = 'event_cancelled' and cancelled_at = ${now}`,
+    ...live.map((p) =>
+      registrationMail(
+        ctx,
+        info,
+        p,
+        "event_cancelled",
+        sql`exists (select 1 from registrations where id = ${p.id} and cancelled_at = ${now}) and ${ours}`,
+      ),
+    ),
+  ]);
+  void rest;
+  return updated.results.length === 1 ? live.length : null;
+}
+
+export type PersonInput = { name: string; email: string; function: string; accessibilityNeeds: string };
+
+/**
+ * Gives a registration's place to a colleague: the row keeps its id, status and
+ * request time (so the place is not lost), the person changes. The unique index
+ * still refuses a colleague who is already registered. Returns the status, or
+ * null if the registration was cancelled meanwhile.
+ */
+export async function swapRegistration(
+  ctx: RunContext,
+  registration: typeof registrations.$inferSelect,
+  person: PersonInput,
+  actorAccountId: string,
+) {
+  const { db } = ctx;
+  const now = ctx.now.getTime();
+  const id = registration.id;
+  const token = randomToken();
+  const [info, [institution]] = await Promise.all([
+    eventMailInfo(db, registration.eventId),
+    db.select({ name: institutions.name }).from(institutions).where(eq(institutions.id, registration.institutionId)),
+  ]);
+  const newcomer = { email: person.email, institutionName: institution.name };
+  const now_ = (status: string, offered: boolean) =>
+    sql`exists (select 1 from registrations where id = ${id} and email = ${person.email} and status = ${status}
+      and offered_until is ${sql.raw(offered ? "not null" : "null")})`;
+  const link = personalLink(ctx.origin, token);
+  const [updated] = await runBatch(db, [
+    sql`update registrations set name = ${person.name}, email = ${person.email}, "function" = ${person.function},
+        accessibility_needs = ${person.accessibilityNeeds}, personal_token_hash = ${await hashToken(token)},
+        privacy_acknowledged_at = ${now}
+      where id = ${id} and status <> 'cancelled' returning status`,
+    historyInsert(id, now, "swapped", actorAccountId, "swapped_by_institution", null, sql`changes() = 1`),
+    registrationMail(
+      ctx,
+      info,
+      { email: registration.email, institutionName: institution.name },
+      "cancelled",
+      sql`changes() = 1`,
+    ),
+    registrationMail(ctx, info, newcomer, "confirmed", now_("confirmed", false), { link }),
+    registrationMail(ctx, info, newcomer, "waitlisted", now_("waitlisted", false), { link }),
+    registrationMail(ctx, info, newcomer, "offered", now_("waitlisted", true), {
+      link,
+      offeredUntil: registration.offeredUntil ?? undefined,
+    }),
+  ]);
+  return updated.results.length === 1 ? true : null;
+}
+
+/**
+ * The organiser's overrides, each recorded: confirming a waiting registration
+ * over every limit on purpose, and moving a registration to another track
+ * (which must have a place, unless the registration is only waiting).
+ */
+export async function overrideConfirm(ctx: RunContext, registrationId: string, actorAccountId: string) {
+  const { db } = ctx;
+  const now = ctx.now.getTime();
+  const [row] = await db
+    .select({ eventId: registrations.eventId, email: registrations.email, institutionName: institutions.name })
+    .from(registrations)
+    .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
+    .where(eq(registrations.id, registrationId));
+  const info = await eventMailInfo(db, row.eventId);
+  const token = randomToken();
+  const [updated] = await runBatch(db, [
+    sql`update registrations set status = 'confirmed', is_override = 1, offered_until = null,
+        confirmed_at = ${now}, reason_code = 'organiser_override', personal_token_hash = ${await hashToken(token)}
+      where id = ${registrationId} and status = 'waitlisted' returning id`,
+    historyInsert(registrationId, now, "override", actorAccountId, "organiser_override", null, sql`changes() = 1`),
+    registrationMail(ctx, info, row, "promoted", sql`changes() = 1`, { link: personalLink(ctx.origin, token) }),
+  ]);
+  return updated.results.length === 1;
+}
+
+export async function moveRegistration(
+  ctx: RunContext,
+  registration: typeof registrations.$inferSelect,
+  trackId: string | null,
+  actorAccountId: string,
+) {
+  const { db } = ctx;
+  const now = ctx.now.getTime();
+  const params = { fromTrackId: registration.trackId, toTrackId: trackId };
+  const [updated] = await runBatch(db, [
+    sql`update registrations as r set track_id = ${trackId}
+      where r.id = ${registration.id} and r.status <> 'cancelled'
+        and (${trackId} is null or exists (select 1 from tracks t where t.id = ${trackId} and t.event_id = r.event_id))
+        and (${trackId} is null or not ${holds("r")} or
+          (select count(*) from registrations h where h.track_id = ${trackId} and ${holds("h")})
+          < (select capacity from tracks t where t.id = ${trackId}))
+      returning id`,
+    historyInsert(registration.id, now, "moved", actorAccountId, "organiser_move", params, sql`changes() = 1`),
+  ]);
+  if (updated.results.length === 1 && registration.trackId) await fillFreePlaces(ctx, registration.eventId);
+  return updated.results.length === 1;
+}
