@@ -26,7 +26,7 @@ import { hashToken, randomToken } from "../lib/auth";
 import { type MailLocale, mailInsertIf, type RegistrationMailKind } from "../lib/mail";
 import { formatBerlinDateTime, formatEventDates } from "../lib/time";
 import { type Db, runBatch } from "./client";
-import { eventSessions, events, institutions, networks, registrations, tracks } from "./schema";
+import { eventSessions, events, institutions, registrations, tracks } from "./schema";
 
 /** What a background or request-driven allocation step needs to know about its surroundings. */
 export type RunContext = { db: Db; now: Date; origin: string; locale: MailLocale };
@@ -60,16 +60,20 @@ export const personalLink = (origin: string, token: string) => `${origin}/teilna
 
 type EventMailInfo = { networkId: string; title: string; dates: Record<MailLocale, string> };
 
-async function eventMailInfo(db: Db, eventId: string): Promise<EventMailInfo> {
-  const [[event], sessions] = await Promise.all([
-    db.select({ networkId: events.networkId, title: events.title }).from(events).where(eq(events.id, eventId)).limit(1),
-    db.select().from(eventSessions).where(eq(eventSessions.eventId, eventId)).orderBy(asc(eventSessions.position)),
-  ]);
+async function eventMailInfo(db: Db, eventId: string, known?: { networkId: string; title: string }) {
+  const [event] = known
+    ? [known]
+    : await db.select({ networkId: events.networkId, title: events.title }).from(events).where(eq(events.id, eventId));
+  const sessions = await db
+    .select()
+    .from(eventSessions)
+    .where(eq(eventSessions.eventId, eventId))
+    .orderBy(asc(eventSessions.position));
   return {
     networkId: event.networkId,
     title: event.title,
     dates: { de: formatEventDates(sessions, "de"), en: formatEventDates(sessions, "en") },
-  };
+  } satisfies EventMailInfo;
 }
 
 type Person = { email: string; institutionName: string };
@@ -142,14 +146,18 @@ const CONFIRMING = sql.raw(`('within_quota', 'open_place')`);
  * the mail are written only if the row was. Returns the new registration's id,
  * status and reason, or null if nothing was inserted (see `diagnoseRefusal`).
  */
-export async function register(ctx: RunContext, req: RegistrationRequest) {
+export async function register(
+  ctx: RunContext,
+  req: RegistrationRequest,
+  event?: { networkId: string; title: string },
+) {
   const { db } = ctx;
   const now = ctx.now.getTime();
   const id = crypto.randomUUID();
   const token = randomToken();
   const tokenHash = await hashToken(token);
   const [info, [institution]] = await Promise.all([
-    eventMailInfo(db, req.eventId).catch(() => null),
+    eventMailInfo(db, req.eventId, event).catch(() => null),
     db.select({ name: institutions.name }).from(institutions).where(eq(institutions.id, req.institutionId)).limit(1),
   ]);
   if (!info || !institution) return null;
@@ -372,7 +380,7 @@ export async function runRedistribution(ctx: RunContext, eventId: string, actorA
   const { db } = ctx;
   const now = ctx.now.getTime();
   const { event, rows, trackRows } = await loadAllocation(db, eventId);
-  if (!event || event.status !== "published" || event.redistributedAt) return null;
+  if (event?.status !== "published" || event.redistributedAt) return null;
   const state = allocationState(event, rows, trackRows);
   const allocations = redistribute(state);
   const info = await eventMailInfo(db, eventId);

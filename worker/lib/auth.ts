@@ -43,24 +43,36 @@ export function setSessionCookie(c: Context<AppEnv>, token: string, expires: Dat
 export const clearSessionCookie = (c: Context<AppEnv>) => deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true });
 
 export async function loadAuth(db: Db, token: string, now: Date): Promise<Auth | null> {
-  const [row] = await db
-    .select({ sessionId: authSessions.id, accountId: accounts.id, email: accounts.email })
+  // One query for session, account and roles: it runs before every signed-in request.
+  const rows = await db
+    .select({
+      sessionId: authSessions.id,
+      accountId: accounts.id,
+      email: accounts.email,
+      role: roles.role,
+      networkId: roles.networkId,
+      institutionId: roles.institutionId,
+    })
     .from(authSessions)
     .innerJoin(accounts, eq(accounts.id, authSessions.accountId))
+    .leftJoin(roles, eq(roles.accountId, accounts.id))
     .where(
       and(
         eq(authSessions.tokenHash, await hashToken(token)),
         isNull(authSessions.revokedAt),
         gt(authSessions.expiresAt, now),
       ),
-    )
-    .limit(1);
-  if (!row) return null;
-  const held = await db
-    .select({ role: roles.role, networkId: roles.networkId, institutionId: roles.institutionId })
-    .from(roles)
-    .where(eq(roles.accountId, row.accountId));
-  return { ...row, roles: held };
+    );
+  const [first] = rows;
+  if (!first) return null;
+  return {
+    sessionId: first.sessionId,
+    accountId: first.accountId,
+    email: first.email,
+    roles: rows.flatMap((r) =>
+      r.role && r.networkId ? [{ role: r.role, networkId: r.networkId, institutionId: r.institutionId }] : [],
+    ),
+  };
 }
 
 /** Reads the session cookie; routes decide what a missing session means. */

@@ -67,7 +67,8 @@ export const institutionAccess =
 export const eventAccess =
   (who: "organiser" | "visible"): MiddlewareHandler<GuardedEnv> =>
   async (c, next) => {
-    const auth = c.get("auth");
+    // Organiser routes answer 401 to visitors whatever the event's state, like every protected route.
+    const auth = who === "organiser" ? requireAuth(c) : c.get("auth");
     const [event] = await c.var.db
       .select()
       .from(events)

@@ -44,3 +44,88 @@ export function berlinDayAt(now: Date, days: number, hour: number, minute = 0): 
   const p = berlinParts(now);
   return berlinTime(p.year, p.month, p.day + days, hour, minute);
 }
+
+// ---------------------------------------------------------------------------
+// Dates for people (mails, certificates): Berlin wall-clock time, German or English.
+
+type DateLocale = "de" | "en";
+
+const WEEKDAYS = {
+  de: ["So.", "Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa."],
+  en: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+} as const;
+const MONTHS = {
+  de: [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+  ],
+  en: [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ],
+} as const;
+
+type Parts = ReturnType<typeof berlinParts>;
+
+const sameDay = (a: Parts, b: Parts) => a.year === b.year && a.month === b.month && a.day === b.day;
+
+/** "3. Dezember 2026" / "3 December 2026". */
+const dayText = (p: Parts, locale: DateLocale) =>
+  locale === "de" ? `${p.day}. ${MONTHS.de[p.month]} ${p.year}` : `${p.day} ${MONTHS.en[p.month]} ${p.year}`;
+
+/** "Do., 3. Dezember 2026" / "Thu, 3 December 2026". */
+const weekdayText = (p: Parts, locale: DateLocale) =>
+  `${WEEKDAYS[locale][new Date(Date.UTC(p.year, p.month, p.day)).getUTCDay()]}, ${dayText(p, locale)}`;
+
+/** "9:00" */
+const clockText = (p: Parts) => `${p.hour}:${String(p.minute).padStart(2, "0")}`;
+
+const uhr = (locale: DateLocale) => (locale === "de" ? " Uhr" : "");
+
+/** One instant as Berlin time: "Do., 3. Dezember 2026, 9:00 Uhr" / "Thu, 3 December 2026, 9:00". */
+export function formatBerlinDateTime(instant: Date, locale: DateLocale): string {
+  const p = berlinParts(instant);
+  return `${weekdayText(p, locale)}, ${clockText(p)}${uhr(locale)}`;
+}
+
+/**
+ * The dates of an event for a mail, in Berlin time. One session:
+ * "Do., 3. Dezember 2026, 9:00–12:30 Uhr" ("Thu, 3 December 2026, 9:00–12:30");
+ * several: "5 Termine, 3. Dezember 2026 – 4. März 2027" ("5 dates, 3 December 2026 – 4 March 2027").
+ */
+export function formatEventDates(sessions: { startsAt: Date; endsAt: Date }[], locale: DateLocale): string {
+  if (sessions.length === 0) return "";
+  const sorted = [...sessions].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  if (sorted.length === 1) {
+    const start = berlinParts(sorted[0].startsAt);
+    const end = berlinParts(sorted[0].endsAt);
+    if (sameDay(start, end))
+      return `${weekdayText(start, locale)}, ${clockText(start)}–${clockText(end)}${uhr(locale)}`;
+    return `${formatBerlinDateTime(sorted[0].startsAt, locale)} – ${formatBerlinDateTime(sorted[0].endsAt, locale)}`;
+  }
+  const first = berlinParts(sorted[0].startsAt);
+  const last = berlinParts(sorted.reduce((a, b) => (b.endsAt > a.endsAt ? b : a)).endsAt);
+  const count = locale === "de" ? `${sorted.length} Termine` : `${sorted.length} dates`;
+  const range = sameDay(first, last) ? dayText(first, locale) : `${dayText(first, locale)} – ${dayText(last, locale)}`;
+  return `${count}, ${range}`;
+}

@@ -367,17 +367,21 @@ export const registrationsRouter = createRouter()
       if (!isOrganiserOf(auth, event.networkId) && !isContactOf(auth, input.institutionId))
         throw new ApiError("forbidden");
       const ctx = runContextOf(c);
-      const made = await register(ctx, {
-        eventId: event.id,
-        institutionId: input.institutionId,
-        trackId: input.trackId,
-        email: input.email,
-        name: input.name,
-        function: input.function,
-        accessibilityNeeds: input.accessibilityNeeds,
-        idempotencyKey: key ?? null,
-        actorAccountId: auth.accountId,
-      });
+      const made = await register(
+        ctx,
+        {
+          eventId: event.id,
+          institutionId: input.institutionId,
+          trackId: input.trackId,
+          email: input.email,
+          name: input.name,
+          function: input.function,
+          accessibilityNeeds: input.accessibilityNeeds,
+          idempotencyKey: key ?? null,
+          actorAccountId: auth.accountId,
+        },
+        event,
+      );
       if (!made) {
         const existing = await diagnoseRefusal(ctx, event.id, input, key);
         return c.json(await loadRegistration(c.var.db, existing), 200);
