@@ -1085,6 +1085,7 @@ export function demoNetwork(now: Date): {
   tracks: (typeof s.tracks.$inferInsert)[];
   quotas: (typeof s.quotas.$inferInsert)[];
   registrations: (typeof s.registrations.$inferInsert)[];
+  registrationHistory: (typeof s.registrationHistory.$inferInsert)[];
 } {
   /** n days from `now`, at h:m Berlin time. */
   const day = (n: number, h = 9, m = 0): Date => berlinDayAt(now, n, h, m);
@@ -1396,6 +1397,7 @@ export function demoNetwork(now: Date): {
       name: "Jona Beispiel",
       function: "Erzieher_in, Kinderschutzfachkraft",
       status: "confirmed",
+      reasonCode: "within_quota",
       requestedAt: day(-5, 10),
       confirmedAt: day(-5, 10),
       privacyAcknowledgedAt: day(-5, 10),
@@ -1403,7 +1405,115 @@ export function demoNetwork(now: Date): {
     },
   ];
 
+  // The quality workshop as the Bad Kreuznach report describes it: some 40 people from over
+  // 20 institutions within their quotas, and a few asking for more than their quota.
+  const firstNames = [
+    "Anna",
+    "Bernd",
+    "Carla",
+    "Deniz",
+    "Elif",
+    "Frank",
+    "Greta",
+    "Hakan",
+    "Ines",
+    "Jan",
+    "Katrin",
+    "Lars",
+    "Mira",
+    "Nils",
+    "Olga",
+    "Paul",
+    "Rana",
+    "Sven",
+    "Tanja",
+    "Uwe",
+    "Vera",
+    "Yusuf",
+  ];
+  const lastNames = [
+    "Albrecht",
+    "Becker",
+    "Cramer",
+    "Dietz",
+    "Engel",
+    "Fuchs",
+    "Graf",
+    "Hahn",
+    "Iske",
+    "Jung",
+    "Keller",
+    "Lorenz",
+    "Maurer",
+    "Neumann",
+    "Otto",
+    "Pohl",
+    "Reuter",
+    "Sauer",
+    "Thiel",
+    "Vogt",
+    "Winter",
+    "Zimmer",
+  ];
+  const qeAsks: [string, number][] = [
+    ["inst-jugendamt-kh", 5],
+    ["inst-beratungsstelle-kh", 3],
+    ["inst-polizei-kh", 3],
+    ["inst-familiengericht-kh", 1],
+    ["inst-grundschule-kurpark-kh", 2],
+    ["inst-kita-sonnenhof-kh", 2],
+    ["inst-kinderarztpraxis-kh", 1],
+    ["inst-kinderklinik-kh", 2],
+    ["inst-gesundheitsamt-kh", 1],
+    ["inst-spz-kh", 1],
+    ["inst-frauenhaus-kh", 2],
+    ["inst-jugendhilfeverbund-kh", 3],
+    ["inst-jobcenter-kh", 1],
+    ["inst-kinderschutzbund-kh", 2],
+    ["inst-jugendamt-lu", 2],
+    ["inst-polizei-lu", 1],
+    ["inst-kita-sonnenblume-lu", 2],
+    ["inst-familienhebammen-lu", 1],
+    ["inst-kreisjugendamt-mz", 3],
+    ["inst-erziehungsberatung-mz", 2],
+  ];
+  const domainOf = (institutionId: string) => `${institutionId.replace(/^inst-/, "")}.example`;
+  let person = 0;
+  const qeRegistrations: (typeof s.registrations.$inferInsert)[] = qeAsks.flatMap(([institutionId, asks]) => {
+    const quota = largeQe[institutionId] ?? 2;
+    return Array.from({ length: asks }, (_, k) => {
+      const n = person++;
+      const first = firstNames[n % firstNames.length];
+      const last = lastNames[(n * 7 + Math.floor(n / firstNames.length)) % lastNames.length];
+      const at = day(-9 + (n % 8), 8 + (n % 9), (n * 13) % 60);
+      const confirmed = k < quota;
+      return {
+        id: `reg-demo-qe-${String(n + 1).padStart(2, "0")}`,
+        eventId: "evt-qe-werkstatt",
+        institutionId,
+        email: `${first}.${last}@${domainOf(institutionId)}`.toLowerCase(),
+        name: `${first} ${last}`,
+        function: "Fachkraft",
+        status: confirmed ? "confirmed" : "waitlisted",
+        reasonCode: confirmed ? "within_quota" : "quota_exhausted",
+        requestedAt: at,
+        confirmedAt: confirmed ? at : null,
+        privacyAcknowledgedAt: at,
+        createdAt: at,
+      } as const;
+    });
+  });
+  registrationRows.push(...qeRegistrations);
+  const history: (typeof s.registrationHistory.$inferInsert)[] = registrationRows.map((r) => ({
+    id: `hist-${r.id}`,
+    registrationId: r.id as string,
+    at: r.requestedAt,
+    action: r.status === "confirmed" ? "registered" : "waitlisted",
+    reasonCode: r.reasonCode ?? "within_quota",
+  }));
+
   return {
+    registrationHistory: history,
     registrations: registrationRows,
     network,
     municipalities,

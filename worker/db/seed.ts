@@ -29,6 +29,7 @@ export async function seedDemoNetwork(db: Db, now = new Date()) {
     [s.tracks, demo.tracks],
     [s.quotas, demo.quotas],
     [s.registrations, demo.registrations],
+    [s.registrationHistory, demo.registrationHistory],
   ] as const;
   const statements = tables.flatMap(([table, rows]) =>
     // `any`: each table gets its own rows
