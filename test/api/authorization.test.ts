@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { demoNetwork } from "../../worker/db/demo-data";
 import { api, authed, json, OTHER, seed, seedOtherNetwork, signIn } from "../helpers";
 
-const NOW = new Date("2026-11-23T09:00:00Z");
+// Registration routes use the real clock, so the demo's registration windows must be open now.
+const NOW = new Date();
 const demo = demoNetwork(NOW);
 
 type Access = "public" | "signedIn" | "protected";
@@ -26,6 +27,8 @@ const ACCESS: Record<string, { access: Access; status?: number }> = {
   "GET /api/networks/{networkId}/institutions": { access: "public", status: 200 },
   "GET /api/institutions/{institutionId}": { access: "public", status: 200 },
   "GET /api/networks/{networkId}/events": { access: "public", status: 200 },
+  // A published event is public; drafts answer 404 to all but their organisers (tested in events-admin).
+  "GET /api/events/{eventId}": { access: "public", status: 200 },
   "GET /api/openapi.json": { access: "public", status: 200 },
   "POST /api/auth/sign-in-links": { access: "public", status: 202 },
   // Without a valid token from a sign-in link.
@@ -33,8 +36,13 @@ const ACCESS: Record<string, { access: Access; status?: number }> = {
   // Without a valid personal link token.
   "GET /api/participation": { access: "public", status: 401 },
   "DELETE /api/participation/link": { access: "public", status: 401 },
+  "POST /api/participation/cancel": { access: "public", status: 401 },
+  "POST /api/participation/accept": { access: "public", status: 401 },
+  "GET /api/participation/calendar.ics": { access: "public", status: 401 },
   // Only with DEV_MODE = "true", which the tests run with (wrangler.toml); 404 otherwise.
   "GET /api/dev/mailbox": { access: "public", status: 200 },
+  // Counters only (statements, rows read and written), for `npm run bench`; DEV_MODE only like the mailbox.
+  "GET /api/dev/d1-meter": { access: "public", status: 200 },
   // Answers `me: null` for visitors, the caller's own account otherwise.
   "GET /api/auth/session": { access: "public", status: 200 },
 
@@ -55,6 +63,20 @@ const ACCESS: Record<string, { access: Access; status?: number }> = {
   "POST /api/institutions/{institutionId}/contacts": { access: "protected" },
   "DELETE /api/institutions/{institutionId}/contacts/{accountId}": { access: "protected" },
   "GET /api/networks/{networkId}/audit-log": { access: "protected" },
+  "POST /api/networks/{networkId}/events": { access: "protected" },
+  "PATCH /api/events/{eventId}": { access: "protected" },
+  "POST /api/events/{eventId}/publish": { access: "protected" },
+  "POST /api/events/{eventId}/cancel": { access: "protected" },
+  "POST /api/events/{eventId}/redistribution": { access: "protected" },
+  "GET /api/events/{eventId}/board": { access: "protected" },
+  "GET /api/events/{eventId}/registrations": { access: "protected" },
+  "POST /api/events/{eventId}/registrations": { access: "protected" },
+  "GET /api/registrations/{registrationId}": { access: "protected" },
+  "POST /api/registrations/{registrationId}/cancel": { access: "protected" },
+  "POST /api/registrations/{registrationId}/swap": { access: "protected" },
+  "POST /api/registrations/{registrationId}/confirm": { access: "protected" },
+  "POST /api/registrations/{registrationId}/move": { access: "protected" },
+  "GET /api/institutions/{institutionId}/events": { access: "protected" },
 };
 
 /**
@@ -68,6 +90,8 @@ const BODIES: Record<string, object | null> = {
   "DELETE /api/auth/sessions/{sessionId}": null,
   "DELETE /api/auth/sessions": null,
   "DELETE /api/participation/link": null,
+  "POST /api/participation/cancel": null,
+  "POST /api/participation/accept": null,
   "POST /api/networks/{networkId}/institutions": {
     name: "Sweep-Einrichtung",
     sectorKey: "police",
@@ -81,12 +105,46 @@ const BODIES: Record<string, object | null> = {
   "DELETE /api/contact-persons/{contactPersonId}": null,
   "POST /api/institutions/{institutionId}/contacts": { email: "sweep.contact@example.org" },
   "DELETE /api/institutions/{institutionId}/contacts/{accountId}": null,
+  "POST /api/networks/{networkId}/events": {
+    type: "workshop",
+    title: "Sweep-Werkstatt",
+    capacity: 20,
+    defaultQuota: 1,
+    registrationOpensAt: "2026-11-25T08:00:00Z",
+    quotaDeadline: "2026-11-30T08:00:00Z",
+    registrationClosesAt: "2026-12-02T08:00:00Z",
+    sessions: [{ title: "Termin 1", topic: "", startsAt: "2026-12-03T08:00:00Z", endsAt: "2026-12-03T11:30:00Z" }],
+    tracks: [],
+    invitation: { mode: "all", sectorKeys: [], institutionIds: [] },
+    quotaOverrides: [],
+  },
+  "PATCH /api/events/{eventId}": { venueAccessibility: "Aufzug vorhanden" },
+  "POST /api/events/{eventId}/publish": null,
+  "POST /api/events/{eventId}/cancel": null,
+  "POST /api/events/{eventId}/redistribution": null,
+  "POST /api/events/{eventId}/registrations": {
+    institutionId: "inst-hebammen-kh",
+    name: "Sweep Person",
+    email: "sweep.registrant@example.org",
+    privacyAcknowledged: true,
+  },
+  "POST /api/registrations/{registrationId}/cancel": null,
+  "POST /api/registrations/{registrationId}/swap": {
+    name: "Sweep Kollegin",
+    email: "sweep.colleague@example.org",
+    privacyAcknowledged: true,
+  },
+  "POST /api/registrations/{registrationId}/confirm": null,
+  "POST /api/registrations/{registrationId}/move": { trackId: null },
 };
 
 /** Headers some operations need to get past validation. */
 const HEADERS: Record<string, Record<string, string> | undefined> = {
   "GET /api/participation": { "x-participant-token": "A".repeat(43) },
   "DELETE /api/participation/link": { "x-participant-token": "A".repeat(43) },
+  "POST /api/participation/cancel": { "x-participant-token": "A".repeat(43) },
+  "POST /api/participation/accept": { "x-participant-token": "A".repeat(43) },
+  "GET /api/participation/calendar.ics": { "x-participant-token": "A".repeat(43) },
 };
 
 /**
@@ -101,6 +159,16 @@ const PARAMS: Record<string, string> = {
   contactPersonId: "cp-hebammen-kh-1",
   accountId: "acc-contact-hebammen",
   sessionId: "",
+  eventId: "evt-qe-werkstatt",
+  registrationId: "reg-demo-teilnahme",
+};
+
+/** Where one operation needs a resource in another state than the shared dummy. */
+const PARAMS_FOR: Record<string, Record<string, string>> = {
+  // Only a draft can be published.
+  "POST /api/events/{eventId}/publish": { eventId: "evt-sweep-draft" },
+  // Only a waiting registration can be confirmed over the limit.
+  "POST /api/registrations/{registrationId}/confirm": { registrationId: "reg-sweep-waiting" },
 };
 
 type Operation = { key: string; method: string; path: string; hasBody: boolean };
@@ -110,14 +178,15 @@ let organiser: string; // organiser of net-kc9: control
 let otherOrganiser: string;
 let otherContact: string;
 
-const urlOf = (path: string) =>
+const urlOf = (path: string, key?: string) =>
   path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    if (!(name in PARAMS)) throw new Error(`no dummy value for path parameter ${name}`);
-    return encodeURIComponent(PARAMS[name]);
+    const value = (key && PARAMS_FOR[key]?.[name]) ?? PARAMS[name];
+    if (value === undefined) throw new Error(`no dummy value for path parameter ${name}`);
+    return encodeURIComponent(value);
   });
 
 const call = (op: Operation, cookie: string | null) =>
-  authed(cookie, urlOf(op.path), {
+  authed(cookie, urlOf(op.path, op.key), {
     method: op.method,
     headers: HEADERS[op.key],
     body: BODIES[op.key] ?? undefined,
@@ -143,6 +212,8 @@ const snapshot = async () => {
     roles: await query("select id, account_id, network_id, role, institution_id from roles order by id"),
     accounts: await query("select id, email, display_name from accounts order by id"),
     audit: await query("select * from audit_log where network_id = 'net-kc9' order by id"),
+    events: await query("select id, status, capacity, venue_accessibility, redistributed_at from events order by id"),
+    registrations: await query("select id, status, email, track_id, is_override from registrations order by id"),
     organiserSessions: await query(
       "select id, revoked_at from auth_sessions where account_id = 'acc-organiser' order by id",
     ),
@@ -152,6 +223,17 @@ const snapshot = async () => {
 beforeAll(async () => {
   await seed();
   await seedOtherNetwork();
+  const now = Date.now();
+  await env.DB.batch([
+    env.DB.prepare(
+      `insert into events (id, network_id, type, title, capacity, default_quota, registration_opens_at, quota_deadline,
+        registration_closes_at, status, created_at) values ('evt-sweep-draft', 'net-kc9', 'workshop', 'Entwurf', 10, 1, ?, ?, ?, 'draft', ?)`,
+    ).bind(now, now + 86_400_000, now + 2 * 86_400_000, now),
+    env.DB.prepare(
+      `insert into registrations (id, event_id, institution_id, email, name, status, requested_at, created_at)
+        values ('reg-sweep-waiting', 'evt-qe-werkstatt', 'inst-hebammen-kh', 'sweep.waiting@example.org', 'Wartend', 'waitlisted', ?, ?)`,
+    ).bind(now, now),
+  ]);
   organiser = await signIn("koordination@kinderschutz-bad-kreuznach.example");
   otherOrganiser = await signIn(OTHER.organiserEmail);
   otherContact = await signIn(OTHER.contactEmail);
@@ -354,7 +436,14 @@ describe("control: the demo network's organiser", () => {
     expect(contactPersonData.length).toBeGreaterThan(40);
 
     // Destructive operations last, so that the others still find their resources.
-    const last = (op: Operation) => (op.key.endsWith("/archive") ? 2 : op.method === "DELETE" ? 1 : 0);
+    const last = (op: Operation) =>
+      op.key === "POST /api/events/{eventId}/cancel"
+        ? 3
+        : op.key.endsWith("/archive")
+          ? 2
+          : op.method === "DELETE" || op.key.endsWith("/cancel")
+            ? 1
+            : 0;
     const protectedOps = operations
       .filter((o) => ACCESS[o.key].access === "protected")
       .sort((a, b) => last(a) - last(b));

@@ -1,9 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, type SQL } from "drizzle-orm";
 import type { Context } from "hono";
-import { eventSessions, events, institutions, registrations } from "../db/schema";
+import { acceptOffer, cancelRegistration, runContextOf } from "../db/allocation";
+import type { Db } from "../db/client";
+import { eventSessions, eventStatuses, events, eventTypes, institutions, registrations, tracks } from "../db/schema";
 import type { AppEnv } from "../env";
 import { hashToken } from "../lib/auth";
+import { calendarFile, slugOf } from "../lib/ics";
+import { deliverAfterResponse } from "../lib/mail";
 import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
 import { jsonContent, problemResponses } from "../lib/schemas";
@@ -14,6 +18,8 @@ const TokenHeader = z.object({
   "x-participant-token": z.string().min(20).max(200).openapi({ description: "Token from the personal link" }),
 });
 
+const iso = z.string().openapi({ format: "date-time" });
+
 const ParticipationSchema = z
   .object({
     registration: z.object({
@@ -21,30 +27,121 @@ const ParticipationSchema = z
       name: z.string(),
       email: z.string(),
       function: z.string(),
+      accessibilityNeeds: z.string(),
       status: z.enum(["confirmed", "waitlisted", "cancelled"]),
+      /** A freed place is offered and held until then; null without an open offer. */
+      offeredUntil: iso.nullable().openapi({ description: "Set while a freed place is offered to this registration" }),
+      reasonCode: z
+        .string()
+        .nullable()
+        .openapi({ description: "Stable code of the rule behind the current status", example: "within_quota" }),
+      track: z.object({ id: z.string(), title: z.string() }).nullable(),
+      ticketCode: z.string().openapi({ description: "The QR ticket encodes `NW:` followed by this code" }),
       institution: z.object({ id: z.string(), name: z.string() }),
     }),
     event: z.object({
       id: z.string(),
+      type: z.enum(eventTypes),
+      status: z.enum(eventStatuses),
       title: z.string(),
+      description: z.string(),
       venueName: z.string(),
       venueAddress: z.string(),
-      sessions: z.array(z.object({ id: z.string(), title: z.string(), startsAt: z.string(), endsAt: z.string() })),
+      venueAccessibility: z.string(),
+      registrationClosesAt: iso,
+      sessions: z.array(z.object({ id: z.string(), title: z.string(), topic: z.string(), startsAt: iso, endsAt: iso })),
     }),
   })
   .openapi("Participation");
 
-async function byToken(c: Context<AppEnv>, token: string) {
-  const [row] = await c.var.db
-    .select({ registration: registrations, institutionName: institutions.name, event: events })
+type Participation = z.infer<typeof ParticipationSchema>;
+
+async function load(db: Db, where: SQL) {
+  const [row] = await db
+    .select({
+      registration: registrations,
+      institutionName: institutions.name,
+      event: events,
+      trackTitle: tracks.title,
+    })
     .from(registrations)
     .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
     .innerJoin(events, eq(events.id, registrations.eventId))
-    .where(and(eq(registrations.personalTokenHash, await hashToken(token)), isNull(registrations.anonymisedAt)))
+    .leftJoin(tracks, eq(tracks.id, registrations.trackId))
+    .where(and(where, isNull(registrations.anonymisedAt)))
     .limit(1);
   if (!row) throw new ApiError("participant_link_invalid");
-  return row;
+  const sessions = await db
+    .select()
+    .from(eventSessions)
+    .where(eq(eventSessions.eventId, row.event.id))
+    .orderBy(asc(eventSessions.position));
+  return { ...row, sessions };
 }
+
+type Loaded = Awaited<ReturnType<typeof load>>;
+
+/** The registration the personal link in the header belongs to. */
+const byToken = async (c: Context<AppEnv>, token: string) =>
+  load(c.var.db, eq(registrations.personalTokenHash, await hashToken(token)));
+
+function present({ registration: r, institutionName, event, trackTitle, sessions }: Loaded): Participation {
+  return {
+    registration: {
+      id: r.id,
+      name: r.name,
+      email: r.email,
+      function: r.function,
+      accessibilityNeeds: r.accessibilityNeeds,
+      status: r.status,
+      offeredUntil: r.status === "waitlisted" && r.offeredUntil ? r.offeredUntil.toISOString() : null,
+      reasonCode: r.reasonCode,
+      track: r.trackId && trackTitle !== null ? { id: r.trackId, title: trackTitle } : null,
+      ticketCode: r.id,
+      institution: { id: r.institutionId, name: institutionName },
+    },
+    event: {
+      id: event.id,
+      type: event.type,
+      status: event.status,
+      title: event.title,
+      description: event.description,
+      venueName: event.venueName,
+      venueAddress: event.venueAddress,
+      venueAccessibility: event.venueAccessibility,
+      registrationClosesAt: event.registrationClosesAt.toISOString(),
+      sessions: sessions.map((s) => ({
+        id: s.id,
+        title: s.title,
+        topic: s.topic,
+        startsAt: s.startsAt.toISOString(),
+        endsAt: s.endsAt.toISOString(),
+      })),
+    },
+  };
+}
+
+/** The calendar entry of each session of a confirmed registration. */
+function calendarOf({ registration: r, event, trackTitle, sessions }: Loaded, now: Date) {
+  const location = [event.venueName, event.venueAddress].filter(Boolean).join(", ");
+  return calendarFile(
+    event.title,
+    sessions.map((s) => ({
+      // Stable per session and registration: a second download updates the entries instead of doubling them.
+      uid: `${s.id}.${r.id}@netzwerkstatt`,
+      summary: sessions.length > 1 && s.title ? `${event.title}: ${s.title}` : event.title,
+      description: [s.topic || (sessions.length === 1 ? event.description : ""), trackTitle ?? ""]
+        .filter(Boolean)
+        .join("\n\n"),
+      location,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+    })),
+    now,
+  );
+}
+
+const participationResponse = (description: string) => jsonContent(ParticipationSchema, description);
 
 export const participation = createRouter()
   .openapi(
@@ -54,44 +151,71 @@ export const participation = createRouter()
       tags: ["Participation"],
       summary: "A participant's own registration, by personal link",
       request: { headers: TokenHeader },
-      responses: { 200: jsonContent(ParticipationSchema, "The registration"), ...problemResponses(400, 401) },
+      responses: { 200: participationResponse("The registration"), ...problemResponses(400, 401) },
+    }),
+    async (c) => c.json(present(await byToken(c, c.req.valid("header")["x-participant-token"])), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/participation/cancel",
+      tags: ["Participation"],
+      summary: "Cancel the own registration; the place passes to the waiting list",
+      request: { headers: TokenHeader },
+      responses: {
+        200: participationResponse("Cancelled"),
+        ...problemResponses(400, 401, 409),
+      },
     }),
     async (c) => {
-      const {
-        registration: r,
-        institutionName,
-        event,
-      } = await byToken(c, c.req.valid("header")["x-participant-token"]);
-      const sessions = await c.var.db
-        .select()
-        .from(eventSessions)
-        .where(eq(eventSessions.eventId, event.id))
-        .orderBy(asc(eventSessions.position));
-      return c.json(
-        {
-          registration: {
-            id: r.id,
-            name: r.name,
-            email: r.email,
-            function: r.function,
-            status: r.status,
-            institution: { id: r.institutionId, name: institutionName },
-          },
-          event: {
-            id: event.id,
-            title: event.title,
-            venueName: event.venueName,
-            venueAddress: event.venueAddress,
-            sessions: sessions.map((s) => ({
-              id: s.id,
-              title: s.title,
-              startsAt: s.startsAt.toISOString(),
-              endsAt: s.endsAt.toISOString(),
-            })),
-          },
+      const { registration } = await byToken(c, c.req.valid("header")["x-participant-token"]);
+      const done = await cancelRegistration(runContextOf(c), registration.id, null, "cancelled_by_participant");
+      if (!done) throw new ApiError("registration_state_conflict");
+      deliverAfterResponse(c);
+      return c.json(present(await load(c.var.db, eq(registrations.id, registration.id))), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/participation/accept",
+      tags: ["Participation"],
+      summary: "Accept the offered place, within the offer time",
+      request: { headers: TokenHeader },
+      responses: {
+        200: participationResponse("Confirmed"),
+        ...problemResponses(400, 401, 409),
+      },
+    }),
+    async (c) => {
+      const { registration } = await byToken(c, c.req.valid("header")["x-participant-token"]);
+      if (!(await acceptOffer(runContextOf(c), registration.id))) throw new ApiError("no_open_offer");
+      return c.json(present(await load(c.var.db, eq(registrations.id, registration.id))), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/participation/calendar.ics",
+      tags: ["Participation"],
+      summary: "The sessions as a calendar file (iCalendar), for a confirmed registration",
+      request: { headers: TokenHeader },
+      responses: {
+        200: {
+          description: "One VEVENT per session, times in UTC",
+          content: { "text/calendar": { schema: z.string() } },
         },
-        200,
-      );
+        ...problemResponses(400, 401, 409),
+      },
+    }),
+    async (c) => {
+      const loaded = await byToken(c, c.req.valid("header")["x-participant-token"]);
+      if (loaded.registration.status !== "confirmed") throw new ApiError("registration_state_conflict");
+      return c.body(calendarOf(loaded, new Date()), 200, {
+        "content-type": "text/calendar; charset=utf-8",
+        "content-disposition": `attachment; filename="${slugOf(loaded.event.title)}.ics"`,
+        "cache-control": "no-store",
+      });
     },
   )
   .openapi(

@@ -1,20 +1,139 @@
 import { A } from "@solidjs/router";
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createMemo, createResource, createSignal, For, type JSX, Show } from "solid-js";
+import { encode } from "uqr";
+import { Loading } from "../components/status";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
-import { ApiProblem, api, getParticipation } from "../lib/api";
+import type { Dictionary } from "../i18n/de";
+import { ApiProblem, api, getParticipation, type Participation } from "../lib/api";
+
+type ReasonCode = keyof Dictionary["reasons"];
+type Shown = "confirmed" | "waitlisted" | "offered" | "cancelled";
+
+/** The QR ticket as inline SVG: one path of dark modules, with the quiet zone of the standard. */
+function QrTicket(props: { code: string; label: string }) {
+  const qr = createMemo(() => encode(`NW:${props.code}`, { ecc: "M", border: 4 }));
+  const path = createMemo(() => {
+    let d = "";
+    qr().data.forEach((row, y) => {
+      row.forEach((dark, x) => {
+        if (dark) d += `M${x} ${y}h1v1h-1z`;
+      });
+    });
+    return d;
+  });
+  return (
+    <svg
+      class="qr"
+      role="img"
+      aria-label={props.label}
+      viewBox={`0 0 ${qr().size} ${qr().size}`}
+      shape-rendering="crispEdges"
+      xmlns="http://www.w3.org/2000/svg"
+    >
+      <rect width="100%" height="100%" fill="#fff" />
+      <path d={path()} fill="#000" />
+    </svg>
+  );
+}
 
 /** A participant's page, opened from the personal link in their mail (token in the fragment). */
 export default function ParticipationPage() {
   const { t, formatDateTime, formatTime } = useI18n();
   usePageTitle(() => t("participation.title"));
   const token = new URLSearchParams(location.hash.slice(1)).get("t") ?? "";
-  const [data] = createResource(() => (token ? getParticipation(token) : Promise.reject(new ApiProblem(401, "", ""))));
+  const [data, { mutate }] = createResource(() =>
+    token ? getParticipation(token) : Promise.reject(new ApiProblem(401, "", "")),
+  );
   const [revoked, setRevoked] = createSignal(false);
+  const [message, setMessage] = createSignal("");
+  const [error, setError] = createSignal("");
+  const [busy, setBusy] = createSignal(false);
+  const [confirming, setConfirming] = createSignal(false);
+  let cancelButton: HTMLButtonElement | undefined;
+  let confirmQuestion: HTMLLegendElement | undefined;
+
+  const shown = (p: Participation): Shown =>
+    p.registration.status === "waitlisted" && p.registration.offeredUntil ? "offered" : p.registration.status;
+  const offerOpen = (p: Participation) =>
+    p.registration.offeredUntil !== null && new Date(p.registration.offeredUntil).getTime() > Date.now();
+  const reasonText = (code: string | null) =>
+    code ? (t(`reasons.${code as ReasonCode}`) as string | undefined) : undefined;
+
+  /** Runs an action against the API; a problem is shown in the alert region. */
+  async function run<T>(action: () => Promise<T>, done?: (result: T) => void) {
+    setBusy(true);
+    setError("");
+    setMessage("");
+    try {
+      done?.(await action());
+      return true;
+    } catch (e) {
+      setError(e instanceof ApiProblem ? e.message : String(e));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const accept = () =>
+    run(
+      () => api.acceptOffer(token),
+      (p) => {
+        mutate(p);
+        setMessage(t("participation.accepted"));
+      },
+    );
+
+  const cancel = () =>
+    run(
+      () => api.cancelParticipation(token),
+      (p) => {
+        setConfirming(false);
+        mutate(p);
+        setMessage(t("participation.cancelled"));
+      },
+    );
+
+  const downloadCalendar = () =>
+    run(
+      () => api.participationCalendar(token),
+      ({ text, filename }) => {
+        const url = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
+        const link = document.createElement("a");
+        link.href = url;
+        link.download = filename;
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      },
+    ).then((ok) => {
+      if (!ok) setError((e) => `${t("participation.calendarFailed")} ${e}`);
+    });
+
+  const openConfirm = () => {
+    setConfirming(true);
+    confirmQuestion?.focus();
+  };
+  const closeConfirm = () => {
+    setConfirming(false);
+    cancelButton?.focus();
+  };
+
+  const Section = (props: { id: string; title: string; class?: string; children: JSX.Element }) => (
+    <section aria-labelledby={props.id} class={`card ${props.class ?? ""}`}>
+      <h2 id={props.id}>{props.title}</h2>
+      {props.children}
+    </section>
+  );
 
   return (
-    <section>
+    <div class="participation">
       <h1>{t("participation.title")}</h1>
+      <Show when={data.loading}>
+        <Loading />
+      </Show>
       <Show
         when={!data.error && !revoked()}
         fallback={
@@ -28,45 +147,164 @@ export default function ParticipationPage() {
       >
         <Show when={data()}>
           {(p) => (
-            <div class="card">
-              <p class="eyebrow">{p().registration.institution.name}</p>
-              <h2>{p().event.title}</h2>
-              <p>
-                {p().registration.name} · {p().registration.email}
-              </p>
-              <p>
-                <span class={`badge status-${p().registration.status}`}>
-                  {t(`participation.status.${p().registration.status}`)}
-                </span>
-              </p>
-              <h3>{t("events.sessions")}</h3>
-              <ol class="dates">
-                <For each={p().event.sessions}>
-                  {(s) => (
-                    <li>
-                      {formatDateTime(s.startsAt)}–{formatTime(s.endsAt)} · {s.title}
-                    </li>
-                  )}
-                </For>
-              </ol>
-              <p>
-                {p().event.venueName}, {p().event.venueAddress}
-              </p>
-              <button
-                type="button"
-                class="button button-secondary"
-                onClick={async () => {
-                  await api.revokeParticipantLink(token);
-                  setRevoked(true);
-                }}
-              >
-                {t("participation.revoke")}
-              </button>
-              <p class="hint">{t("participation.revokeHint")}</p>
-            </div>
+            <>
+              <section aria-labelledby="event-title" class="card">
+                <p class="eyebrow">{p().registration.institution.name}</p>
+                <h2 id="event-title">{p().event.title}</h2>
+                <p>
+                  {p().registration.name} · <span class="break">{p().registration.email}</span>
+                </p>
+                <div class={`status-panel status-${shown(p())}`} role="status">
+                  <p class="status-label">
+                    <strong>{t(`participation.status.${shown(p())}`)}</strong>
+                  </p>
+                  <Show when={reasonText(p().registration.reasonCode)}>
+                    {(reason) => <p>{t("participation.reason", { reason: reason() })}</p>}
+                  </Show>
+                  <Show when={p().registration.track}>
+                    {(track) => <p>{t("participation.track", { title: track().title })}</p>}
+                  </Show>
+                  <Show when={shown(p()) === "waitlisted"}>
+                    <p>{t("participation.waitingText")}</p>
+                  </Show>
+                  <Show when={shown(p()) === "offered" && p().registration.offeredUntil}>
+                    {(until) => (
+                      <p>
+                        {offerOpen(p())
+                          ? t("participation.offerText", { deadline: formatDateTime(until()) })
+                          : t("participation.offerExpired", { deadline: formatDateTime(until()) })}
+                      </p>
+                    )}
+                  </Show>
+                  <Show when={message()}>
+                    <p class="status-message">{message()}</p>
+                  </Show>
+                </div>
+                <div role="alert">
+                  <Show when={error()}>
+                    <p class="field-error">{error()}</p>
+                  </Show>
+                </div>
+                <Show when={shown(p()) === "offered" && offerOpen(p())}>
+                  <button type="button" class="button" disabled={busy()} onClick={accept}>
+                    {t("participation.accept")}
+                  </button>
+                </Show>
+              </section>
+
+              <Show when={p().registration.status === "confirmed"}>
+                <Section id="ticket-title" title={t("participation.ticket")} class="ticket">
+                  <QrTicket code={p().registration.ticketCode} label={t("participation.qrLabel")} />
+                  <p class="ticket-code">
+                    {t("participation.ticketCode")}: <code>{p().registration.ticketCode}</code>
+                  </p>
+                  <p class="hint">{t("participation.ticketHint")}</p>
+                  <div class="ticket-calendar">
+                    <button type="button" class="button" disabled={busy()} onClick={downloadCalendar}>
+                      {t("participation.calendar")}
+                    </button>
+                    <p class="hint">{t("participation.calendarHint")}</p>
+                  </div>
+                </Section>
+              </Show>
+
+              <Section id="dates-title" title={t("participation.dates")}>
+                <ol class="dates session-list">
+                  <For each={p().event.sessions}>
+                    {(s) => (
+                      <li>
+                        <strong>
+                          <time datetime={s.startsAt}>{formatDateTime(s.startsAt)}</time>–
+                          <time datetime={s.endsAt}>{formatTime(s.endsAt)}</time>
+                        </strong>
+                        <Show when={s.title}>
+                          <br />
+                          {s.title}
+                        </Show>
+                        <Show when={s.topic}>
+                          <br />
+                          <span class="muted">{s.topic}</span>
+                        </Show>
+                      </li>
+                    )}
+                  </For>
+                </ol>
+                <h3>{t("participation.venue")}</h3>
+                <p>
+                  {p().event.venueName}
+                  <br />
+                  {p().event.venueAddress}
+                </p>
+                <Show when={p().event.venueAccessibility}>
+                  <h3>{t("participation.venueAccessibility")}</h3>
+                  <p>{p().event.venueAccessibility}</p>
+                </Show>
+                <Show when={p().registration.accessibilityNeeds}>
+                  <h3>{t("participation.yourNeeds")}</h3>
+                  <p>{p().registration.accessibilityNeeds}</p>
+                </Show>
+                <Show when={p().event.description}>
+                  <details>
+                    <summary>{t("participation.about")}</summary>
+                    <p>{p().event.description}</p>
+                  </details>
+                </Show>
+              </Section>
+
+              <Show when={p().registration.status !== "cancelled"}>
+                <Section id="cancel-title" title={t("participation.cancelTitle")} class="danger-zone">
+                  <p>{t("participation.cancelText")}</p>
+                  <Show
+                    when={confirming()}
+                    fallback={
+                      <button
+                        type="button"
+                        class="button button-secondary"
+                        ref={cancelButton}
+                        disabled={busy()}
+                        onClick={openConfirm}
+                      >
+                        {t("participation.cancel")}
+                      </button>
+                    }
+                  >
+                    <fieldset class="confirm">
+                      <legend tabindex="-1" ref={confirmQuestion}>
+                        {t("participation.cancelConfirm")}
+                      </legend>
+                      <div class="actions">
+                        <button type="button" class="button button-danger" disabled={busy()} onClick={cancel}>
+                          {t("participation.cancelYes")}
+                        </button>
+                        <button type="button" class="button button-secondary" disabled={busy()} onClick={closeConfirm}>
+                          {t("participation.cancelNo")}
+                        </button>
+                      </div>
+                    </fieldset>
+                  </Show>
+                </Section>
+              </Show>
+
+              <Section id="link-title" title={t("participation.linkTitle")}>
+                <p>{t("participation.revokeHint")}</p>
+                <button
+                  type="button"
+                  class="button button-secondary"
+                  disabled={busy()}
+                  onClick={() =>
+                    run(
+                      () => api.revokeParticipantLink(token),
+                      () => setRevoked(true),
+                    )
+                  }
+                >
+                  {t("participation.revoke")}
+                </button>
+              </Section>
+            </>
           )}
         </Show>
       </Show>
-    </section>
+    </div>
   );
 }

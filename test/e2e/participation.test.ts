@@ -1,0 +1,209 @@
+// The participant's personal page on a phone: status, QR ticket, calendar file,
+// cancelling with an inline confirmation. Links come the honest way, by mail.
+import { readFile } from "node:fs/promises";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  baseURL,
+  type E2EPage,
+  expectCleanPage,
+  expectNoAxeViolations,
+  launchBrowser,
+  openPage,
+  screenshot,
+} from "./browser";
+
+const PARTICIPANT = "fachkraft@kita-regenbogen.example";
+const ORGANISER = "koordination@kinderschutz-bad-kreuznach.example";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const url = (path: string) => new URL(path, baseURL()).href;
+
+type Mail = { to: string; template: string; text: string; createdAt: string };
+
+/** The newest mail to `email` in the dev mailbox whose text matches `pattern`, with the first capture group. */
+async function tokenFromMailbox(email: string, pattern: RegExp): Promise<string> {
+  const res = await fetch(url(`/api/dev/mailbox?to=${encodeURIComponent(email)}`));
+  expect(res.status).toBe(200);
+  const { items } = (await res.json()) as { items: Mail[] };
+  for (const mail of items) {
+    const token = pattern.exec(mail.text)?.[1];
+    if (token) return token;
+  }
+  throw new Error(`no mail to ${email} matching ${pattern}`);
+}
+
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(url(path), {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: new URL(baseURL()).origin, ...headers },
+    body: JSON.stringify(body),
+  });
+
+/** Asks for the participant's links by e-mail, as someone on the sign-in page does, and returns the newest token. */
+async function personalLinkOf(email: string): Promise<string> {
+  expect((await post("/api/auth/sign-in-links", { email })).status).toBe(202);
+  return tokenFromMailbox(email, /\/teilnahme#t=([A-Za-z0-9_-]+)/);
+}
+
+/** Opens the personal page at phone width (375 × 800). */
+async function openOnPhone(token: string): Promise<E2EPage> {
+  const page = await openPage(browser, "/");
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto(url(`/teilnahme#t=${token}`), { waitUntil: "networkidle" });
+  return page;
+}
+
+const statusPanel = (page: E2EPage) => page.locator(".status-panel[role=status]");
+
+describe("the participant's page", () => {
+  it("shows the confirmed place, the QR ticket and gives the calendar file", async () => {
+    const token = await personalLinkOf(PARTICIPANT);
+    const page = await openOnPhone(token);
+    try {
+      await expect.poll(() => statusPanel(page).textContent(), { timeout: 10_000 }).toContain("Platz bestätigt");
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Meine Anmeldung");
+      expect(await page.getByRole("heading", { level: 2 }).allTextContents()).toEqual([
+        "Qualitätsentwicklungswerkstatt Kinderschutz 2027",
+        "Ihr Ticket",
+        "Termine",
+        "Teilnahme absagen",
+        "Persönlicher Link",
+      ]);
+
+      const qr = page.getByRole("img", { name: "QR-Code Ihres Tickets für den Check-in" });
+      expect(await qr.count()).toBe(1);
+      expect(await qr.evaluate((el) => el.tagName.toLowerCase())).toBe("svg");
+      const box = await qr.boundingBox();
+      expect(box!.width).toBeGreaterThan(150);
+      expect(await page.locator(".ticket-code code").textContent()).toBe("reg-demo-teilnahme");
+      expect(await page.locator(".session-list > li").count()).toBe(5);
+
+      // Nothing is wider than the phone.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Zum Kalender hinzufügen (ICS)" }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe("qualitaetsentwicklungswerkstatt-kinderschutz-2027.ics");
+      const ics = await readFile((await download.path())!, "utf8");
+      expect(ics.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
+      expect(ics.match(/^BEGIN:VEVENT\r$/gm)).toHaveLength(5);
+
+      // The inline confirmation opens and closes without cancelling.
+      await page.getByRole("button", { name: "Teilnahme absagen" }).click();
+      const confirm = page.getByRole("group", { name: /wirklich absagen/ });
+      expect(await confirm.count()).toBe(1);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("LEGEND");
+      await screenshot(page, "teilnahme-absagen-bestaetigen");
+      await expectNoAxeViolations(page);
+      await page.getByRole("button", { name: "Nein, Platz behalten" }).click();
+      expect(await confirm.count()).toBe(0);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Teilnahme absagen");
+      expect(await statusPanel(page).textContent()).toContain("Platz bestätigt");
+
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(page, "teilnahme-telefon");
+      await expectNoAxeViolations(page);
+      expectCleanPage(page);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("offers a freed place with its deadline and accepts it", async () => {
+    // An open offer needs a full event and a cancellation; the page's part is shown here with the
+    // server's answers reshaped in the browser (the API's part is in test/api/participation.test.ts).
+    const token = await personalLinkOf(PARTICIPANT);
+    const real = (await (
+      await fetch(url("/api/participation"), { headers: { "x-participant-token": token } })
+    ).json()) as { registration: Record<string, unknown>; event: Record<string, unknown> };
+    const until = new Date(Date.now() + 48 * 3_600_000).toISOString();
+    const offered = {
+      ...real,
+      registration: {
+        ...real.registration,
+        status: "waitlisted",
+        offeredUntil: until,
+        reasonCode: "quota_place_freed",
+      },
+    };
+    const accepted = { ...real, registration: { ...real.registration, reasonCode: "offer_accepted" } };
+    const page = await openPage(browser, "/");
+    try {
+      await page.setViewportSize({ width: 375, height: 800 });
+      await page.route("**/api/participation", (route) => route.fulfill({ json: offered }));
+      await page.route("**/api/participation/accept", (route) => route.fulfill({ json: accepted }));
+      await page.goto(url(`/teilnahme#t=${token}`), { waitUntil: "networkidle" });
+      await expect.poll(() => statusPanel(page).textContent(), { timeout: 10_000 }).toContain("Platz angeboten");
+      const text = await statusPanel(page).textContent();
+      expect(text).toContain("Im Kontingent der Einrichtung ist ein Platz frei geworden");
+      expect(text).toMatch(/freigehalten/);
+      expect(await page.getByRole("img", { name: /QR-Code/ }).count()).toBe(0);
+      await screenshot(page, "teilnahme-angebot");
+      await expectNoAxeViolations(page);
+
+      await page.getByRole("button", { name: "Platz annehmen" }).click();
+      await expect.poll(() => statusPanel(page).textContent()).toContain("Platz bestätigt");
+      expect(await statusPanel(page).textContent()).toContain("Angebotenen Platz angenommen");
+      expect(await page.getByRole("img", { name: /QR-Code/ }).count()).toBe(1);
+      expect(await page.getByRole("button", { name: "Platz annehmen" }).count()).toBe(0);
+      expectCleanPage(page);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("cancels a registration of its own after confirming, and shows why", async () => {
+    // A registration made by the organiser for this test, so the demo registration stays as it is.
+    expect((await post("/api/auth/sign-in-links", { email: ORGANISER })).status).toBe(202);
+    const signInToken = await tokenFromMailbox(ORGANISER, /#token=([A-Za-z0-9_-]+)/);
+    const session = await post("/api/auth/sessions", { token: signInToken });
+    expect(session.status).toBe(201);
+    const cookie = session.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("__Host-nw_session="))!
+      .split(";")[0];
+    const email = `e2e-absage-${Date.now()}@hebammen.example`;
+    const registered = await post(
+      "/api/events/evt-qe-werkstatt/registrations",
+      {
+        institutionId: "inst-jugendamt-kh",
+        name: "Alex Absage",
+        email,
+        function: "",
+        accessibilityNeeds: "Platz in Türnähe",
+        privacyAcknowledged: true,
+      },
+      { cookie, "idempotency-key": crypto.randomUUID() },
+    );
+    expect(registered.status, await registered.clone().text()).toBe(201);
+    const token = await tokenFromMailbox(email, /\/teilnahme#t=([A-Za-z0-9_-]+)/);
+
+    const page = await openOnPhone(token);
+    try {
+      await expect.poll(() => statusPanel(page).textContent(), { timeout: 10_000 }).toContain("Platz bestätigt");
+      expect(await page.getByText("Platz in Türnähe").count()).toBe(1);
+      await page.getByRole("button", { name: "Teilnahme absagen" }).click();
+      await page.getByRole("button", { name: "Ja, verbindlich absagen" }).click();
+      // Cancelling hands the place on (and writes mails) before it answers: allow it a moment.
+      await expect.poll(() => statusPanel(page).textContent(), { timeout: 10_000 }).toContain("Abgesagt");
+      expect(await statusPanel(page).textContent()).toContain("Von der teilnehmenden Person abgesagt");
+      expect(await page.getByRole("img", { name: /QR-Code/ }).count()).toBe(0);
+      expect(await page.getByRole("button", { name: "Teilnahme absagen" }).count()).toBe(0);
+      await screenshot(page, "teilnahme-abgesagt");
+      await expectNoAxeViolations(page);
+      expectCleanPage(page);
+    } finally {
+      await page.close();
+    }
+  });
+});
