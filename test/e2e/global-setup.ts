@@ -12,8 +12,9 @@ declare module "vitest" {
 }
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const persistTo = ".wrangler/e2e-state";
 const port = Number(process.env.E2E_PORT ?? 8788);
+// One state directory per port, so runs on different ports (E2E_PORT) never share a database.
+const persistTo = `.wrangler/e2e-state-${port}`;
 const baseURL = `http://127.0.0.1:${port}`;
 const env = { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" };
 
