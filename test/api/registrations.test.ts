@@ -175,6 +175,42 @@ describe("registering under concurrency", () => {
   }, 30_000);
 });
 
+describe("the open phase under concurrency", () => {
+  it("cancellations, promotions, new requests and repeated redistributions at once never exceed capacity", async () => {
+    const insts = await institutionsOf(5);
+    await createEvent("evt-mixed", { capacity: 10, defaultQuota: 2, institutions: insts.map((i) => i.id) });
+    const made = [];
+    for (let k = 0; k < 20; k++)
+      made.push(
+        await json(
+          await register(organiser, "evt-mixed", { institutionId: insts[k % 5].id, email: `m${k}@mixed.example` }),
+        ),
+      );
+    // Five organisers' clicks (or a click and the cron) at once: exactly one redistribution runs.
+    const runs = await Promise.all(
+      Array.from({ length: 5 }, () => authed(organiser, "/api/events/evt-mixed/redistribution", { method: "POST" })),
+    );
+    expect(runs.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409]);
+
+    const confirmed = made.filter((m) => m.status === "confirmed").slice(0, 5);
+    await Promise.all([
+      ...confirmed.map((m) => authed(organiser, `/api/registrations/${m.id}/cancel`, { method: "POST" })),
+      ...Array.from({ length: 10 }, (_, k) =>
+        register(organiser, "evt-mixed", { institutionId: insts[k % 5].id, email: `n${k}@mixed.example` }),
+      ),
+    ]);
+    const held = await env.DB.prepare(
+      `select count(*) as n from registrations where event_id = 'evt-mixed'
+        and (status = 'confirmed' or (status = 'waitlisted' and offered_until is not null))`,
+    ).first<{ n: number }>();
+    expect(held?.n).toBe(10); // every freed place passed on, none twice
+    const live = await env.DB.prepare(
+      "select count(*) as n, count(distinct email) as people from registrations where event_id = 'evt-mixed' and status <> 'cancelled'",
+    ).first<{ n: number; people: number }>();
+    expect(live?.n).toBe(live?.people);
+  }, 30_000);
+});
+
 describe("the reserved phase", () => {
   it("confirms within the quota, waitlists beyond it, and says why", async () => {
     await createEvent("evt-quota", { capacity: 20, defaultQuota: 2, institutions: ["inst-hebammen-kh"] });

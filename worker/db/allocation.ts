@@ -182,6 +182,9 @@ export async function register(
             when t.id is not null
               and (select count(*) from registrations h where h.track_id = t.id and ${holds("h")}) >= t.capacity
               then 'track_full'
+            when e.redistributed_at is not null and exists (select 1 from registrations w
+                where w.event_id = e.id and w.status = 'waitlisted' and w.offered_until is null)
+              then 'others_waiting'
             when e.redistributed_at is not null then 'open_place'
             when ${now} >= e.quota_deadline then 'awaiting_redistribution'
             when (select count(*) from registrations h

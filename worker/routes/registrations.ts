@@ -3,6 +3,7 @@ import { and, asc, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import {
   cancelEvent,
   cancelRegistration,
+  fillFreePlaces,
   moveRegistration,
   overrideConfirm,
   type RunContext,
@@ -386,7 +387,10 @@ export const registrationsRouter = createRouter()
         const existing = await diagnoseRefusal(ctx, event.id, input, key);
         return c.json(await loadRegistration(c.var.db, existing), 200);
       }
-      deliverAfterResponse(c, [input.email]);
+      // A place freed a moment ago whose promotion has not run yet goes by the fairness rule,
+      // among the waiting and this newcomer, not to whoever asked last.
+      const promoted = made.reasonCode === "others_waiting" ? await fillFreePlaces(ctx, event.id) : 0;
+      deliverAfterResponse(c, promoted ? undefined : [input.email]);
       return c.json(await loadRegistration(c.var.db, made.id), 201);
     },
   )
