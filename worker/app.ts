@@ -6,6 +6,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { createDb } from "./db/client";
 import type { AppEnv } from "./env";
 import { csrfMiddleware, sessionMiddleware } from "./lib/auth";
+import { meterD1 } from "./lib/d1-meter";
 import { ApiError, problemResponse } from "./lib/problem";
 import { auditLog } from "./routes/audit-log";
 import { auth } from "./routes/auth";
@@ -17,6 +18,7 @@ import { health } from "./routes/health";
 import { institutions } from "./routes/institutions";
 import { networks } from "./routes/networks";
 import { participation } from "./routes/participation";
+import { registrationsRouter } from "./routes/registrations";
 import { sectors } from "./routes/sectors";
 
 const app = new OpenAPIHono<AppEnv>();
@@ -33,6 +35,7 @@ app.use(
   }),
   secureHeaders(),
   async (c, next) => {
+    if (c.env.DEV_MODE === "true") meterD1(c.env.DB);
     c.set("db", createDb(c.env.DB));
     await next();
   },
@@ -46,6 +49,7 @@ const routes = app
   .route("/api", networks)
   .route("/api", institutions)
   .route("/api", events)
+  .route("/api", registrationsRouter)
   .route("/api", auth)
   .route("/api", participation)
   .route("/api", contactPersons)
@@ -65,6 +69,10 @@ const routes = app
     tags: [
       { name: "Directory", description: "Networks, sectors and partner institutions" },
       { name: "Events", description: "Events, sessions and tracks" },
+      {
+        name: "Registrations",
+        description: "Quota-based registration, waiting list, redistribution and the allocation board",
+      },
       { name: "Auth", description: "Passwordless sign-in by e-mail link, sessions" },
       { name: "Participation", description: "A participant's own registration, by personal link" },
       { name: "Development", description: "Only with DEV_MODE=true (local development)" },

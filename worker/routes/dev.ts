@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { desc, eq } from "drizzle-orm";
 import { outbox, outboxStatuses } from "../db/schema";
+import { d1MeterReading } from "../lib/d1-meter";
 import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
 import { jsonContent, problemResponses } from "../lib/schemas";
@@ -26,46 +27,79 @@ const MailboxQuery = z.object({
     .openapi({ description: "Only messages to this address (exact match).", example: "koordination@example.org" }),
 });
 
+const D1MeterSchema = z
+  .object({
+    available: z
+      .boolean()
+      .openapi({ description: "False if this runtime's D1 binding could not be metered; the counts are then absent." }),
+    queries: z.number().int().optional().openapi({ description: "SQL statements executed (a batch counts each)." }),
+    rowsRead: z.number().int().optional(),
+    rowsWritten: z.number().int().optional(),
+  })
+  .openapi("D1MeterReading");
+
 /** Development helpers; every route answers 404 unless DEV_MODE is "true". */
-export const dev = createRouter().openapi(
-  createRoute({
-    method: "get",
-    path: "/dev/mailbox",
-    tags: ["Development"],
-    summary: "The newest 100 outbox messages (local development only)",
-    description:
-      'Only when the worker runs with `DEV_MODE = "true"`; in production this address does not exist (404). ' +
-      "In development no mail leaves the worker: every message is marked sent and can be read here.",
-    request: { query: MailboxQuery },
-    responses: {
-      200: jsonContent(z.object({ items: z.array(MailboxMessageSchema) }), "Messages, newest first"),
-      ...problemResponses(400, 404),
-    },
-  }),
-  async (c) => {
-    if (c.env.DEV_MODE !== "true") throw new ApiError("not_found");
-    const { to } = c.req.valid("query");
-    const rows = await c.var.db
-      .select()
-      .from(outbox)
-      .where(to ? eq(outbox.toEmail, to) : undefined)
-      .orderBy(desc(outbox.createdAt), desc(outbox.id))
-      .limit(100);
-    return c.json(
-      {
-        items: rows.map((m) => ({
-          id: m.id,
-          to: m.toEmail,
-          subject: m.subject,
-          text: m.bodyText,
-          html: m.bodyHtml,
-          template: m.template,
-          locale: m.locale,
-          status: m.status,
-          createdAt: m.createdAt.toISOString(),
-        })),
+export const dev = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/dev/mailbox",
+      tags: ["Development"],
+      summary: "The newest 100 outbox messages (local development only)",
+      description:
+        'Only when the worker runs with `DEV_MODE = "true"`; in production this address does not exist (404). ' +
+        "In development no mail leaves the worker: every message is marked sent and can be read here.",
+      request: { query: MailboxQuery },
+      responses: {
+        200: jsonContent(z.object({ items: z.array(MailboxMessageSchema) }), "Messages, newest first"),
+        ...problemResponses(400, 404),
       },
-      200,
-    );
-  },
-);
+    }),
+    async (c) => {
+      if (c.env.DEV_MODE !== "true") throw new ApiError("not_found");
+      const { to } = c.req.valid("query");
+      const rows = await c.var.db
+        .select()
+        .from(outbox)
+        .where(to ? eq(outbox.toEmail, to) : undefined)
+        .orderBy(desc(outbox.createdAt), desc(outbox.id))
+        .limit(100);
+      return c.json(
+        {
+          items: rows.map((m) => ({
+            id: m.id,
+            to: m.toEmail,
+            subject: m.subject,
+            text: m.bodyText,
+            html: m.bodyHtml,
+            template: m.template,
+            locale: m.locale,
+            status: m.status,
+            createdAt: m.createdAt.toISOString(),
+          })),
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/dev/d1-meter",
+      tags: ["Development"],
+      summary: "D1 statements, rows read and rows written so far, for `npm run bench` (local development only)",
+      description:
+        'Only when the worker runs with `DEV_MODE = "true"`; in production this address does not exist (404). ' +
+        "A development aid for `npm run bench`: it reads the counters before and after a request to learn the " +
+        "D1 rows that request read and wrote. The totals cover every request of this worker instance; " +
+        "called without a session cookie, this request itself runs no query.",
+      responses: {
+        200: jsonContent(D1MeterSchema, "The counters, or `available: false` if D1 could not be metered"),
+        ...problemResponses(404),
+      },
+    }),
+    (c) => {
+      if (c.env.DEV_MODE !== "true") throw new ApiError("not_found");
+      return c.json(d1MeterReading(), 200);
+    },
+  );
