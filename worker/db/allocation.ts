@@ -203,7 +203,7 @@ export async function register(
       ) d
       where true
       on conflict do nothing
-      returning status, reason_code`,
+      returning status, reason_code, requested_at, confirmed_at`,
     sql`insert into registration_history (id, registration_id, at, action, actor_account_id, reason_code)
       select ${crypto.randomUUID()}, id, ${now}, case status when 'confirmed' then 'registered' else 'waitlisted' end,
         ${req.actorAccountId}, reason_code
@@ -211,9 +211,19 @@ export async function register(
     registrationMail(ctx, info, person, "confirmed", created("confirmed"), { link }),
     registrationMail(ctx, info, person, "waitlisted", created("waitlisted"), { link }),
   ]);
-  const row = inserted.results[0] as { status: "confirmed" | "waitlisted"; reason_code: string } | undefined;
+  const row = inserted.results[0] as
+    | { status: "confirmed" | "waitlisted"; reason_code: string; requested_at: number; confirmed_at: number | null }
+    | undefined;
   if (!row) return null;
-  return { id, status: row.status, reasonCode: row.reason_code, token };
+  return {
+    id,
+    status: row.status,
+    reasonCode: row.reason_code,
+    requestedAt: new Date(row.requested_at),
+    confirmedAt: row.confirmed_at === null ? null : new Date(row.confirmed_at),
+    institutionName: institution.name,
+    token,
+  };
 }
 
 // ---------------------------------------------------------------------------

@@ -343,6 +343,14 @@ export const registrations = sqliteTable(
     index("registrations_event_status").on(t.eventId, t.status),
     index("registrations_event_institution").on(t.eventId, t.institutionId, t.status),
     index("registrations_track_status").on(t.trackId, t.status),
+    // Places held (confirmed or offered): the counts every registration decides on read
+    // only these rows, bounded by capacity however long the waiting list grows.
+    index("registrations_held_event")
+      .on(t.eventId, t.institutionId)
+      .where(sql`status = 'confirmed' or (status = 'waitlisted' and offered_until is not null)`),
+    index("registrations_held_track")
+      .on(t.trackId)
+      .where(sql`status = 'confirmed' or (status = 'waitlisted' and offered_until is not null)`),
   ],
 );
 

@@ -391,7 +391,29 @@ export const registrationsRouter = createRouter()
       // among the waiting and this newcomer, not to whoever asked last.
       const promoted = made.reasonCode === "others_waiting" ? await fillFreePlaces(ctx, event.id) : 0;
       deliverAfterResponse(c, promoted ? undefined : [input.email]);
-      return c.json(await loadRegistration(c.var.db, made.id), 201);
+      if (promoted) return c.json(await loadRegistration(c.var.db, made.id), 201);
+      // What the INSERT returned is the whole truth about the new row: no need to read it again.
+      return c.json(
+        {
+          id: made.id,
+          eventId: event.id,
+          institutionId: input.institutionId,
+          institutionName: made.institutionName,
+          trackId: input.trackId,
+          name: input.name,
+          email: input.email,
+          function: input.function,
+          accessibilityNeeds: input.accessibilityNeeds,
+          status: made.status,
+          offeredUntil: null,
+          reasonCode: made.reasonCode,
+          isOverride: false,
+          requestedAt: made.requestedAt.toISOString(),
+          confirmedAt: made.confirmedAt?.toISOString() ?? null,
+          cancelledAt: null,
+        },
+        201,
+      );
     },
   )
   .openapi(

@@ -1,0 +1,2 @@
+CREATE INDEX `registrations_held_event` ON `registrations` (`event_id`,`institution_id`) WHERE status = 'confirmed' or (status = 'waitlisted' and offered_until is not null);--> statement-breakpoint
+CREATE INDEX `registrations_held_track` ON `registrations` (`track_id`) WHERE status = 'confirmed' or (status = 'waitlisted' and offered_until is not null);
