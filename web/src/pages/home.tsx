@@ -1,5 +1,6 @@
 import { A, createAsync } from "@solidjs/router";
 import { ErrorBoundary, For, Show } from "solid-js";
+import { YourInvitations } from "../components/invitations";
 import { LoadError } from "../components/status";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
@@ -53,6 +54,8 @@ export default function HomePage() {
                 </div>
               </dl>
             </section>
+
+            <YourInvitations />
 
             <section aria-labelledby="roles-title">
               <h2 id="roles-title">{t("home.rolesHeading")}</h2>
