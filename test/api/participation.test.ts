@@ -140,7 +140,7 @@ describe("the calendar file", () => {
 describe("cancelling", () => {
   it("cancels once, then answers 409; a cancelled registration gets no calendar file", async () => {
     const email = "cora.cancel@hebammen.example";
-    const { id, token } = await registerPerson("Cora Cancel", email, "inst-jugendamt-kh");
+    const { id, token } = await registerPerson("Cora Cancel", email, "inst-staatsanwaltschaft-kh");
 
     const res = await asParticipant(token, "/cancel", "POST");
     expect(res.status).toBe(200);
@@ -185,7 +185,7 @@ describe("accepting an offered place", () => {
   }
 
   it("without an offer: 409 no_open_offer", async () => {
-    const { token } = await registerPerson("Nora Nooffer", "nora.nooffer@jugendamt.example", "inst-jugendamt-kh");
+    const { token } = await registerPerson("Nora Nooffer", "nora.nooffer@jugendamt.example", "inst-staatsanwaltschaft-kh");
     const res = await asParticipant(token, "/accept", "POST");
     expect(res.status).toBe(409);
     expect((await json(res)).code).toBe("no_open_offer");

@@ -176,7 +176,7 @@ describe("the participant's page", () => {
     const registered = await post(
       "/api/events/evt-qe-werkstatt/registrations",
       {
-        institutionId: "inst-jugendamt-kh",
+        institutionId: "inst-staatsanwaltschaft-kh",
         name: "Alex Absage",
         email,
         function: "",

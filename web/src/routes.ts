@@ -1,6 +1,6 @@
 import type { RouteDefinition } from "@solidjs/router";
 import { lazy } from "solid-js";
-import { getEvents, getInstitution, getNetwork, getSectors } from "./lib/api";
+import { getEvent, getEvents, getInstitution, getNetwork, getSectors } from "./lib/api";
 
 // URLs are German, like the interface: people share and bookmark them.
 export const routes: RouteDefinition[] = [
@@ -28,6 +28,18 @@ export const routes: RouteDefinition[] = [
     component: lazy(() => import("./pages/events")),
     preload: () => getNetwork().then((n) => getEvents(n.id)),
   },
+  {
+    path: "/veranstaltungen/:eventId/anmelden",
+    component: lazy(() => import("./pages/event-registration")),
+    preload: ({ params }) => {
+      getEvent(params.eventId!);
+      getNetwork();
+    },
+  },
+  // Organisers only: nothing is preloaded, so others never ask for a draft.
+  { path: "/veranstaltungen/neu", component: lazy(() => import("./pages/event-new")) },
+  { path: "/veranstaltungen/:eventId/bearbeiten", component: lazy(() => import("./pages/event-edit")) },
+  { path: "/veranstaltungen/:eventId/platzvergabe", component: lazy(() => import("./pages/event-board")) },
   { path: "/anmelden", component: lazy(() => import("./pages/sign-in")) },
   { path: "/anmelden/bestaetigen", component: lazy(() => import("./pages/sign-in-confirm")) },
   { path: "/konto", component: lazy(() => import("./pages/account")) },

@@ -74,7 +74,7 @@ export const getInstitution = query(
 );
 
 export const getEvents = query(
-  (networkId: string) => read(client.networks[":networkId"].events.$get({ param: { networkId } })),
+  (networkId: string) => read(client.networks[":networkId"].events.$get({ param: { networkId }, query: {} })),
   "events",
 );
 
@@ -110,6 +110,47 @@ export const getMailbox = query(() => read(client.dev.mailbox.$get({ query: {} }
 export const getParticipation = (token: string) =>
   read(client.participation.$get({ header: { "x-participant-token": token } }));
 
+// Registration of delegates by institution contacts (and organisers on their behalf).
+export type EventDetail = InferResponseType<(typeof client.events)[":eventId"]["$get"], 200>;
+export type InvitedEvent = InferResponseType<
+  (typeof client.institutions)[":institutionId"]["events"]["$get"],
+  200
+>["items"][number];
+export type Registration = InferResponseType<
+  (typeof client.events)[":eventId"]["registrations"]["$get"],
+  200
+>["items"][number];
+export type RegistrationDetail = InferResponseType<(typeof client.registrations)[":registrationId"]["$get"], 200>;
+export type RegistrationInput = Parameters<(typeof client.events)[":eventId"]["registrations"]["$post"]>[0]["json"];
+export type PersonInput = Parameters<(typeof client.registrations)[":registrationId"]["swap"]["$post"]>[0]["json"];
+
+export const getEvent = query(
+  (eventId: string) => read(client.events[":eventId"].$get({ param: { eventId } })),
+  "event",
+);
+
+export const getInstitutionEvents = query(
+  (institutionId: string) => read(client.institutions[":institutionId"].events.$get({ param: { institutionId } })),
+  "institution-events",
+);
+
+export const getEventRegistrations = query(
+  (eventId: string, institutionId: string) =>
+    read(client.events[":eventId"].registrations.$get({ param: { eventId }, query: { institutionId } })),
+  "event-registrations",
+);
+
+export const getRegistration = query(
+  (registrationId: string) => read(client.registrations[":registrationId"].$get({ param: { registrationId } })),
+  "registration",
+);
+
+/** The organiser's allocation board; the registration page takes the invited institutions from it. */
+export const getEventBoard = query(
+  (eventId: string) => read(client.events[":eventId"].board.$get({ param: { eventId } })),
+  "event-board",
+);
+
 export const api = {
   requestLink: (email: string, locale: "de" | "en") =>
     read(client.auth["sign-in-links"].$post({ json: { email, locale } })),
@@ -139,4 +180,59 @@ export const api = {
     read(client.institutions[":institutionId"].contacts.$post({ param: { institutionId }, json })),
   revokeParticipantLink: (token: string) =>
     read(client.participation.link.$delete({ header: { "x-participant-token": token } })),
+  cancelParticipation: (token: string) =>
+    read(client.participation.cancel.$post({ header: { "x-participant-token": token } })),
+  acceptOffer: (token: string) => read(client.participation.accept.$post({ header: { "x-participant-token": token } })),
+  /** The calendar file of a confirmed registration, with the file name the server suggests. */
+  participationCalendar: async (token: string) => {
+    const response = client.participation["calendar.ics"].$get({ header: { "x-participant-token": token } });
+    const text = String(await read(response));
+    const disposition = (await response).headers.get("content-disposition") ?? "";
+    return { text, filename: /filename="([^"]+)"/.exec(disposition)?.[1] ?? "termine.ics" };
+  },
+  /** The same key on a retry answers the registration made first instead of creating a second one. */
+  register: (eventId: string, idempotencyKey: string, json: RegistrationInput) =>
+    read(
+      client.events[":eventId"].registrations.$post({
+        param: { eventId },
+        header: { "idempotency-key": idempotencyKey },
+        json,
+      }),
+    ),
+  cancelRegistration: (registrationId: string) =>
+    read(client.registrations[":registrationId"].cancel.$post({ param: { registrationId } })),
+  swapRegistration: (registrationId: string, json: PersonInput) =>
+    read(client.registrations[":registrationId"].swap.$post({ param: { registrationId }, json })),
+};
+
+// The organiser's side of events: editing, publishing, the allocation board and overrides.
+export type EventInput = Parameters<(typeof client.networks)[":networkId"]["events"]["$post"]>[0]["json"];
+export type EventPatch = Parameters<(typeof client.events)[":eventId"]["$patch"]>[0]["json"];
+export type AllocationBoard = InferResponseType<(typeof client.events)[":eventId"]["board"]["$get"], 200>;
+
+/** Every event of the network in any status (drafts, cancelled): for its organisers. */
+export const getManagedEvents = query(
+  (networkId: string) =>
+    read(client.networks[":networkId"].events.$get({ param: { networkId }, query: { scope: "manage" } })),
+  "managed-events",
+);
+
+/** All registrations of an event, every institution: for its organisers. */
+export const getAllEventRegistrations = query(
+  (eventId: string) => read(client.events[":eventId"].registrations.$get({ param: { eventId }, query: {} })),
+  "all-event-registrations",
+);
+
+export const organiserApi = {
+  createEvent: (networkId: string, json: EventInput) =>
+    read(client.networks[":networkId"].events.$post({ param: { networkId }, json })),
+  updateEvent: (eventId: string, json: EventPatch) =>
+    read(client.events[":eventId"].$patch({ param: { eventId }, json })),
+  publishEvent: (eventId: string) => read(client.events[":eventId"].publish.$post({ param: { eventId } })),
+  cancelEvent: (eventId: string) => read(client.events[":eventId"].cancel.$post({ param: { eventId } })),
+  redistribute: (eventId: string) => read(client.events[":eventId"].redistribution.$post({ param: { eventId } })),
+  confirmOverLimit: (registrationId: string) =>
+    read(client.registrations[":registrationId"].confirm.$post({ param: { registrationId } })),
+  moveRegistration: (registrationId: string, trackId: string | null) =>
+    read(client.registrations[":registrationId"].move.$post({ param: { registrationId }, json: { trackId } })),
 };

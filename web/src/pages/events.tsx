@@ -1,9 +1,10 @@
-import { createAsync } from "@solidjs/router";
+import { A, createAsync } from "@solidjs/router";
 import { ErrorBoundary, For, Show } from "solid-js";
+import { InvitationLines, useInvitations } from "../components/invitations";
 import { LoadError } from "../components/status";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
-import { type EventSummary, getEvents, getNetwork } from "../lib/api";
+import { type EventSummary, getEvents, getManagedEvents, getMe, getNetwork } from "../lib/api";
 
 /** The dates of an event, in Berlin time, as a list. */
 export function EventDates(props: { event: EventSummary; compact?: boolean }) {
@@ -38,7 +39,15 @@ export function EventDates(props: { event: EventSummary; compact?: boolean }) {
 export default function EventsPage() {
   const { t, formatDate } = useI18n();
   usePageTitle(() => t("events.title"));
-  const events = createAsync(async () => getEvents((await getNetwork()).id));
+  // Organisers see every event of their network, drafts and cancelled ones too.
+  const events = createAsync(async () => {
+    const [n, me] = await Promise.all([getNetwork(), getMe()]);
+    const manage = (me?.roles ?? []).some((r) => r.role === "organiser" && r.network.id === n.id);
+    return { items: (await (manage ? getManagedEvents(n.id) : getEvents(n.id))).items, manage };
+  });
+  const organiser = () => events()?.manage ?? false;
+  // For a signed-in institution contact: quota and places per invited event.
+  const invitations = useInvitations();
   const isPast = (e: EventSummary) => e.sessions.every((s) => new Date(s.endsAt) < new Date());
   // What is coming first; past events follow, most recent first.
   const ordered = () => {
@@ -48,24 +57,46 @@ export default function EventsPage() {
 
   return (
     <>
-      <h1>{t("events.title")}</h1>
+      <div class="section-head page-title-row">
+        <h1>{t("events.title")}</h1>
+        <Show when={organiser()}>
+          <A class="button" href="/veranstaltungen/neu">
+            <span aria-hidden="true">+ </span>
+            {t("eventAdmin.new")}
+          </A>
+        </Show>
+      </div>
       <p class="lead">{t("events.intro")}</p>
       <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
         <Show when={events()}>
           {(list) => (
-            <Show when={list().items.length > 0} fallback={<p>{t("events.none")}</p>}>
+            <Show
+              when={list().items.length > 0}
+              fallback={<p>{organiser() ? t("eventAdmin.none") : t("events.none")}</p>}
+            >
               <ul class="event-list">
                 <For each={ordered()}>
                   {(event) => (
-                    <li class="card event-card" id={event.id} classList={{ past: isPast(event) }}>
+                    <li
+                      class="card event-card"
+                      id={event.id}
+                      classList={{ past: isPast(event), cancelled: event.status === "cancelled" }}
+                    >
                       <p class="eyebrow">
                         {t(`events.types.${event.type}`)}
                         <Show when={isPast(event)}>
                           {" "}
                           <span class="badge badge-muted">{t("events.past")}</span>
                         </Show>
+                        <Show when={organiser()}>
+                          {" "}
+                          <span class={`badge badge-status badge-${event.status}`}>
+                            {t(`eventAdmin.status.${event.status}`)}
+                          </span>
+                        </Show>
                       </p>
                       <h2>{event.title}</h2>
+                      <InvitationLines eventId={event.id} eventTitle={event.title} invitations={invitations()} />
                       <p>{event.description}</p>
                       <div class="event-facts">
                         <div>
@@ -111,6 +142,26 @@ export default function EventsPage() {
                             )}
                           </For>
                         </ul>
+                      </Show>
+                      <Show when={organiser()}>
+                        <div class="card-actions">
+                          <Show when={event.status !== "cancelled"}>
+                            <A
+                              class="button button-secondary button-small"
+                              href={`/veranstaltungen/${encodeURIComponent(event.id)}/bearbeiten`}
+                            >
+                              {t("eventAdmin.edit")}
+                              <span class="visually-hidden">: {event.title}</span>
+                            </A>
+                          </Show>
+                          <A
+                            class="button button-secondary button-small"
+                            href={`/veranstaltungen/${encodeURIComponent(event.id)}/platzvergabe`}
+                          >
+                            {t("eventAdmin.board")}
+                            <span class="visually-hidden">: {event.title}</span>
+                          </A>
+                        </div>
                       </Show>
                     </li>
                   )}
