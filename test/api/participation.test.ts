@@ -185,7 +185,11 @@ describe("accepting an offered place", () => {
   }
 
   it("without an offer: 409 no_open_offer", async () => {
-    const { token } = await registerPerson("Nora Nooffer", "nora.nooffer@jugendamt.example", "inst-staatsanwaltschaft-kh");
+    const { token } = await registerPerson(
+      "Nora Nooffer",
+      "nora.nooffer@jugendamt.example",
+      "inst-staatsanwaltschaft-kh",
+    );
     const res = await asParticipant(token, "/accept", "POST");
     expect(res.status).toBe(409);
     expect((await json(res)).code).toBe("no_open_offer");

@@ -160,7 +160,10 @@ export const problems = {
   },
   registration_not_open: {
     status: 409,
-    de: { title: "Anmeldung noch nicht geöffnet", detail: "Die Anmeldung zu dieser Veranstaltung ist noch nicht geöffnet." },
+    de: {
+      title: "Anmeldung noch nicht geöffnet",
+      detail: "Die Anmeldung zu dieser Veranstaltung ist noch nicht geöffnet.",
+    },
     en: { title: "Registration not open yet", detail: "Registration for this event has not opened yet." },
   },
   registration_closed: {
@@ -170,7 +173,10 @@ export const problems = {
   },
   institution_not_invited: {
     status: 409,
-    de: { title: "Einrichtung nicht eingeladen", detail: "Diese Einrichtung ist zu dieser Veranstaltung nicht eingeladen." },
+    de: {
+      title: "Einrichtung nicht eingeladen",
+      detail: "Diese Einrichtung ist zu dieser Veranstaltung nicht eingeladen.",
+    },
     en: { title: "Institution not invited", detail: "This institution is not invited to this event." },
   },
   track_not_found: {
@@ -201,12 +207,18 @@ export const problems = {
   },
   registration_state_conflict: {
     status: 409,
-    de: { title: "Nicht möglich", detail: "Die Anmeldung hat sich inzwischen geändert. Bitte laden Sie die Seite neu." },
+    de: {
+      title: "Nicht möglich",
+      detail: "Die Anmeldung hat sich inzwischen geändert. Bitte laden Sie die Seite neu.",
+    },
     en: { title: "Not possible", detail: "The registration has changed in the meantime. Please reload the page." },
   },
   no_open_offer: {
     status: 409,
-    de: { title: "Kein offenes Platzangebot", detail: "Für diese Anmeldung gibt es kein (gültiges) Platzangebot mehr." },
+    de: {
+      title: "Kein offenes Platzangebot",
+      detail: "Für diese Anmeldung gibt es kein (gültiges) Platzangebot mehr.",
+    },
     en: { title: "No open offer", detail: "There is no (valid) offer of a place for this registration." },
   },
   internal_error: {
