@@ -14,6 +14,9 @@ export type Bindings = {
   MAIL_FROM?: string;
   /** Where the web app is reached, for links in mails sent outside a request (cron). */
   PUBLIC_ORIGIN?: string;
+  /** Sign-in links per address / per client in 15 minutes; defaults 5 and 30. */
+  SIGN_IN_LINKS_PER_ADDRESS?: string;
+  SIGN_IN_LINKS_PER_CLIENT?: string;
 };
 
 export type Locale = "de" | "en";

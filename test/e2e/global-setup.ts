@@ -87,7 +87,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const output: string[] = [];
   const child = spawn(
     "npx",
-    ["wrangler", "dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistTo],
+    [
+      "wrangler",
+      "dev",
+      "--port",
+      String(port),
+      "--ip",
+      "127.0.0.1",
+      "--persist-to",
+      persistTo,
+      // Every browser test signs in afresh; the real limits are tested in test/api/auth.test.ts.
+      "--var",
+      "SIGN_IN_LINKS_PER_ADDRESS:100",
+      "--var",
+      "SIGN_IN_LINKS_PER_CLIENT:1000",
+    ],
     { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
   child.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
