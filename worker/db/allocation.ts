@@ -23,7 +23,7 @@ import {
 } from "../domain/allocation";
 import type { AppEnv } from "../env";
 import { hashToken, randomToken } from "../lib/auth";
-import { type MailLocale, mailInsertIf, type RegistrationMailKind } from "../lib/mail";
+import { type MailLocale, mailInsertIf, type RegistrationMailKind, renderMail } from "../lib/mail";
 import { formatBerlinDateTime, formatEventDates } from "../lib/time";
 import { type Db, runBatch } from "./client";
 import { eventSessions, events, institutions, registrations, tracks } from "./schema";
@@ -106,6 +106,37 @@ function registrationMail(
   );
 }
 
+/**
+ * The confirmation or waiting-list mail of a new registration, whichever its
+ * INSERT decided: one statement that picks the rendered text by the row's status,
+ * and writes nothing if the row was not created.
+ */
+function registrationMailByStatus(
+  ctx: RunContext,
+  info: EventMailInfo,
+  person: Person,
+  registrationId: string,
+  link: string,
+) {
+  const render = (kind: "confirmed" | "waitlisted") =>
+    renderMail("registration_update", ctx.locale, {
+      kind,
+      eventTitle: info.title,
+      institutionName: person.institutionName,
+      dates: info.dates[ctx.locale],
+      link,
+    });
+  const yes = render("confirmed");
+  const no = render("waitlisted");
+  const at = ctx.now.getTime();
+  const pick = (a: string, b: string) => sql`case r.status when 'confirmed' then ${a} else ${b} end`;
+  return sql`insert into outbox
+    (id, network_id, to_email, template, locale, subject, body_text, body_html, status, attempts, next_attempt_at, created_at)
+    select ${crypto.randomUUID()}, ${info.networkId}, ${person.email}, 'registration_update', ${ctx.locale},
+      ${pick(yes.subject, no.subject)}, ${pick(yes.text, no.text)}, ${pick(yes.html, no.html)}, 'pending', 0, ${at}, ${at}
+    from registrations r where r.id = ${registrationId}`;
+}
+
 const historyInsert = (
   registrationId: string,
   at: number,
@@ -163,7 +194,6 @@ export async function register(
   if (!info || !institution) return null;
   const person = { email: req.email, institutionName: institution.name };
   const link = personalLink(ctx.origin, token);
-  const created = (status: string) => sql`exists (select 1 from registrations where id = ${id} and status = ${status})`;
 
   const [inserted] = await runBatch(db, [
     sql`insert into registrations (id, event_id, track_id, institution_id, email, name, "function",
@@ -208,8 +238,7 @@ export async function register(
       select ${crypto.randomUUID()}, id, ${now}, case status when 'confirmed' then 'registered' else 'waitlisted' end,
         ${req.actorAccountId}, reason_code
       from registrations where id = ${id}`,
-    registrationMail(ctx, info, person, "confirmed", created("confirmed"), { link }),
-    registrationMail(ctx, info, person, "waitlisted", created("waitlisted"), { link }),
+    registrationMailByStatus(ctx, info, person, id, link),
   ]);
   const row = inserted.results[0] as
     | { status: "confirmed" | "waitlisted"; reason_code: string; requested_at: number; confirmed_at: number | null }

@@ -457,11 +457,11 @@ const errorText = (error: unknown) =>
 
 /**
  * Sends due messages (pending, or failed with their retry time reached), at
- * most `limit`. Each message is first claimed by a conditional update on its
- * status and attempt count, so concurrent deliverers never send one message
- * twice; a claim also reserves the message for a while, so a delivery that
- * crashed after claiming is retried later. In DEV_MODE nothing is sent: the
- * message is marked sent and can be read in the dev mailbox.
+ * most `limit`. The messages are first claimed by one update that counts the
+ * attempt and reserves them for a while, so concurrent deliverers never send
+ * one message twice and a delivery that crashed after claiming is retried
+ * later; the outcomes are written in one batch. In DEV_MODE nothing is sent:
+ * the message is marked sent and can be read in the dev mailbox.
  */
 export async function deliverOutbox(
   env: MailEnv,
@@ -471,29 +471,37 @@ export async function deliverOutbox(
   to?: string[],
 ): Promise<{ sent: number; retried: number; dead: number }> {
   const result = { sent: 0, retried: 0, dead: 0 };
-  const due = await db
-    .select()
-    .from(outbox)
+  const due = and(
+    inArray(outbox.status, ["pending", "failed"]),
+    lte(outbox.nextAttemptAt, now),
+    to ? inArray(outbox.toEmail, to) : undefined,
+  );
+  // One statement claims the due messages: it counts the attempt and moves the next try
+  // past the lease, so a concurrent deliverer no longer finds them due.
+  const claimed = await db
+    .update(outbox)
+    .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS) })
     .where(
       and(
-        inArray(outbox.status, ["pending", "failed"]),
-        lte(outbox.nextAttemptAt, now),
-        to ? inArray(outbox.toEmail, to) : undefined,
+        due,
+        inArray(
+          outbox.id,
+          db
+            .select({ id: outbox.id })
+            .from(outbox)
+            .where(due)
+            .orderBy(asc(outbox.nextAttemptAt), asc(outbox.createdAt))
+            .limit(limit),
+        ),
       ),
     )
-    .orderBy(asc(outbox.nextAttemptAt), asc(outbox.createdAt))
-    .limit(limit);
+    .returning();
+  if (claimed.length === 0) return result;
 
-  for (const mail of due) {
-    const attempts = mail.attempts + 1;
-    const claim = await db
-      .update(outbox)
-      .set({ attempts, nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS) })
-      .where(and(eq(outbox.id, mail.id), eq(outbox.status, mail.status), eq(outbox.attempts, mail.attempts)))
-      .run();
-    if (claim.meta.changes !== 1) continue; // another deliverer has it
-
-    const mine = and(eq(outbox.id, mail.id), eq(outbox.attempts, attempts));
+  const outcomes = [];
+  for (const mail of claimed) {
+    // Only while the claim is ours: after a lease expired, another deliverer may hold it.
+    const mine = and(eq(outbox.id, mail.id), eq(outbox.attempts, mail.attempts));
     let error: string | null = null;
     if (env.DEV_MODE !== "true") {
       if (!env.EMAIL) {
@@ -514,20 +522,26 @@ export async function deliverOutbox(
     }
 
     if (error === null) {
-      await db.update(outbox).set({ status: "sent", sentAt: now, lastError: null }).where(mine).run();
+      outcomes.push(db.update(outbox).set({ status: "sent", sentAt: now, lastError: null }).where(mine));
       result.sent++;
-    } else if (attempts >= MAX_MAIL_ATTEMPTS) {
-      await db.update(outbox).set({ status: "dead", lastError: error }).where(mine).run();
+    } else if (mail.attempts >= MAX_MAIL_ATTEMPTS) {
+      outcomes.push(db.update(outbox).set({ status: "dead", lastError: error }).where(mine));
       result.dead++;
     } else {
-      await db
-        .update(outbox)
-        .set({ status: "failed", lastError: error, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)) })
-        .where(mine)
-        .run();
+      outcomes.push(
+        db
+          .update(outbox)
+          .set({
+            status: "failed",
+            lastError: error,
+            nextAttemptAt: new Date(now.getTime() + retryDelayMs(mail.attempts)),
+          })
+          .where(mine),
+      );
       result.retried++;
     }
   }
+  await db.batch(outcomes as [(typeof outcomes)[number], ...typeof outcomes]);
   return result;
 }
 
