@@ -8,11 +8,13 @@ import type { AppEnv } from "./env";
 import { csrfMiddleware, sessionMiddleware } from "./lib/auth";
 import { meterD1 } from "./lib/d1-meter";
 import { ApiError, problemResponse } from "./lib/problem";
+import { attendance } from "./routes/attendance";
 import { auditLog } from "./routes/audit-log";
 import { auth } from "./routes/auth";
 import { contactPersons } from "./routes/contact-persons";
 import { contacts } from "./routes/contacts";
 import { dev } from "./routes/dev";
+import { documents } from "./routes/documents";
 import { events } from "./routes/events";
 import { health } from "./routes/health";
 import { institutions } from "./routes/institutions";
@@ -50,12 +52,14 @@ const routes = app
   .route("/api", institutions)
   .route("/api", events)
   .route("/api", registrationsRouter)
+  .route("/api", attendance)
   .route("/api", auth)
   .route("/api", participation)
   .route("/api", contactPersons)
   .route("/api", contacts)
   .route("/api", auditLog)
   .route("/api", dev)
+  .route("/api", documents)
   .doc31("/api/openapi.json", {
     openapi: "3.1.0",
     info: {
@@ -72,6 +76,11 @@ const routes = app
       {
         name: "Registrations",
         description: "Quota-based registration, waiting list, redistribution and the allocation board",
+      },
+      { name: "Attendance", description: "Check-in at the door, walk-ins and excused absences per session" },
+      {
+        name: "Documents",
+        description: "Printable sign-in sheets, certificates of attendance and participant lists (PDF, CSV)",
       },
       { name: "Auth", description: "Passwordless sign-in by e-mail link, sessions" },
       { name: "Participation", description: "A participant's own registration, by personal link" },

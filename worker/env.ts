@@ -1,5 +1,5 @@
 import type { Db } from "./db/client";
-import type { events, institutions, networks, registrations } from "./db/schema";
+import type { eventSessions, events, institutions, networks, registrations } from "./db/schema";
 import type { Auth } from "./lib/auth";
 
 export type Bindings = {
@@ -32,6 +32,8 @@ export type Variables = {
   institution: typeof institutions.$inferSelect;
   event: typeof events.$inferSelect;
   registration: typeof registrations.$inferSelect;
+  /** A date of an event (`eventSessionId` path parameter), set by `sessionAccess`. */
+  eventSession: typeof eventSessions.$inferSelect;
 };
 
 export type AppEnv = { Bindings: Bindings; Variables: Variables };

@@ -77,6 +77,15 @@ const ACCESS: Record<string, { access: Access; status?: number }> = {
   "POST /api/registrations/{registrationId}/confirm": { access: "protected" },
   "POST /api/registrations/{registrationId}/move": { access: "protected" },
   "GET /api/institutions/{institutionId}/events": { access: "protected" },
+  "GET /api/sessions/{eventSessionId}/attendance": { access: "protected" },
+  "POST /api/sessions/{eventSessionId}/check-ins": { access: "protected" },
+  "DELETE /api/sessions/{eventSessionId}/check-ins/{registrationId}": { access: "protected" },
+  "POST /api/sessions/{eventSessionId}/walk-ins": { access: "protected" },
+  "PUT /api/sessions/{eventSessionId}/excused/{registrationId}": { access: "protected" },
+  "DELETE /api/sessions/{eventSessionId}/excused/{registrationId}": { access: "protected" },
+  "GET /api/events/{eventId}/sessions/{eventSessionId}/sign-in-sheet.pdf": { access: "protected" },
+  "GET /api/registrations/{registrationId}/certificate.pdf": { access: "protected" },
+  "GET /api/events/{eventId}/participants.csv": { access: "protected" },
 };
 
 /**
@@ -136,6 +145,19 @@ const BODIES: Record<string, object | null> = {
   },
   "POST /api/registrations/{registrationId}/confirm": null,
   "POST /api/registrations/{registrationId}/move": { trackId: null },
+  "POST /api/sessions/{eventSessionId}/check-ins": {
+    registrationId: "reg-demo-teilnahme",
+    method: "list",
+    clientOpId: "sweep-check-in-1",
+  },
+  "DELETE /api/sessions/{eventSessionId}/check-ins/{registrationId}": null,
+  "POST /api/sessions/{eventSessionId}/walk-ins": {
+    name: "Sweep Walk-in",
+    institutionId: "inst-hebammen-kh",
+    clientOpId: "sweep-walk-in-1",
+  },
+  "PUT /api/sessions/{eventSessionId}/excused/{registrationId}": null,
+  "DELETE /api/sessions/{eventSessionId}/excused/{registrationId}": null,
 };
 
 /** Headers some operations need to get past validation. */
@@ -161,6 +183,8 @@ const PARAMS: Record<string, string> = {
   sessionId: "",
   eventId: "evt-qe-werkstatt",
   registrationId: "reg-demo-teilnahme",
+  // A session (date) of evt-qe-werkstatt; `sessionId` above is a sign-in session.
+  eventSessionId: "ses-qe-1",
 };
 
 /** Where one operation needs a resource in another state than the shared dummy. */
@@ -169,6 +193,11 @@ const PARAMS_FOR: Record<string, Record<string, string>> = {
   "POST /api/events/{eventId}/publish": { eventId: "evt-sweep-draft" },
   // Only a waiting registration can be confirmed over the limit.
   "POST /api/registrations/{registrationId}/confirm": { registrationId: "reg-sweep-waiting" },
+  // Someone checked in (reg-demo-teilnahme, by the sweep) cannot be excused.
+  "PUT /api/sessions/{eventSessionId}/excused/{registrationId}": { registrationId: "reg-sweep-excused" },
+  "DELETE /api/sessions/{eventSessionId}/excused/{registrationId}": { registrationId: "reg-sweep-excused" },
+  // A certificate needs a recorded attendance.
+  "GET /api/registrations/{registrationId}/certificate.pdf": { registrationId: "reg-sweep-attended" },
 };
 
 type Operation = { key: string; method: string; path: string; hasBody: boolean };
@@ -233,6 +262,18 @@ beforeAll(async () => {
       `insert into registrations (id, event_id, institution_id, email, name, status, requested_at, created_at)
         values ('reg-sweep-waiting', 'evt-qe-werkstatt', 'inst-hebammen-kh', 'sweep.waiting@example.org', 'Wartend', 'waitlisted', ?, ?)`,
     ).bind(now, now),
+    env.DB.prepare(
+      `insert into registrations (id, event_id, institution_id, email, name, status, requested_at, confirmed_at, created_at)
+        values ('reg-sweep-excused', 'evt-qe-werkstatt', 'inst-hebammen-kh', 'sweep.excused@example.org', 'Entschuldigt', 'confirmed', ?, ?, ?)`,
+    ).bind(now, now, now),
+    env.DB.prepare(
+      `insert into registrations (id, event_id, institution_id, email, name, status, requested_at, confirmed_at, created_at)
+        values ('reg-sweep-attended', 'evt-qe-werkstatt', 'inst-hebammen-kh', 'sweep.attended@example.org', 'Anwesend', 'confirmed', ?, ?, ?)`,
+    ).bind(now, now, now),
+    env.DB.prepare(
+      `insert into attendances (id, session_id, registration_id, kind, method, at)
+        values ('att-sweep-attended', 'ses-qe-2', 'reg-sweep-attended', 'present', 'list', ?)`,
+    ).bind(now),
   ]);
   organiser = await signIn("koordination@kinderschutz-bad-kreuznach.example");
   otherOrganiser = await signIn(OTHER.organiserEmail);

@@ -19,9 +19,11 @@ describe("OpenAPI document", () => {
       "/api/events/{eventId}",
       "/api/events/{eventId}/board",
       "/api/events/{eventId}/cancel",
+      "/api/events/{eventId}/participants.csv",
       "/api/events/{eventId}/publish",
       "/api/events/{eventId}/redistribution",
       "/api/events/{eventId}/registrations",
+      "/api/events/{eventId}/sessions/{eventSessionId}/sign-in-sheet.pdf",
       "/api/health",
       "/api/institutions/{institutionId}",
       "/api/institutions/{institutionId}/archive",
@@ -42,10 +44,16 @@ describe("OpenAPI document", () => {
       "/api/participation/link",
       "/api/registrations/{registrationId}",
       "/api/registrations/{registrationId}/cancel",
+      "/api/registrations/{registrationId}/certificate.pdf",
       "/api/registrations/{registrationId}/confirm",
       "/api/registrations/{registrationId}/move",
       "/api/registrations/{registrationId}/swap",
       "/api/sectors",
+      "/api/sessions/{eventSessionId}/attendance",
+      "/api/sessions/{eventSessionId}/check-ins",
+      "/api/sessions/{eventSessionId}/check-ins/{registrationId}",
+      "/api/sessions/{eventSessionId}/excused/{registrationId}",
+      "/api/sessions/{eventSessionId}/walk-ins",
     ]);
     const search = doc.paths["/api/networks/{networkId}/institutions"].get;
     expect(search.parameters.map((p: { name: string }) => p.name).sort()).toEqual([

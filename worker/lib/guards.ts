@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
 import { requireNetwork } from "../db/queries";
-import { contactPersons, events, institutions, registrations } from "../db/schema";
+import { contactPersons, eventSessions, events, institutions, registrations } from "../db/schema";
 import type { AppEnv } from "../env";
 import { isContactOf, isOrganiserOf, requireAuth } from "./auth";
 import { ApiError } from "./problem";
@@ -102,5 +102,39 @@ export const registrationAccess =
     if (!allowed) throw new ApiError("forbidden");
     c.set("event", row.event);
     c.set("registration", row.registration);
+    await next();
+  };
+
+/**
+ * The event session in the `eventSessionId` path parameter, with its event.
+ * `organiser`: only the event's network's organisers. `organiser_or_contact`:
+ * also the contacts of the institution of the registration in the
+ * `registrationId` path parameter, which must belong to the session's event.
+ */
+export const sessionAccess =
+  (who: "organiser" | "organiser_or_contact"): MiddlewareHandler<GuardedEnv> =>
+  async (c, next) => {
+    const auth = requireAuth(c);
+    const [row] = await c.var.db
+      .select({ session: eventSessions, event: events })
+      .from(eventSessions)
+      .innerJoin(events, eq(events.id, eventSessions.eventId))
+      .where(eq(eventSessions.id, c.req.param("eventSessionId") ?? ""))
+      .limit(1);
+    if (!row) throw new ApiError("event_session_not_found");
+    const organiser = isOrganiserOf(auth, row.event.networkId);
+    if (who === "organiser_or_contact") {
+      const [registration] = await c.var.db
+        .select()
+        .from(registrations)
+        .where(eq(registrations.id, c.req.param("registrationId") ?? ""))
+        .limit(1);
+      if (!organiser && !(registration && isContactOf(auth, registration.institutionId)))
+        throw new ApiError("forbidden");
+      if (!registration || registration.eventId !== row.event.id) throw new ApiError("registration_not_found");
+      c.set("registration", registration);
+    } else if (!organiser) throw new ApiError("forbidden");
+    c.set("event", row.event);
+    c.set("eventSession", row.session);
     await next();
   };

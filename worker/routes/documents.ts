@@ -1,0 +1,286 @@
+// Generated files for organisers: the sign-in sheet of a session and certificates of
+// attendance (PDF), and the participant list (CSV for German Excel). Every export of
+// personal data is written to the audit log (without the data itself).
+import { createRoute, z } from "@hono/zod-openapi";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import type { Context } from "hono";
+import { attendances, eventSessions, institutions, networks, registrations, sectors, tracks } from "../db/schema";
+import type { AppEnv } from "../env";
+import { auditInsert } from "../lib/audit";
+import { requireAuth } from "../lib/auth";
+import { csvFile } from "../lib/csv";
+import { eventAccess, registrationAccess } from "../lib/guards";
+import { slugOf } from "../lib/ics";
+import { berlinDate, certificatePdf, cityOf, signInSheetPdf } from "../lib/pdf";
+import { ApiError } from "../lib/problem";
+import { createRouter } from "../lib/router";
+import { idParam, problemResponses } from "../lib/schemas";
+import { berlinParts } from "../lib/time";
+
+const EventIdParam = idParam("eventId");
+const SignInSheetParams = EventIdParam.extend(idParam("eventSessionId").shape);
+const RegistrationIdParam = idParam("registrationId");
+
+const pdfResponse = (description: string) => ({
+  description,
+  content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } },
+});
+
+const download = (c: Context<AppEnv>, body: Uint8Array | string, contentType: string, filename: string): Response =>
+  c.body(body as never, 200, {
+    "content-type": contentType,
+    "content-disposition": `attachment; filename="${filename}"`,
+    "cache-control": "no-store",
+  });
+
+async function networkName(c: Context<AppEnv>, networkId: string) {
+  const [network] = await c.var.db
+    .select({ name: networks.name })
+    .from(networks)
+    .where(eq(networks.id, networkId))
+    .limit(1);
+  return network?.name ?? "";
+}
+
+const byInstitutionThenName = (a: { institution: string; name: string }, b: { institution: string; name: string }) =>
+  a.institution.localeCompare(b.institution, "de") || a.name.localeCompare(b.name, "de");
+
+/** "03.12.2026 09:05" in Berlin time: German Excel reads it as a date and time. */
+const excelDateTime = (instant: Date) => {
+  const p = berlinParts(instant);
+  return `${berlinDate(instant)} ${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}`;
+};
+
+const STATUS_DE = { confirmed: "bestätigt", waitlisted: "Warteliste", cancelled: "storniert" } as const;
+
+export const documents = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/events/{eventId}/sessions/{eventSessionId}/sign-in-sheet.pdf",
+      tags: ["Documents"],
+      summary: "A printable sign-in sheet (A4 PDF) of a session: confirmed registrations with a signature column",
+      description:
+        "Sorted by institution, then name; the last page has empty rows for walk-ins. Times in Berlin time. " +
+        "Written to the audit log.",
+      middleware: [eventAccess("organiser")] as const,
+      request: { params: SignInSheetParams },
+      responses: {
+        200: pdfResponse("The sign-in sheet"),
+        ...problemResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const auth = requireAuth(c);
+      const event = c.var.event;
+      const { eventSessionId } = c.req.valid("param");
+      const [[session], rows, network] = await Promise.all([
+        c.var.db
+          .select()
+          .from(eventSessions)
+          .where(and(eq(eventSessions.id, eventSessionId), eq(eventSessions.eventId, event.id)))
+          .limit(1),
+        c.var.db
+          .select({
+            name: registrations.name,
+            function: registrations.function,
+            institution: institutions.name,
+            trackSessionId: tracks.sessionId,
+          })
+          .from(registrations)
+          .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
+          .leftJoin(tracks, eq(tracks.id, registrations.trackId))
+          .where(
+            and(
+              eq(registrations.eventId, event.id),
+              eq(registrations.status, "confirmed"),
+              isNull(registrations.anonymisedAt),
+            ),
+          ),
+        networkName(c, event.networkId),
+      ]);
+      if (!session) throw new ApiError("event_session_not_found");
+      // A track bound to another session of the event does not meet at this one.
+      const participants = rows
+        .filter((r) => r.trackSessionId === null || r.trackSessionId === session.id)
+        .map((r) => ({ name: r.name, institution: r.institution, function: r.function }))
+        .sort(byInstitutionThenName);
+      const now = new Date();
+      const pdf = await signInSheetPdf({
+        eventTitle: event.title,
+        sessionTitle: session.title,
+        sessionTopic: session.topic,
+        startsAt: session.startsAt,
+        endsAt: session.endsAt,
+        venueName: event.venueName,
+        venueAddress: event.venueAddress,
+        networkName: network,
+        participants,
+        generatedAt: now,
+      });
+      await auditInsert(
+        c.var.db,
+        {
+          networkId: event.networkId,
+          actorAccountId: auth.accountId,
+          action: "participants.sign_in_sheet",
+          entityType: "event_session",
+          entityId: session.id,
+        },
+        now,
+      );
+      return download(
+        c,
+        pdf,
+        "application/pdf",
+        `unterschriftenliste-${slugOf(event.title)}-termin-${session.position}.pdf`,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/registrations/{registrationId}/certificate.pdf",
+      tags: ["Documents"],
+      summary: "A certificate of attendance (Teilnahmebescheinigung, A4 PDF) for the sessions the person attended",
+      description:
+        "Lists the sessions with a `present` attendance, with date, time, hours and topic, and the total hours. " +
+        "409 `no_attendance` while none is recorded. Written to the audit log.",
+      middleware: [registrationAccess("organiser")] as const,
+      request: { params: RegistrationIdParam },
+      responses: {
+        200: pdfResponse("The certificate"),
+        ...problemResponses(400, 401, 403, 404, 409),
+      },
+    }),
+    async (c) => {
+      const auth = requireAuth(c);
+      const { event, registration } = c.var;
+      if (registration.anonymisedAt) throw new ApiError("registration_not_found");
+      const [sessions, [institution], network] = await Promise.all([
+        c.var.db
+          .select({
+            title: eventSessions.title,
+            topic: eventSessions.topic,
+            startsAt: eventSessions.startsAt,
+            endsAt: eventSessions.endsAt,
+          })
+          .from(attendances)
+          .innerJoin(eventSessions, eq(eventSessions.id, attendances.sessionId))
+          .where(
+            and(
+              eq(attendances.registrationId, registration.id),
+              eq(attendances.kind, "present"),
+              eq(eventSessions.eventId, event.id),
+            ),
+          )
+          .orderBy(asc(eventSessions.startsAt)),
+        c.var.db
+          .select({ name: institutions.name, city: institutions.city })
+          .from(institutions)
+          .where(eq(institutions.id, registration.institutionId))
+          .limit(1),
+        networkName(c, event.networkId),
+      ]);
+      if (sessions.length === 0) throw new ApiError("no_attendance");
+      const now = new Date();
+      const pdf = await certificatePdf({
+        participantName: registration.name,
+        participantFunction: registration.function,
+        institutionName: institution?.name ?? "",
+        eventTitle: event.title,
+        networkName: network,
+        sessions,
+        place: cityOf(event.venueAddress),
+        issuedAt: now,
+      });
+      await auditInsert(
+        c.var.db,
+        {
+          networkId: event.networkId,
+          actorAccountId: auth.accountId,
+          action: "registration.certificate",
+          entityType: "registration",
+          entityId: registration.id,
+        },
+        now,
+      );
+      return download(
+        c,
+        pdf,
+        "application/pdf",
+        `teilnahmebescheinigung-${slugOf(event.title)}-${slugOf(registration.name)}.pdf`,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/events/{eventId}/participants.csv",
+      tags: ["Documents"],
+      summary: "The participant list (confirmed and waiting) as CSV for German Excel",
+      description:
+        "UTF-8 with BOM, semicolon separated, CRLF line ends; cells that Excel would run as a formula start " +
+        "with an apostrophe. Sorted by status (confirmed first), institution and name. Written to the audit log.",
+      middleware: [eventAccess("organiser")] as const,
+      request: { params: EventIdParam },
+      responses: {
+        200: {
+          description: "Name, e-mail, function, institution, sector, status, track, registered at (Berlin time)",
+          content: { "text/csv": { schema: z.string() } },
+        },
+        ...problemResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const auth = requireAuth(c);
+      const event = c.var.event;
+      const rows = await c.var.db
+        .select({
+          name: registrations.name,
+          email: registrations.email,
+          function: registrations.function,
+          institution: institutions.name,
+          sector: sectors.nameDe,
+          status: registrations.status,
+          track: tracks.title,
+          requestedAt: registrations.requestedAt,
+        })
+        .from(registrations)
+        .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
+        .innerJoin(sectors, eq(sectors.key, institutions.sectorKey))
+        .leftJoin(tracks, eq(tracks.id, registrations.trackId))
+        .where(
+          and(
+            eq(registrations.eventId, event.id),
+            inArray(registrations.status, ["confirmed", "waitlisted"]),
+            isNull(registrations.anonymisedAt),
+          ),
+        );
+      rows.sort(
+        (a, b) =>
+          (a.status === "confirmed" ? 0 : 1) - (b.status === "confirmed" ? 0 : 1) || byInstitutionThenName(a, b),
+      );
+      const csv = csvFile(
+        ["Name", "E-Mail", "Funktion", "Einrichtung", "Bereich", "Status", "Forum", "Angemeldet am"],
+        rows.map((r) => [
+          r.name,
+          r.email,
+          r.function,
+          r.institution,
+          r.sector,
+          STATUS_DE[r.status],
+          r.track ?? "",
+          excelDateTime(r.requestedAt),
+        ]),
+      );
+      await auditInsert(c.var.db, {
+        networkId: event.networkId,
+        actorAccountId: auth.accountId,
+        action: "participants.export_csv",
+        entityType: "event",
+        entityId: event.id,
+      });
+      return download(c, csv, "text/csv; charset=utf-8", `teilnehmende-${slugOf(event.title)}.csv`);
+    },
+  );
