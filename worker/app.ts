@@ -80,7 +80,8 @@ const routes = app
       { name: "Attendance", description: "Check-in at the door, walk-ins and excused absences per session" },
       {
         name: "Documents",
-        description: "Printable sign-in sheets, certificates of attendance and participant lists (PDF, CSV)",
+        description:
+          "Printable sign-in sheets, certificates of attendance and participant and attendance lists (PDF, CSV, XLSX)",
       },
       { name: "Auth", description: "Passwordless sign-in by e-mail link, sessions" },
       { name: "Participation", description: "A participant's own registration, by personal link" },

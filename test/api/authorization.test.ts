@@ -39,6 +39,7 @@ const ACCESS: Record<string, { access: Access; status?: number }> = {
   "POST /api/participation/cancel": { access: "public", status: 401 },
   "POST /api/participation/accept": { access: "public", status: 401 },
   "GET /api/participation/calendar.ics": { access: "public", status: 401 },
+  "GET /api/participation/certificate.pdf": { access: "public", status: 401 },
   // Only with DEV_MODE = "true", which the tests run with (wrangler.toml); 404 otherwise.
   "GET /api/dev/mailbox": { access: "public", status: 200 },
   // Counters only (statements, rows read and written), for `npm run bench`; DEV_MODE only like the mailbox.
@@ -86,6 +87,10 @@ const ACCESS: Record<string, { access: Access; status?: number }> = {
   "GET /api/events/{eventId}/sessions/{eventSessionId}/sign-in-sheet.pdf": { access: "protected" },
   "GET /api/registrations/{registrationId}/certificate.pdf": { access: "protected" },
   "GET /api/events/{eventId}/participants.csv": { access: "protected" },
+  "GET /api/events/{eventId}/participants.xlsx": { access: "protected" },
+  "GET /api/events/{eventId}/attendance.csv": { access: "protected" },
+  "GET /api/events/{eventId}/attendance.xlsx": { access: "protected" },
+  "GET /api/events/{eventId}/attendance-figures": { access: "protected" },
 };
 
 /**
@@ -167,6 +172,7 @@ const HEADERS: Record<string, Record<string, string> | undefined> = {
   "POST /api/participation/cancel": { "x-participant-token": "A".repeat(43) },
   "POST /api/participation/accept": { "x-participant-token": "A".repeat(43) },
   "GET /api/participation/calendar.ics": { "x-participant-token": "A".repeat(43) },
+  "GET /api/participation/certificate.pdf": { "x-participant-token": "A".repeat(43) },
 };
 
 /**

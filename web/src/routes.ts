@@ -40,6 +40,10 @@ export const routes: RouteDefinition[] = [
   { path: "/veranstaltungen/neu", component: lazy(() => import("./pages/event-new")) },
   { path: "/veranstaltungen/:eventId/bearbeiten", component: lazy(() => import("./pages/event-edit")) },
   { path: "/veranstaltungen/:eventId/platzvergabe", component: lazy(() => import("./pages/event-board")) },
+  {
+    path: "/veranstaltungen/:eventId/termine/:eventSessionId/einlass",
+    component: lazy(() => import("./pages/check-in")),
+  },
   { path: "/anmelden", component: lazy(() => import("./pages/sign-in")) },
   { path: "/anmelden/bestaetigen", component: lazy(() => import("./pages/sign-in-confirm")) },
   { path: "/konto", component: lazy(() => import("./pages/account")) },

@@ -4,9 +4,18 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq, or, type SQL, sql } from "drizzle-orm";
 import { type Db, runBatch } from "../db/client";
-import { attendanceKinds, attendances, checkInMethods, events, institutions, registrations } from "../db/schema";
+import {
+  attendanceKinds,
+  attendances,
+  checkInMethods,
+  eventSessions,
+  events,
+  institutions,
+  registrations,
+} from "../db/schema";
+import { attendanceFigures } from "../domain/attendance";
 import { normaliseEmail, requireAuth } from "../lib/auth";
-import { sessionAccess } from "../lib/guards";
+import { eventAccess, sessionAccess } from "../lib/guards";
 import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
 import { idParam, jsonContent, problemResponses } from "../lib/schemas";
@@ -93,6 +102,40 @@ const AttendanceListSchema = z
   })
   .openapi("AttendanceList");
 
+const AttendanceFiguresSchema = z
+  .object({
+    sessions: z.array(
+      z.object({
+        sessionId: z.string(),
+        position: z.number().int(),
+        title: z.string(),
+        startsAt: iso,
+        /** Confirmed registrations expected (walk-ins of this session not included). */
+        expected: z.number().int(),
+        /** Everyone present, walk-ins included. */
+        present: z.number().int(),
+        excused: z.number().int(),
+        walkIns: z.number().int(),
+        noShows: z.number().int().nullable().openapi({ description: "Null until the session has ended" }),
+      }),
+    ),
+    institutions: z.array(
+      z.object({
+        institutionId: z.string(),
+        name: z.string(),
+        sectorKey: z.string(),
+        registered: z.number().int().openapi({ description: "Confirmed registrations" }),
+        attendedSessions: z.number().int().openapi({ description: "Present attendances, summed over the sessions" }),
+        sessionsHeld: z.number().int().openapi({ description: "Sessions that have ended" }),
+        rate: z
+          .number()
+          .nullable()
+          .openapi({ description: "attendedSessions / (registered × sessionsHeld), 0..1; null while zero" }),
+      }),
+    ),
+  })
+  .openapi("AttendanceFigures");
+
 const Deleted = jsonContent(z.object({ status: z.literal("deleted") }), "Removed");
 
 /** The QR ticket holds `NW:<code>`; a typed code may come without the prefix. */
@@ -159,6 +202,67 @@ function requireCheckable(event: typeof events.$inferSelect) {
 }
 
 export const attendance = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/events/{eventId}/attendance-figures",
+      tags: ["Attendance"],
+      summary: "Attendance figures: per session, and across the series per institution",
+      description:
+        "Counts only, no personal data. Per session present, excused, walk-ins and no-shows (once ended); " +
+        "per institution with confirmed registrations the sessions attended of the sessions held.",
+      middleware: [eventAccess("organiser")] as const,
+      request: { params: idParam("eventId") },
+      responses: {
+        200: jsonContent(AttendanceFiguresSchema, "The figures, sessions by position, institutions by name"),
+        ...problemResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const event = c.var.event;
+      const db = c.var.db;
+      const [sessions, regs, marks] = await Promise.all([
+        db.select().from(eventSessions).where(eq(eventSessions.eventId, event.id)),
+        db
+          .select({
+            id: registrations.id,
+            institutionId: registrations.institutionId,
+            status: registrations.status,
+            isWalkIn: registrations.isWalkIn,
+            confirmedAt: registrations.confirmedAt,
+            institutionName: institutions.name,
+            sectorKey: institutions.sectorKey,
+          })
+          .from(registrations)
+          .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
+          .where(eq(registrations.eventId, event.id)),
+        db
+          .select({
+            sessionId: attendances.sessionId,
+            registrationId: attendances.registrationId,
+            kind: attendances.kind,
+            method: attendances.method,
+          })
+          .from(attendances)
+          .innerJoin(eventSessions, eq(eventSessions.id, attendances.sessionId))
+          .where(eq(eventSessions.eventId, event.id)),
+      ]);
+      const institutionsById = new Map(
+        regs.map((r) => [r.institutionId, { id: r.institutionId, name: r.institutionName, sectorKey: r.sectorKey }]),
+      );
+      const figures = attendanceFigures(
+        { sessions, registrations: regs, attendances: marks, institutions: [...institutionsById.values()] },
+        new Date(),
+      );
+      return c.json(
+        {
+          sessions: figures.sessions.map((s) => ({ ...s, startsAt: s.startsAt.toISOString() })),
+          institutions: figures.institutions,
+        },
+        200,
+      );
+    },
+  )
   .openapi(
     createRoute({
       method: "get",

@@ -4,7 +4,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Context } from "hono";
-import { attendances, eventSessions, institutions, networks, registrations, sectors, tracks } from "../db/schema";
+import {
+  attendances,
+  eventSessions,
+  type events,
+  institutions,
+  networks,
+  registrations,
+  sectors,
+  tracks,
+} from "../db/schema";
 import type { AppEnv } from "../env";
 import { auditInsert } from "../lib/audit";
 import { requireAuth } from "../lib/auth";
@@ -16,6 +25,7 @@ import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
 import { idParam, problemResponses } from "../lib/schemas";
 import { berlinParts } from "../lib/time";
+import { XLSX_TYPE, xlsxFile } from "../lib/xlsx";
 
 const EventIdParam = idParam("eventId");
 const SignInSheetParams = EventIdParam.extend(idParam("eventSessionId").shape);
@@ -52,6 +62,177 @@ const excelDateTime = (instant: Date) => {
 };
 
 const STATUS_DE = { confirmed: "bestätigt", waitlisted: "Warteliste", cancelled: "storniert" } as const;
+
+/**
+ * The certificate of attendance of a registration: the sessions of its event with a
+ * `present` attendance. Throws `no_attendance` while there is none.
+ */
+export async function certificateOf(
+  c: Context<AppEnv>,
+  event: typeof events.$inferSelect,
+  registration: typeof registrations.$inferSelect,
+  now: Date,
+): Promise<Uint8Array> {
+  const [sessions, [institution], network] = await Promise.all([
+    c.var.db
+      .select({
+        title: eventSessions.title,
+        topic: eventSessions.topic,
+        startsAt: eventSessions.startsAt,
+        endsAt: eventSessions.endsAt,
+      })
+      .from(attendances)
+      .innerJoin(eventSessions, eq(eventSessions.id, attendances.sessionId))
+      .where(
+        and(
+          eq(attendances.registrationId, registration.id),
+          eq(attendances.kind, "present"),
+          eq(eventSessions.eventId, event.id),
+        ),
+      )
+      .orderBy(asc(eventSessions.startsAt)),
+    c.var.db
+      .select({ name: institutions.name, city: institutions.city })
+      .from(institutions)
+      .where(eq(institutions.id, registration.institutionId))
+      .limit(1),
+    networkName(c, event.networkId),
+  ]);
+  if (sessions.length === 0) throw new ApiError("no_attendance");
+  return certificatePdf({
+    participantName: registration.name,
+    participantFunction: registration.function,
+    institutionName: institution?.name ?? "",
+    eventTitle: event.title,
+    networkName: network,
+    sessions,
+    place: cityOf(event.venueAddress),
+    issuedAt: now,
+  });
+}
+
+type Table = { header: string[]; rows: (string | number | null)[][] };
+
+/** The participant list: confirmed and waiting, by status, institution and name. */
+async function participantTable(c: Context<AppEnv>, event: typeof events.$inferSelect): Promise<Table> {
+  const rows = await c.var.db
+    .select({
+      name: registrations.name,
+      email: registrations.email,
+      function: registrations.function,
+      institution: institutions.name,
+      sector: sectors.nameDe,
+      status: registrations.status,
+      track: tracks.title,
+      requestedAt: registrations.requestedAt,
+    })
+    .from(registrations)
+    .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
+    .innerJoin(sectors, eq(sectors.key, institutions.sectorKey))
+    .leftJoin(tracks, eq(tracks.id, registrations.trackId))
+    .where(
+      and(
+        eq(registrations.eventId, event.id),
+        inArray(registrations.status, ["confirmed", "waitlisted"]),
+        isNull(registrations.anonymisedAt),
+      ),
+    );
+  rows.sort(
+    (a, b) => (a.status === "confirmed" ? 0 : 1) - (b.status === "confirmed" ? 0 : 1) || byInstitutionThenName(a, b),
+  );
+  return {
+    header: ["Name", "E-Mail", "Funktion", "Einrichtung", "Bereich", "Status", "Forum", "Angemeldet am"],
+    rows: rows.map((r) => [
+      r.name,
+      r.email,
+      r.function,
+      r.institution,
+      r.sector,
+      STATUS_DE[r.status],
+      r.track ?? "",
+      excelDateTime(r.requestedAt),
+    ]),
+  };
+}
+
+const ATTENDANCE_DE = { present: "anwesend", excused: "entschuldigt" } as const;
+
+/** The attendance list: one row per confirmed registration, a column per session. */
+async function attendanceTable(c: Context<AppEnv>, event: typeof events.$inferSelect): Promise<Table> {
+  const [sessions, rows, marks] = await Promise.all([
+    c.var.db
+      .select({ id: eventSessions.id, position: eventSessions.position, startsAt: eventSessions.startsAt })
+      .from(eventSessions)
+      .where(eq(eventSessions.eventId, event.id))
+      .orderBy(asc(eventSessions.position)),
+    c.var.db
+      .select({
+        id: registrations.id,
+        name: registrations.name,
+        email: registrations.email,
+        function: registrations.function,
+        institution: institutions.name,
+        sector: sectors.nameDe,
+      })
+      .from(registrations)
+      .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
+      .innerJoin(sectors, eq(sectors.key, institutions.sectorKey))
+      .where(
+        and(
+          eq(registrations.eventId, event.id),
+          eq(registrations.status, "confirmed"),
+          isNull(registrations.anonymisedAt),
+        ),
+      ),
+    c.var.db
+      .select({ sessionId: attendances.sessionId, registrationId: attendances.registrationId, kind: attendances.kind })
+      .from(attendances)
+      .innerJoin(eventSessions, eq(eventSessions.id, attendances.sessionId))
+      .where(eq(eventSessions.eventId, event.id)),
+  ]);
+  const kindOf = new Map(marks.map((m) => [`${m.sessionId} ${m.registrationId}`, m.kind]));
+  rows.sort(byInstitutionThenName);
+  return {
+    header: [
+      "Name",
+      "E-Mail",
+      "Funktion",
+      "Einrichtung",
+      "Bereich",
+      ...sessions.map((s) => `Termin ${s.position} (${berlinDate(s.startsAt)})`),
+    ],
+    rows: rows.map((r) => [
+      r.name,
+      r.email,
+      r.function,
+      r.institution,
+      r.sector,
+      ...sessions.map((s) => {
+        const kind = kindOf.get(`${s.id} ${r.id}`);
+        return kind ? ATTENDANCE_DE[kind] : "–";
+      }),
+    ]),
+  };
+}
+
+const csvResponse = (description: string) => ({
+  description,
+  content: { "text/csv": { schema: z.string() } },
+});
+
+const xlsxResponse = (description: string) => ({
+  description,
+  content: { [XLSX_TYPE]: { schema: z.string().openapi({ format: "binary" }) } },
+});
+
+const exportAudit = (c: Context<AppEnv>, event: typeof events.$inferSelect, action: string) =>
+  auditInsert(c.var.db, {
+    networkId: event.networkId,
+    actorAccountId: requireAuth(c).accountId,
+    action,
+    entityType: "event",
+    entityId: event.id,
+  });
 
 export const documents = createRouter()
   .openapi(
@@ -157,43 +338,8 @@ export const documents = createRouter()
       const auth = requireAuth(c);
       const { event, registration } = c.var;
       if (registration.anonymisedAt) throw new ApiError("registration_not_found");
-      const [sessions, [institution], network] = await Promise.all([
-        c.var.db
-          .select({
-            title: eventSessions.title,
-            topic: eventSessions.topic,
-            startsAt: eventSessions.startsAt,
-            endsAt: eventSessions.endsAt,
-          })
-          .from(attendances)
-          .innerJoin(eventSessions, eq(eventSessions.id, attendances.sessionId))
-          .where(
-            and(
-              eq(attendances.registrationId, registration.id),
-              eq(attendances.kind, "present"),
-              eq(eventSessions.eventId, event.id),
-            ),
-          )
-          .orderBy(asc(eventSessions.startsAt)),
-        c.var.db
-          .select({ name: institutions.name, city: institutions.city })
-          .from(institutions)
-          .where(eq(institutions.id, registration.institutionId))
-          .limit(1),
-        networkName(c, event.networkId),
-      ]);
-      if (sessions.length === 0) throw new ApiError("no_attendance");
       const now = new Date();
-      const pdf = await certificatePdf({
-        participantName: registration.name,
-        participantFunction: registration.function,
-        institutionName: institution?.name ?? "",
-        eventTitle: event.title,
-        networkName: network,
-        sessions,
-        place: cityOf(event.venueAddress),
-        issuedAt: now,
-      });
+      const pdf = await certificateOf(c, event, registration, now);
       await auditInsert(
         c.var.db,
         {
@@ -233,54 +379,78 @@ export const documents = createRouter()
       },
     }),
     async (c) => {
-      const auth = requireAuth(c);
       const event = c.var.event;
-      const rows = await c.var.db
-        .select({
-          name: registrations.name,
-          email: registrations.email,
-          function: registrations.function,
-          institution: institutions.name,
-          sector: sectors.nameDe,
-          status: registrations.status,
-          track: tracks.title,
-          requestedAt: registrations.requestedAt,
-        })
-        .from(registrations)
-        .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
-        .innerJoin(sectors, eq(sectors.key, institutions.sectorKey))
-        .leftJoin(tracks, eq(tracks.id, registrations.trackId))
-        .where(
-          and(
-            eq(registrations.eventId, event.id),
-            inArray(registrations.status, ["confirmed", "waitlisted"]),
-            isNull(registrations.anonymisedAt),
-          ),
-        );
-      rows.sort(
-        (a, b) =>
-          (a.status === "confirmed" ? 0 : 1) - (b.status === "confirmed" ? 0 : 1) || byInstitutionThenName(a, b),
-      );
-      const csv = csvFile(
-        ["Name", "E-Mail", "Funktion", "Einrichtung", "Bereich", "Status", "Forum", "Angemeldet am"],
-        rows.map((r) => [
-          r.name,
-          r.email,
-          r.function,
-          r.institution,
-          r.sector,
-          STATUS_DE[r.status],
-          r.track ?? "",
-          excelDateTime(r.requestedAt),
-        ]),
-      );
-      await auditInsert(c.var.db, {
-        networkId: event.networkId,
-        actorAccountId: auth.accountId,
-        action: "participants.export_csv",
-        entityType: "event",
-        entityId: event.id,
-      });
+      const table = await participantTable(c, event);
+      const csv = csvFile(table.header, table.rows);
+      await exportAudit(c, event, "participants.export_csv");
       return download(c, csv, "text/csv; charset=utf-8", `teilnehmende-${slugOf(event.title)}.csv`);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/events/{eventId}/participants.xlsx",
+      tags: ["Documents"],
+      summary: "The participant list (confirmed and waiting) as an Excel workbook (XLSX)",
+      description: "The same rows and columns as participants.csv. Written to the audit log.",
+      middleware: [eventAccess("organiser")] as const,
+      request: { params: EventIdParam },
+      responses: {
+        200: xlsxResponse("One sheet: name, e-mail, function, institution, sector, status, track, registered at"),
+        ...problemResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const event = c.var.event;
+      const table = await participantTable(c, event);
+      const file = xlsxFile("Teilnehmende", table.header, table.rows);
+      await exportAudit(c, event, "participants.export_xlsx");
+      return download(c, file, XLSX_TYPE, `teilnehmende-${slugOf(event.title)}.xlsx`);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/events/{eventId}/attendance.csv",
+      tags: ["Documents"],
+      summary: "The attendance list as CSV for German Excel: a row per confirmed registration, a column per session",
+      description:
+        "Each session cell is `anwesend`, `entschuldigt` or `–`. UTF-8 with BOM, semicolon separated, CRLF line " +
+        "ends, formulas neutralised like participants.csv. Sorted by institution and name. Written to the audit log.",
+      middleware: [eventAccess("organiser")] as const,
+      request: { params: EventIdParam },
+      responses: {
+        200: csvResponse("Name, e-mail, function, institution, sector, then one column per session"),
+        ...problemResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const event = c.var.event;
+      const table = await attendanceTable(c, event);
+      const csv = csvFile(table.header, table.rows);
+      await exportAudit(c, event, "attendance.export_csv");
+      return download(c, csv, "text/csv; charset=utf-8", `anwesenheit-${slugOf(event.title)}.csv`);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/events/{eventId}/attendance.xlsx",
+      tags: ["Documents"],
+      summary: "The attendance list as an Excel workbook (XLSX)",
+      description: "The same rows and columns as attendance.csv. Written to the audit log.",
+      middleware: [eventAccess("organiser")] as const,
+      request: { params: EventIdParam },
+      responses: {
+        200: xlsxResponse("One sheet: name, e-mail, function, institution, sector, then one column per session"),
+        ...problemResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const event = c.var.event;
+      const table = await attendanceTable(c, event);
+      const file = xlsxFile("Anwesenheit", table.header, table.rows);
+      await exportAudit(c, event, "attendance.export_xlsx");
+      return download(c, file, XLSX_TYPE, `anwesenheit-${slugOf(event.title)}.xlsx`);
     },
   );

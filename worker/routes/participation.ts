@@ -5,12 +5,14 @@ import { acceptOffer, cancelRegistration, runContextOf } from "../db/allocation"
 import type { Db } from "../db/client";
 import { eventSessions, eventStatuses, events, eventTypes, institutions, registrations, tracks } from "../db/schema";
 import type { AppEnv } from "../env";
+import { auditInsert } from "../lib/audit";
 import { hashToken } from "../lib/auth";
 import { calendarFile, slugOf } from "../lib/ics";
 import { deliverAfterResponse } from "../lib/mail";
 import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
 import { jsonContent, problemResponses } from "../lib/schemas";
+import { certificateOf } from "./documents";
 
 // Participants have no account: the personal link in their mail carries a token,
 // sent back in this header (never in the URL, which ends up in logs).
@@ -237,5 +239,45 @@ export const participation = createRouter()
         .set({ personalTokenHash: null })
         .where(eq(registrations.id, registration.id));
       return c.json({ status: "revoked" as const }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/participation/certificate.pdf",
+      tags: ["Participation"],
+      summary: "The own certificate of attendance (Teilnahmebescheinigung, A4 PDF)",
+      description:
+        "The same document organisers get for the registration: the sessions attended, with dates, hours and " +
+        "topics. 409 `no_attendance` while none is recorded. Written to the audit log.",
+      request: { headers: TokenHeader },
+      responses: {
+        200: {
+          description: "The certificate",
+          content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } },
+        },
+        ...problemResponses(400, 401, 409),
+      },
+    }),
+    async (c) => {
+      const { registration, event } = await byToken(c, c.req.valid("header")["x-participant-token"]);
+      const now = new Date();
+      const pdf = await certificateOf(c, event, registration, now);
+      await auditInsert(
+        c.var.db,
+        {
+          networkId: event.networkId,
+          actorAccountId: null,
+          action: "participation.certificate",
+          entityType: "registration",
+          entityId: registration.id,
+        },
+        now,
+      );
+      return c.body(pdf as never, 200, {
+        "content-type": "application/pdf",
+        "content-disposition": `attachment; filename="teilnahmebescheinigung-${slugOf(event.title)}-${slugOf(registration.name)}.pdf"`,
+        "cache-control": "no-store",
+      });
     },
   );

@@ -898,6 +898,20 @@ function Board(props: { eventId: string }) {
               </Show>
             </div>
           </div>
+          <Show when={event()!.status === "published" && event()!.sessions.length > 0}>
+            <nav class="check-in-links" aria-label={t("checkIn.links")}>
+              <For each={event()!.sessions}>
+                {(s) => (
+                  <A
+                    class="button button-secondary button-small"
+                    href={`/veranstaltungen/${encodeURIComponent(props.eventId)}/termine/${encodeURIComponent(s.id)}/einlass`}
+                  >
+                    {t("checkIn.title")}: {s.title}
+                  </A>
+                )}
+              </For>
+            </nav>
+          </Show>
         </header>
         <div class="page-status" role="status" tabindex="-1" ref={pageStatus}>
           <Show when={notice()}>

@@ -1,0 +1,129 @@
+// Attendance figures: per session and, across a series, per institution. Pure
+// arithmetic over rows loaded by the route, so the rules are tested on their own.
+
+export type FigureSession = { id: string; position: number; title: string; startsAt: Date; endsAt: Date };
+export type FigureRegistration = {
+  id: string;
+  institutionId: string;
+  status: "confirmed" | "waitlisted" | "cancelled";
+  isWalkIn: boolean;
+  confirmedAt: Date | null;
+};
+export type FigureAttendance = {
+  sessionId: string;
+  registrationId: string;
+  kind: "present" | "excused";
+  method: "qr" | "list" | "walk_in" | null;
+};
+export type FigureInstitution = { id: string; name: string; sectorKey: string };
+
+export type SessionFigures = {
+  sessionId: string;
+  position: number;
+  title: string;
+  startsAt: Date;
+  /** Confirmed registrations expected at the session; walk-ins added at this session not included. */
+  expected: number;
+  /** Everyone present, walk-ins included. */
+  present: number;
+  excused: number;
+  walkIns: number;
+  /** Expected, neither present nor excused; null until the session has ended. */
+  noShows: number | null;
+};
+
+export type InstitutionFigures = {
+  institutionId: string;
+  name: string;
+  sectorKey: string;
+  /** Confirmed registrations of the institution. */
+  registered: number;
+  /** Present attendances of its registrations, summed over the sessions. */
+  attendedSessions: number;
+  /** Sessions of the series that have ended. */
+  sessionsHeld: number;
+  /** attendedSessions / (registered × sessionsHeld), 0..1 rounded to three places; null while nothing is held or registered. */
+  rate: number | null;
+};
+
+/**
+ * The figures, with the same rules as a session's attendance list: a walk-in of a
+ * later session was not expected at an earlier one; a present person counts even
+ * when the registration was cancelled afterwards.
+ */
+export function attendanceFigures(
+  input: {
+    sessions: FigureSession[];
+    registrations: FigureRegistration[];
+    attendances: FigureAttendance[];
+    institutions: FigureInstitution[];
+  },
+  now: Date,
+): { sessions: SessionFigures[]; institutions: InstitutionFigures[] } {
+  const attendanceOf = new Map(input.attendances.map((a) => [`${a.sessionId} ${a.registrationId}`, a]));
+  const sessions = [...input.sessions].sort((a, b) => a.position - b.position);
+  const perSession = sessions.map((s): SessionFigures => {
+    let expected = 0;
+    let present = 0;
+    let excused = 0;
+    let presentExpected = 0;
+    let walkIns = 0;
+    for (const r of input.registrations) {
+      const a = attendanceOf.get(`${s.id} ${r.id}`);
+      const walkInHere = a?.method === "walk_in";
+      const isExpected =
+        !walkInHere &&
+        r.status === "confirmed" &&
+        (!r.isWalkIn || a !== undefined || (r.confirmedAt !== null && r.confirmedAt < s.endsAt));
+      if (a?.kind === "present") present++;
+      if (walkInHere) walkIns++;
+      if (!isExpected) continue;
+      expected++;
+      if (a?.kind === "present") presentExpected++;
+      if (a?.kind === "excused") excused++;
+    }
+    const ended = now >= s.endsAt;
+    return {
+      sessionId: s.id,
+      position: s.position,
+      title: s.title,
+      startsAt: s.startsAt,
+      expected,
+      present,
+      excused,
+      walkIns,
+      noShows: ended ? expected - presentExpected - excused : null,
+    };
+  });
+
+  const sessionsHeld = sessions.filter((s) => now >= s.endsAt).length;
+  const sessionIds = new Set(sessions.map((s) => s.id));
+  const institutionOfRegistration = new Map(input.registrations.map((r) => [r.id, r.institutionId]));
+  const registered = new Map<string, number>();
+  const attended = new Map<string, number>();
+  for (const r of input.registrations)
+    if (r.status === "confirmed") registered.set(r.institutionId, (registered.get(r.institutionId) ?? 0) + 1);
+  for (const a of input.attendances) {
+    const institutionId = institutionOfRegistration.get(a.registrationId);
+    if (a.kind !== "present" || institutionId === undefined || !sessionIds.has(a.sessionId)) continue;
+    attended.set(institutionId, (attended.get(institutionId) ?? 0) + 1);
+  }
+  const perInstitution = input.institutions
+    .filter((i) => registered.has(i.id) || attended.has(i.id))
+    .map((i): InstitutionFigures => {
+      const reg = registered.get(i.id) ?? 0;
+      const att = attended.get(i.id) ?? 0;
+      const possible = reg * sessionsHeld;
+      return {
+        institutionId: i.id,
+        name: i.name,
+        sectorKey: i.sectorKey,
+        registered: reg,
+        attendedSessions: att,
+        sessionsHeld,
+        rate: possible === 0 ? null : Math.round(Math.min(1, att / possible) * 1000) / 1000,
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, "de") || a.institutionId.localeCompare(b.institutionId));
+  return { sessions: perSession, institutions: perInstitution };
+}
