@@ -6,6 +6,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { createDb } from "./db/client";
 import type { AppEnv } from "./env";
 import { csrfMiddleware, sessionMiddleware } from "./lib/auth";
+import { CONTENT_SECURITY_POLICY } from "./lib/csp";
 import { meterD1 } from "./lib/d1-meter";
 import { ApiError, problemResponse } from "./lib/problem";
 import { attendance } from "./routes/attendance";
@@ -16,10 +17,12 @@ import { contacts } from "./routes/contacts";
 import { dev } from "./routes/dev";
 import { documents } from "./routes/documents";
 import { events } from "./routes/events";
+import { feedback } from "./routes/feedback";
 import { health } from "./routes/health";
 import { institutions } from "./routes/institutions";
 import { networks } from "./routes/networks";
 import { participation } from "./routes/participation";
+import { privacy } from "./routes/privacy";
 import { registrationsRouter } from "./routes/registrations";
 import { sectors } from "./routes/sectors";
 
@@ -35,7 +38,11 @@ app.use(
     lookupQueryString: "lang",
     caches: false,
   }),
-  secureHeaders(),
+  secureHeaders({ xFrameOptions: "DENY" }),
+  async (c, next) => {
+    await next();
+    c.res.headers.set("content-security-policy", CONTENT_SECURITY_POLICY);
+  },
   async (c, next) => {
     if (c.env.DEV_MODE === "true") meterD1(c.env.DB);
     c.set("db", createDb(c.env.DB));
@@ -58,8 +65,10 @@ const routes = app
   .route("/api", contactPersons)
   .route("/api", contacts)
   .route("/api", auditLog)
+  .route("/api", privacy)
   .route("/api", dev)
   .route("/api", documents)
+  .route("/api", feedback)
   .doc31("/api/openapi.json", {
     openapi: "3.1.0",
     info: {
@@ -83,8 +92,17 @@ const routes = app
         description:
           "Printable sign-in sheets, certificates of attendance and participant and attendance lists (PDF, CSV, XLSX)",
       },
+      {
+        name: "Feedback",
+        description:
+          "Anonymous feedback forms: building, answering once after attending, aggregated results and trends",
+      },
       { name: "Auth", description: "Passwordless sign-in by e-mail link, sessions" },
       { name: "Participation", description: "A participant's own registration, by personal link" },
+      {
+        name: "Data protection",
+        description: "Privacy notice, retention and erasure, a person's rights of access and erasure (DSGVO)",
+      },
       { name: "Development", description: "Only with DEV_MODE=true (local development)" },
       { name: "System", description: "Operations" },
     ],

@@ -1,5 +1,5 @@
 import type { Db } from "./db/client";
-import type { eventSessions, events, institutions, networks, registrations } from "./db/schema";
+import type { eventSessions, events, feedbackForms, institutions, networks, registrations } from "./db/schema";
 import type { Auth } from "./lib/auth";
 
 export type Bindings = {
@@ -17,6 +17,8 @@ export type Bindings = {
   /** Sign-in links per address / per client in 15 minutes; defaults 5 and 30. */
   SIGN_IN_LINKS_PER_ADDRESS?: string;
   SIGN_IN_LINKS_PER_CLIENT?: string;
+  /** Secret for the keyed hash under which sign-in requests are counted per client (no IP is stored). */
+  RATE_LIMIT_SECRET?: string;
 };
 
 export type Locale = "de" | "en";
@@ -34,6 +36,8 @@ export type Variables = {
   registration: typeof registrations.$inferSelect;
   /** A date of an event (`eventSessionId` path parameter), set by `sessionAccess`. */
   eventSession: typeof eventSessions.$inferSelect;
+  /** The feedback form in the `formId` path parameter, set by `feedbackFormAccess`. */
+  feedbackForm: typeof feedbackForms.$inferSelect;
 };
 
 export type AppEnv = { Bindings: Bindings; Variables: Variables };

@@ -2,24 +2,33 @@
 import app from "./app";
 import { runAllocationJobs } from "./db/allocation";
 import { createDb } from "./db/client";
+import { runFeedbackMailJob } from "./db/feedback";
+import { runRetention } from "./db/retention";
 import type { Bindings } from "./env";
 import { deliverOutbox } from "./lib/mail";
+import { purgeRateLimits } from "./lib/rate-limit";
 
 export type { AppType } from "./app";
 
 export default {
   fetch: app.fetch,
-  // Allocation that falls due by the clock (quota deadlines, lapsed offers), then the
-  // mails it wrote and what requests could not deliver: retries and, in the end, dead letters.
+  // Allocation that falls due by the clock (quota deadlines, lapsed offers), feedback mails
+  // for sessions that ended, then the mails it wrote and what requests could not deliver: retries and, in the end, dead letters;
+  // then the erasure of participants' data whose retention period has passed.
   async scheduled(controller, env, ctx) {
     const db = createDb(env.DB);
     const now = new Date(controller.scheduledTime);
     const origin = env.PUBLIC_ORIGIN ?? "http://localhost:8787";
+    const step = (name: string, job: () => Promise<unknown>) =>
+      job().catch((error) => console.error(name, String(error)));
     ctx.waitUntil(
-      runAllocationJobs({ db, now, origin, locale: "de" })
-        .catch((error) => console.error("allocation jobs", String(error)))
-        .then(() => deliverOutbox(env, db))
-        .then(() => undefined),
+      (async () => {
+        await step("allocation jobs", () => runAllocationJobs({ db, now, origin, locale: "de" }));
+        await step("feedback mails", () => runFeedbackMailJob({ db, now, origin, locale: "de" }));
+        await step("outbox", () => deliverOutbox(env, db));
+        await step("retention", () => runRetention(db, { now }));
+        await step("rate limits", () => purgeRateLimits(db, now));
+      })(),
     );
   },
 } satisfies ExportedHandler<Bindings>;

@@ -181,6 +181,32 @@ describe("the attendance list", () => {
   });
 });
 
+describe("what was recorded, where people look", () => {
+  it("the personal page lists the own attendance per session", async () => {
+    const res = await api("/api/participation", { headers: { "x-participant-token": TOKEN } });
+    expect(res.status).toBe(200);
+    const body = await json(res);
+    expect(
+      [...body.attendance].sort((a: { sessionId: string }, b: { sessionId: string }) =>
+        a.sessionId.localeCompare(b.sessionId),
+      ),
+    ).toEqual([
+      { sessionId: S1, kind: "present" },
+      { sessionId: S2, kind: "present" },
+    ]);
+  });
+
+  it("the registration list carries each registration's attendance, for the organiser", async () => {
+    const res = await authed(organiser, `/api/events/${EVENT}/registrations`);
+    expect(res.status).toBe(200);
+    const items: { id: string; attendance: { sessionId: string; kind: string }[] }[] = (await json(res)).items;
+    const of = (id: string) => items.find((i) => i.id === id)?.attendance;
+    expect(of("fig-r2")).toEqual([{ sessionId: S1, kind: "excused" }]);
+    expect(of("fig-r3")).toEqual([{ sessionId: S1, kind: "present" }]);
+    expect(of("fig-r4")).toEqual([]);
+  });
+});
+
 describe("the participant's own certificate", () => {
   const certificate = (token: string) =>
     api("/api/participation/certificate.pdf", { headers: { "x-participant-token": token } });

@@ -40,6 +40,13 @@ const ACCESS: Record<string, { access: Access; status?: number }> = {
   "POST /api/participation/accept": { access: "public", status: 401 },
   "GET /api/participation/calendar.ics": { access: "public", status: 401 },
   "GET /api/participation/certificate.pdf": { access: "public", status: 401 },
+  "GET /api/participation/data.json": { access: "public", status: 401 },
+  "POST /api/participation/erasure": { access: "public", status: 401 },
+  "GET /api/participation/feedback": { access: "public", status: 401 },
+  // Answering feedback: the form's questions are public; an answer needs a valid personal link, mailed
+  // link or ticket code of someone present, and is checked against the questions first (400 here).
+  "GET /api/feedback/{formId}": { access: "public", status: 200 },
+  "POST /api/feedback/{formId}/responses": { access: "public", status: 400 },
   // Only with DEV_MODE = "true", which the tests run with (wrangler.toml); 404 otherwise.
   "GET /api/dev/mailbox": { access: "public", status: 200 },
   // Counters only (statements, rows read and written), for `npm run bench`; DEV_MODE only like the mailbox.
@@ -64,6 +71,11 @@ const ACCESS: Record<string, { access: Access; status?: number }> = {
   "POST /api/institutions/{institutionId}/contacts": { access: "protected" },
   "DELETE /api/institutions/{institutionId}/contacts/{accountId}": { access: "protected" },
   "GET /api/networks/{networkId}/audit-log": { access: "protected" },
+  "GET /api/networks/{networkId}/audit-log.csv": { access: "protected" },
+  "PUT /api/networks/{networkId}/privacy": { access: "protected" },
+  "GET /api/networks/{networkId}/retention": { access: "protected" },
+  "POST /api/networks/{networkId}/personal-data/access": { access: "protected" },
+  "POST /api/networks/{networkId}/personal-data/erasure": { access: "protected" },
   "POST /api/networks/{networkId}/events": { access: "protected" },
   "PATCH /api/events/{eventId}": { access: "protected" },
   "POST /api/events/{eventId}/publish": { access: "protected" },
@@ -87,6 +99,17 @@ const ACCESS: Record<string, { access: Access; status?: number }> = {
   "GET /api/events/{eventId}/sessions/{eventSessionId}/sign-in-sheet.pdf": { access: "protected" },
   "GET /api/registrations/{registrationId}/certificate.pdf": { access: "protected" },
   "GET /api/events/{eventId}/participants.csv": { access: "protected" },
+  "GET /api/events/{eventId}/feedback-forms": { access: "protected" },
+  "POST /api/events/{eventId}/feedback-forms": { access: "protected" },
+  "GET /api/feedback-forms/{formId}": { access: "protected" },
+  "PATCH /api/feedback-forms/{formId}": { access: "protected" },
+  "PUT /api/feedback-forms/{formId}/questions": { access: "protected" },
+  "POST /api/feedback-forms/{formId}/open": { access: "protected" },
+  "POST /api/feedback-forms/{formId}/close": { access: "protected" },
+  "POST /api/feedback-forms/{formId}/versions": { access: "protected" },
+  "GET /api/feedback-forms/{formId}/results": { access: "protected" },
+  "GET /api/feedback-forms/{formId}/results.csv": { access: "protected" },
+  "GET /api/events/{eventId}/certificates.pdf": { access: "protected" },
   "GET /api/events/{eventId}/participants.xlsx": { access: "protected" },
   "GET /api/events/{eventId}/attendance.csv": { access: "protected" },
   "GET /api/events/{eventId}/attendance.xlsx": { access: "protected" },
@@ -106,6 +129,10 @@ const BODIES: Record<string, object | null> = {
   "DELETE /api/participation/link": null,
   "POST /api/participation/cancel": null,
   "POST /api/participation/accept": null,
+  "POST /api/participation/erasure": null,
+  "PUT /api/networks/{networkId}/privacy": { privacyNotice: "Datenschutzhinweise (Sweep)", retentionMonths: 12 },
+  "POST /api/networks/{networkId}/personal-data/access": { email: "niemand-sweep@example.org" },
+  "POST /api/networks/{networkId}/personal-data/erasure": { email: "niemand-sweep@example.org" },
   "POST /api/networks/{networkId}/institutions": {
     name: "Sweep-Einrichtung",
     sectorKey: "police",
@@ -163,6 +190,15 @@ const BODIES: Record<string, object | null> = {
   },
   "PUT /api/sessions/{eventSessionId}/excused/{registrationId}": null,
   "DELETE /api/sessions/{eventSessionId}/excused/{registrationId}": null,
+  "POST /api/events/{eventId}/feedback-forms": { sessionId: null, template: "standard" },
+  "PATCH /api/feedback-forms/{formId}": { title: "Rückmeldung (Sweep)" },
+  "PUT /api/feedback-forms/{formId}/questions": {
+    questions: [{ kind: "scale", prompt: "Wie zufrieden sind Sie?", options: [], required: true }],
+  },
+  "POST /api/feedback-forms/{formId}/open": null,
+  "POST /api/feedback-forms/{formId}/close": null,
+  "POST /api/feedback-forms/{formId}/versions": null,
+  "POST /api/feedback/{formId}/responses": { ticketCode: "NW:reg-demo-fh-03", answers: {} },
 };
 
 /** Headers some operations need to get past validation. */
@@ -173,6 +209,9 @@ const HEADERS: Record<string, Record<string, string> | undefined> = {
   "POST /api/participation/accept": { "x-participant-token": "A".repeat(43) },
   "GET /api/participation/calendar.ics": { "x-participant-token": "A".repeat(43) },
   "GET /api/participation/certificate.pdf": { "x-participant-token": "A".repeat(43) },
+  "GET /api/participation/feedback": { "x-participant-token": "A".repeat(43) },
+  "GET /api/participation/data.json": { "x-participant-token": "A".repeat(43) },
+  "POST /api/participation/erasure": { "x-participant-token": "A".repeat(43) },
 };
 
 /**
@@ -191,6 +230,8 @@ const PARAMS: Record<string, string> = {
   registrationId: "reg-demo-teilnahme",
   // A session (date) of evt-qe-werkstatt; `sessionId` above is a sign-in session.
   eventSessionId: "ses-qe-1",
+  // The open feedback form of the demo series' last session (it has enough responses for results).
+  formId: "fb-demo-fh-3",
 };
 
 /** Where one operation needs a resource in another state than the shared dummy. */
@@ -202,6 +243,9 @@ const PARAMS_FOR: Record<string, Record<string, string>> = {
   // Someone checked in (reg-demo-teilnahme, by the sweep) cannot be excused.
   "PUT /api/sessions/{eventSessionId}/excused/{registrationId}": { registrationId: "reg-sweep-excused" },
   "DELETE /api/sessions/{eventSessionId}/excused/{registrationId}": { registrationId: "reg-sweep-excused" },
+  // Questions can change and a form can open only before anybody answered.
+  "PUT /api/feedback-forms/{formId}/questions": { formId: "fb-sweep-draft" },
+  "POST /api/feedback-forms/{formId}/open": { formId: "fb-sweep-draft" },
   // A certificate needs a recorded attendance.
   "GET /api/registrations/{registrationId}/certificate.pdf": { registrationId: "reg-sweep-attended" },
 };
@@ -279,6 +323,10 @@ beforeAll(async () => {
     env.DB.prepare(
       `insert into attendances (id, session_id, registration_id, kind, method, at)
         values ('att-sweep-attended', 'ses-qe-2', 'reg-sweep-attended', 'present', 'list', ?)`,
+    ).bind(now),
+    env.DB.prepare(
+      `insert into feedback_forms (id, event_id, session_id, title, status, min_responses, created_at)
+        values ('fb-sweep-draft', 'evt-qe-werkstatt', null, 'Entwurf', 'draft', 5, ?)`,
     ).bind(now),
   ]);
   organiser = await signIn("koordination@kinderschutz-bad-kreuznach.example");
@@ -499,5 +547,6 @@ describe("control: the demo network's organiser", () => {
       expect(res.status, `${op.key}: ${await res.clone().text()}`).toBeGreaterThanOrEqual(200);
       expect(res.status, `${op.key}: ${await res.text()}`).toBeLessThan(300);
     }
-  });
+    // Some 60 operations, PDFs among them: more than the default five seconds on a busy machine.
+  }, 30_000);
 });

@@ -143,7 +143,8 @@ describe("security", () => {
     expect(res.status).toBe(200);
     expect(await json(res)).toEqual({ status: "ok", database: "ok" });
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    // Nobody may frame the app (the CSP says frame-ancestors 'none' too).
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
     expect(res.headers.get("x-request-id")).toBeTruthy();
     const err = await api("/api/networks/nope");
     expect(err.headers.get("x-content-type-options")).toBe("nosniff");

@@ -175,13 +175,45 @@ describe("the participant list as CSV", () => {
   });
 });
 
-describe("access", () => {
-  it.each([SHEET, CERTIFICATE, CSV])("%s: 401 anonymous, 403 for another network's organiser", async (path) => {
-    const anonymous = await authed(null, path);
-    expect(anonymous.status).toBe(401);
-    expect((await anonymous.json<{ code: string }>()).code).toBe("unauthenticated");
-    const other = await authed(otherOrganiser, path);
-    expect(other.status).toBe(403);
-    expect((await other.json<{ code: string }>()).code).toBe("forbidden");
+describe("all certificates of the event", () => {
+  const ALL = `/api/events/${EVENT}/certificates.pdf`;
+
+  it("has one page per person who attended, in one PDF, audited", async () => {
+    const before = await auditCount("certificates.export_pdf");
+    // A second person attended session 2 only; the waiting and cancelled ones never count.
+    await env.DB.prepare(
+      "insert into attendances (id, session_id, registration_id, kind, method, at) values ('att-doc-all', ?, 'reg-doc-05', 'present', 'qr', ?)",
+    )
+      .bind(SESSIONS[1], Date.now())
+      .run();
+    const res = await authed(organiser, ALL);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="teilnahmebescheinigungen-.+\.pdf"$/);
+    const pdf = await PDFDocument.load(new Uint8Array(await res.arrayBuffer()));
+    expect(pdf.getPageCount()).toBe(2);
+    expect(pdf.getTitle()).toBe(`Teilnahmebescheinigungen – ${TITLE}`);
+    expect(pdf.getSubject()).toBe("2 Teilnahmebescheinigungen");
+    expect(await auditCount("certificates.export_pdf")).toBe(before + 1);
   });
+
+  it("is refused with 409 when nobody attended", async () => {
+    const res = await authed(organiser, "/api/events/evt-qe-werkstatt/certificates.pdf");
+    expect(res.status).toBe(409);
+    expect((await res.json<{ code: string }>()).code).toBe("no_attendance");
+  });
+});
+
+describe("access", () => {
+  it.each([SHEET, CERTIFICATE, CSV, `/api/events/${EVENT}/certificates.pdf`])(
+    "%s: 401 anonymous, 403 for another network's organiser",
+    async (path) => {
+      const anonymous = await authed(null, path);
+      expect(anonymous.status).toBe(401);
+      expect((await anonymous.json<{ code: string }>()).code).toBe("unauthenticated");
+      const other = await authed(otherOrganiser, path);
+      expect(other.status).toBe(403);
+      expect((await other.json<{ code: string }>()).code).toBe("forbidden");
+    },
+  );
 });

@@ -185,6 +185,13 @@ describe("registering colleagues as an institution contact", () => {
       await page.keyboard.press("Enter");
       await expect.poll(() => page.locator("details.privacy-notice").getAttribute("open")).not.toBeNull();
       expect(await page.locator("details.privacy-notice").textContent()).toContain("Kreisverwaltung Bad Kreuznach");
+      // The event's own legal basis and retention period follow the network's notice.
+      expect(await page.locator("details.privacy-notice").textContent()).toContain(
+        "Rechtsgrundlage für diese Veranstaltung: Art. 6 Abs. 1 lit. e DSGVO i. V. m. § 3 KKG",
+      );
+      expect(await page.locator("details.privacy-notice").textContent()).toContain(
+        "Die Daten werden 12 Monate nach dem letzten Termin gelöscht.",
+      );
       await page.keyboard.press("Tab");
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("reg-privacyAcknowledged");
       await page.keyboard.press("Space");

@@ -40,13 +40,31 @@ export const routes: RouteDefinition[] = [
   { path: "/veranstaltungen/neu", component: lazy(() => import("./pages/event-new")) },
   { path: "/veranstaltungen/:eventId/bearbeiten", component: lazy(() => import("./pages/event-edit")) },
   { path: "/veranstaltungen/:eventId/platzvergabe", component: lazy(() => import("./pages/event-board")) },
+  { path: "/veranstaltungen/:eventId/anwesenheit", component: lazy(() => import("./pages/attendance")) },
   {
     path: "/veranstaltungen/:eventId/termine/:eventSessionId/einlass",
     component: lazy(() => import("./pages/check-in")),
   },
+  { path: "/veranstaltungen/:eventId/rueckmeldungen", component: lazy(() => import("./pages/feedback-forms")) },
+  {
+    path: "/veranstaltungen/:eventId/rueckmeldungen/:formId",
+    component: lazy(() => import("./pages/feedback-builder")),
+  },
+  {
+    path: "/veranstaltungen/:eventId/rueckmeldungen/:formId/ergebnisse",
+    component: lazy(() => import("./pages/feedback-results")),
+  },
+  // Participants answer here (from their page, the mail, or the QR code on a slide).
+  { path: "/rueckmeldung/:formId", component: lazy(() => import("./pages/feedback-answer")) },
   { path: "/anmelden", component: lazy(() => import("./pages/sign-in")) },
   { path: "/anmelden/bestaetigen", component: lazy(() => import("./pages/sign-in-confirm")) },
   { path: "/konto", component: lazy(() => import("./pages/account")) },
+  // Data protection, for organisers.
+  { path: "/datenschutz", component: lazy(() => import("./pages/data-protection")) },
+  { path: "/datenschutz/hinweise", component: lazy(() => import("./pages/privacy-notice")) },
+  { path: "/datenschutz/aufbewahrung", component: lazy(() => import("./pages/retention")) },
+  { path: "/datenschutz/auskunft", component: lazy(() => import("./pages/data-requests")) },
+  { path: "/datenschutz/protokoll", component: lazy(() => import("./pages/audit-log")) },
   { path: "/teilnahme", component: lazy(() => import("./pages/participation")) },
   { path: "/dev/postfach", component: lazy(() => import("./pages/mailbox")) },
   { path: "/api-referenz", component: lazy(() => import("./pages/api-reference")) },

@@ -420,15 +420,27 @@ export const feedbackForms = sqliteTable(
     /** Null: the form evaluates the whole event. */
     sessionId: text().references(() => eventSessions.id),
     version: integer().notNull().default(1),
+    /** The form this one is a new version of (that one was closed when this was made). */
+    previousFormId: text().references((): AnySQLiteColumn => feedbackForms.id),
     title: text().notNull(),
     status: text({ enum: formStatuses }).notNull().default("draft"),
     /** Results stay hidden below this many responses, so nobody can be identified. */
     minResponses: integer().notNull().default(5),
-    frozenAt: timestamp(),
-    closesAt: timestamp(),
+    /**
+     * Set by the first response: the questions can no longer change. A flag on
+     * purpose, never a time, so that nothing records when anybody answered.
+     */
+    frozen: integer({ mode: "boolean" }).notNull().default(false),
+    /** Counts every change of the questions; a response checked against older questions is refused. */
+    revision: integer().notNull().default(0),
+    /** Set (to a random value) by the run of the cron job that wrote the invitation mails: mailed once. */
+    mailNonce: text(),
     createdAt: createdAt(),
   },
-  (t) => [index("feedback_forms_event").on(t.eventId)],
+  (t) => [
+    index("feedback_forms_event").on(t.eventId),
+    check("feedback_forms_min_responses", sql`${t.minResponses} >= 3`),
+  ],
 );
 
 export const feedbackQuestions = sqliteTable(
@@ -441,7 +453,8 @@ export const feedbackQuestions = sqliteTable(
     position: integer().notNull(),
     kind: text({ enum: questionKinds }).notNull(),
     prompt: text().notNull(),
-    options: text({ mode: "json" }).$type<string[]>(),
+    /** The choices of a single or multiple choice question; for a scale, the labels of 1 and 5. */
+    options: text({ mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
     required: integer({ mode: "boolean" }).notNull().default(false),
   },
   (t) => [uniqueIndex("feedback_questions_position").on(t.formId, t.position)],
@@ -449,7 +462,10 @@ export const feedbackQuestions = sqliteTable(
 
 /**
  * The fact that a registration answered a form, kept apart from what was
- * answered: this table has no link to any response.
+ * answered: nothing here points to an answer, and there is no time. Rows are
+ * inserted with a random rowid, so their order says nothing either. `nonce` is
+ * a random value of the request that wrote the row: the answer statements of the
+ * same batch take effect only if this row was written by that request.
  */
 export const feedbackSubmissions = sqliteTable(
   "feedback_submissions",
@@ -460,34 +476,64 @@ export const feedbackSubmissions = sqliteTable(
     registrationId: text()
       .notNull()
       .references(() => registrations.id),
+    nonce: text().notNull(),
   },
   (t) => [primaryKey({ columns: [t.formId, t.registrationId] })],
 );
 
-/** What was answered: no person, no registration, no exact time. */
-export const feedbackResponses = sqliteTable(
-  "feedback_responses",
+/**
+ * What was answered to scale and choice questions, only as counts per value
+ * (as course-evaluation systems keep them): no response, person, registration
+ * or time. `value` is "1" to "5" for a scale, the option for a choice, and "*"
+ * counts the people who answered the question at all.
+ */
+export const feedbackAnswerCounts = sqliteTable(
+  "feedback_answer_counts",
+  {
+    formId: text()
+      .notNull()
+      .references(() => feedbackForms.id),
+    questionId: text()
+      .notNull()
+      .references(() => feedbackQuestions.id),
+    value: text().notNull(),
+    count: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.questionId, t.value] }), index("feedback_answer_counts_form").on(t.formId)],
+);
+
+/**
+ * Free-text answers, one row each, with a random id and a random rowid and no
+ * time: two texts of one person cannot be told to belong together.
+ */
+export const feedbackTextAnswers = sqliteTable(
+  "feedback_text_answers",
   {
     id: id(),
     formId: text()
       .notNull()
       .references(() => feedbackForms.id),
-  },
-  (t) => [index("feedback_responses_form").on(t.formId)],
-);
-
-export const feedbackAnswers = sqliteTable(
-  "feedback_answers",
-  {
-    responseId: text()
-      .notNull()
-      .references(() => feedbackResponses.id),
     questionId: text()
       .notNull()
       .references(() => feedbackQuestions.id),
-    value: text().notNull(),
+    body: text().notNull(),
   },
-  (t) => [index("feedback_answers_question").on(t.questionId)],
+  (t) => [index("feedback_text_answers_question").on(t.questionId)],
+);
+
+/** The link in the mail sent when a session ends: only the hash of its token, per form and registration. */
+export const feedbackInvitations = sqliteTable(
+  "feedback_invitations",
+  {
+    tokenHash: text().primaryKey(),
+    formId: text()
+      .notNull()
+      .references(() => feedbackForms.id),
+    registrationId: text()
+      .notNull()
+      .references(() => registrations.id),
+  },
+  (t) => [uniqueIndex("feedback_invitations_once").on(t.formId, t.registrationId)],
 );
 
 /** E-mails are written here in the request and delivered by a separate step with retries. */

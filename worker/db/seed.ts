@@ -1,6 +1,7 @@
 import { getTableColumns } from "drizzle-orm";
 import type { Db } from "./client";
 import { demoNetwork, sectorList } from "./demo-data";
+import { demoFeedback } from "./demo-feedback";
 import * as s from "./schema";
 
 // D1 binds at most 100 parameters per statement.
@@ -16,6 +17,8 @@ const chunk = <T>(rows: T[], columns: number): T[][] => {
  */
 export async function seedDemoNetwork(db: Db, now = new Date()) {
   const demo = demoNetwork(now);
+  // A past series with attendance and anonymous feedback, so the results pages have something to show.
+  const fb = demoFeedback(now);
   const tables = [
     [s.sectors, sectorList],
     [s.networks, [demo.network]],
@@ -30,6 +33,17 @@ export async function seedDemoNetwork(db: Db, now = new Date()) {
     [s.quotas, demo.quotas],
     [s.registrations, demo.registrations],
     [s.registrationHistory, demo.registrationHistory],
+    [s.events, [fb.event]],
+    [s.eventSessions, fb.sessions],
+    [s.quotas, fb.quotas],
+    [s.registrations, fb.registrations],
+    [s.registrationHistory, fb.registrationHistory],
+    [s.attendances, fb.attendances],
+    [s.feedbackForms, fb.forms],
+    [s.feedbackQuestions, fb.questions],
+    [s.feedbackSubmissions, fb.submissions],
+    [s.feedbackAnswerCounts, fb.counts],
+    [s.feedbackTextAnswers, fb.texts],
   ] as const;
   const statements = tables.flatMap(([table, rows]) =>
     // `any`: each table gets its own rows
@@ -43,5 +57,5 @@ export async function seedDemoNetwork(db: Db, now = new Date()) {
   // One batch is one transaction: the demo network is loaded whole or not at all.
   // `any`: drizzle's batch wants a non-empty tuple
   await db.batch(statements as any);
-  return { institutions: demo.institutions.length, events: demo.events.length };
+  return { institutions: demo.institutions.length, events: demo.events.length + 1 };
 }

@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
 import { requireNetwork } from "../db/queries";
-import { contactPersons, eventSessions, events, institutions, registrations } from "../db/schema";
+import { contactPersons, eventSessions, events, feedbackForms, institutions, registrations } from "../db/schema";
 import type { AppEnv } from "../env";
 import { isContactOf, isOrganiserOf, requireAuth } from "./auth";
 import { ApiError } from "./problem";
@@ -138,3 +138,19 @@ export const sessionAccess =
     c.set("eventSession", row.session);
     await next();
   };
+
+/** The feedback form in the `formId` path parameter, with its event: only for the event's network's organisers. */
+export const feedbackFormAccess: MiddlewareHandler<GuardedEnv> = async (c, next) => {
+  const auth = requireAuth(c);
+  const [row] = await c.var.db
+    .select({ form: feedbackForms, event: events })
+    .from(feedbackForms)
+    .innerJoin(events, eq(events.id, feedbackForms.eventId))
+    .where(eq(feedbackForms.id, c.req.param("formId") ?? ""))
+    .limit(1);
+  if (!row) throw new ApiError("feedback_form_not_found");
+  if (!isOrganiserOf(auth, row.event.networkId)) throw new ApiError("forbidden");
+  c.set("event", row.event);
+  c.set("feedbackForm", row.form);
+  await next();
+};

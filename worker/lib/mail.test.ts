@@ -30,6 +30,7 @@ const samples: { [T in MailTemplate]: ParamsOf<T> } = {
       { eventTitle: "Netzwerkkonferenz", link: "https://netzwerkstatt.example/t/2" },
     ],
   },
+  feedback_invitation: { eventTitle: `Werkstatt ${evil}`, sessionTitle: `Termin ${evil}`, link },
   registration_update: {
     kind: "offered",
     eventTitle: `Werkstatt ${evil}`,

@@ -41,6 +41,8 @@ export type MailParams = {
     quota: number;
     link: string;
   };
+  /** Sent when a session ends, to each person present: the anonymous feedback form. */
+  feedback_invitation: { eventTitle: string; sessionTitle: string; link: string };
 };
 
 export type RegistrationMailKind =
@@ -329,6 +331,40 @@ const drafts: { [T in MailTemplate]: (locale: MailLocale, params: ParamsOf<T>) =
             { kind: "link", label: "Register", href: link },
           ],
         },
+
+  feedback_invitation: (locale, { eventTitle, sessionTitle, link }) => {
+    const what = sessionTitle ? `„${eventTitle}“ – ${sessionTitle}` : `„${eventTitle}“`;
+    const whatEn = sessionTitle ? `“${eventTitle}” – ${sessionTitle}` : `“${eventTitle}”`;
+    return locale === "de"
+      ? {
+          subject: `Ihre Rückmeldung: ${eventTitle}`,
+          blocks: [
+            {
+              kind: "p",
+              text: `vielen Dank für Ihre Teilnahme an ${what}. Wie fanden Sie die Veranstaltung? Ihre Rückmeldung dauert etwa drei Minuten und hilft uns, die Zusammenarbeit im Netzwerk weiterzuentwickeln.`,
+            },
+            { kind: "link", label: "Rückmeldung geben", href: link },
+            {
+              kind: "p",
+              text: "Die Rückmeldung ist anonym: Gespeichert wird nur, dass Sie geantwortet haben, getrennt von Ihren Antworten. Die Netzwerkkoordination sieht Ergebnisse erst ab einer Mindestzahl von Rückmeldungen und nie, wer was geantwortet hat. Bitte geben Sie den Link nicht weiter.",
+            },
+          ],
+        }
+      : {
+          subject: `Your feedback: ${eventTitle}`,
+          blocks: [
+            {
+              kind: "p",
+              text: `Thank you for taking part in ${whatEn}. How was it for you? Your feedback takes about three minutes and helps us develop the cooperation in the network.`,
+            },
+            { kind: "link", label: "Give feedback", href: link },
+            {
+              kind: "p",
+              text: "Feedback is anonymous: only the fact that you answered is stored, apart from your answers. The network coordination sees results only from a minimum number of responses on, and never who answered what. Please do not share this link.",
+            },
+          ],
+        };
+  },
 };
 
 const blockText = (block: Block) => {

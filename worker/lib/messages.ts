@@ -257,6 +257,92 @@ export const problems = {
       detail: "This registration has no recorded attendance at any session yet, so there is nothing to certify.",
     },
   },
+  // Feedback
+  feedback_form_not_found: {
+    status: 404,
+    de: {
+      title: "Rückmeldebogen nicht gefunden",
+      detail: "Es gibt keinen (veröffentlichten) Rückmeldebogen mit dieser Kennung.",
+    },
+    en: { title: "Feedback form not found", detail: "There is no (published) feedback form with this id." },
+  },
+  feedback_form_frozen: {
+    status: 409,
+    de: {
+      title: "Bogen schon beantwortet",
+      detail:
+        "Dieser Rückmeldebogen hat bereits Antworten, seine Fragen und die Mindestzahl können nicht mehr geändert werden. Legen Sie eine neue Version an.",
+    },
+    en: {
+      title: "Form already answered",
+      detail:
+        "This feedback form already has responses; its questions and minimum can no longer change. Create a new version.",
+    },
+  },
+  feedback_form_not_draft: {
+    status: 409,
+    de: {
+      title: "Nicht möglich",
+      detail: "Nur ein Entwurf kann geöffnet und nur ein offener Bogen geschlossen werden.",
+    },
+    en: { title: "Not possible", detail: "Only a draft can be opened and only an open form can be closed." },
+  },
+  feedback_form_empty: {
+    status: 422,
+    de: {
+      title: "Bogen ohne Fragen",
+      detail: "Ein Rückmeldebogen braucht mindestens eine Frage, bevor er geöffnet wird.",
+    },
+    en: { title: "Form without questions", detail: "A feedback form needs at least one question before it is opened." },
+  },
+  feedback_already_answered: {
+    status: 409,
+    de: {
+      title: "Schon beantwortet",
+      detail: "Sie haben diesen Rückmeldebogen bereits ausgefüllt. Jede Person kann einmal antworten – vielen Dank!",
+    },
+    en: {
+      title: "Already answered",
+      detail: "You have already filled in this feedback form. Everyone can answer once – thank you!",
+    },
+  },
+  feedback_not_attended: {
+    status: 403,
+    de: {
+      title: "Keine Teilnahme erfasst",
+      detail:
+        "Antworten können nur Teilnehmer_innen, die beim Termin anwesend waren. Bitte prüfen Sie Ihren Ticketcode oder wenden Sie sich an die Netzwerkkoordination.",
+    },
+    en: {
+      title: "No attendance recorded",
+      detail:
+        "Only participants who were present at the session can answer. Please check your ticket code or ask the network coordination.",
+    },
+  },
+  feedback_form_closed: {
+    status: 409,
+    de: { title: "Bogen geschlossen", detail: "Dieser Rückmeldebogen nimmt keine Antworten (mehr) an." },
+    en: { title: "Form closed", detail: "This feedback form does not (or no longer) accept answers." },
+  },
+  feedback_form_changed: {
+    status: 409,
+    de: {
+      title: "Bogen geändert",
+      detail: "Die Fragen wurden gerade geändert. Bitte laden Sie die Seite neu und antworten Sie erneut.",
+    },
+    en: { title: "Form changed", detail: "The questions have just changed. Please reload the page and answer again." },
+  },
+  feedback_results_hidden: {
+    status: 409,
+    de: {
+      title: "Noch zu wenige Rückmeldungen",
+      detail: "Ergebnisse gibt es erst ab der Mindestzahl an Rückmeldungen, damit niemand erkennbar ist.",
+    },
+    en: {
+      title: "Too few responses yet",
+      detail: "Results are available only from the minimum number of responses on, so that nobody can be identified.",
+    },
+  },
   internal_error: {
     status: 500,
     de: {

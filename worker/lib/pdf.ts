@@ -299,6 +299,29 @@ export async function certificatePdf(data: CertificateData): Promise<Uint8Array>
     `Teilnahmebescheinigung für ${data.participantName}`,
     data.issuedAt,
   );
+  drawCertificate(doc, fonts, data);
+  return doc.save();
+}
+
+/**
+ * All certificates of an event in one document for printing, each starting on a new page
+ * with its own page count in the footer.
+ */
+export async function certificatesPdf(
+  event: { eventTitle: string; networkName: string; issuedAt: Date },
+  certificates: CertificateData[],
+): Promise<Uint8Array> {
+  const { doc, fonts } = await newDocument(
+    `Teilnahmebescheinigungen – ${event.eventTitle}`,
+    event.networkName,
+    `${certificates.length} Teilnahmebescheinigungen`,
+    event.issuedAt,
+  );
+  for (const data of certificates) drawCertificate(doc, fonts, data);
+  return doc.save();
+}
+
+function drawCertificate(doc: PDFDocument, fonts: Fonts, data: CertificateData) {
   const sessions = [...data.sessions].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   const totalMs = sessions.reduce((sum, s) => sum + (s.endsAt.getTime() - s.startsAt.getTime()), 0);
   const width = A4[0] - 2 * MARGIN;
@@ -403,5 +426,4 @@ export async function certificatePdf(data: CertificateData): Promise<Uint8Array>
   pages.forEach((pg, i) => {
     footer(pg, fonts, `${data.networkName} · Teilnahmebescheinigung ${data.eventTitle}`, i, pages.length);
   });
-  return doc.save();
 }

@@ -15,3 +15,26 @@ export async function withinLimit(db: Db, key: string, limit: number, windowMs: 
     returning count`);
   return row.count <= limit;
 }
+
+/** Counters older than a day have no window left to limit; dropping them keeps no trace of who asked. */
+export const purgeRateLimits = (db: Db, now: Date) =>
+  db.run(sql`delete from rate_limits where window_start < ${now.getTime() - 86_400_000}`);
+
+/**
+ * The key under which a client (its IP address) is counted, without storing the
+ * address: an HMAC with a secret (`RATE_LIMIT_SECRET`) and the day, so the key
+ * cannot be turned back into an address by trying all 2^32 of them, and the same
+ * client has a different key tomorrow. Truncated to 128 bits.
+ */
+export async function clientKey(ip: string, secret: string | undefined, now: Date) {
+  const day = Math.floor(now.getTime() / 86_400_000);
+  const key = await crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(secret || "netzwerkstatt-local-development"),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
+  const mac = await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(`${day}:${ip}`));
+  return [...new Uint8Array(mac).slice(0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}

@@ -1,9 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import type { Context } from "hono";
 import { accounts, auditLog as auditLogTable } from "../db/schema";
+import type { AppEnv } from "../env";
+import { auditInsert } from "../lib/audit";
+import { requireAuth } from "../lib/auth";
+import { csvFile } from "../lib/csv";
 import { organiserOfNetwork } from "../lib/guards";
 import { createRouter } from "../lib/router";
 import { jsonContent, problemResponses } from "../lib/schemas";
+import { berlinTime, formatBerlinDateTime } from "../lib/time";
 import { NetworkRefParam } from "./networks";
 
 const EntrySchema = z
@@ -18,36 +24,155 @@ const EntrySchema = z
   })
   .openapi("AuditEntry");
 
-export const auditLog = createRouter().openapi(
-  createRoute({
-    method: "get",
-    path: "/networks/{networkId}/audit-log",
-    tags: ["Directory"],
-    summary: "Who changed what, when: the newest 200 entries (organisers)",
-    middleware: [organiserOfNetwork] as const,
-    request: { params: NetworkRefParam },
-    responses: {
-      200: jsonContent(z.object({ items: z.array(EntrySchema) }), "Newest first"),
-      ...problemResponses(401, 403, 404),
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .openapi({ description: "A calendar day in Berlin, YYYY-MM-DD", example: "2026-11-23" });
+
+const FilterQuery = z.object({
+  action: z.string().trim().min(1).max(100).optional().openapi({ example: "registrations.view" }),
+  entityType: z.string().trim().min(1).max(100).optional().openapi({ example: "event" }),
+  entityId: z.string().trim().min(1).max(100).optional(),
+  from: day.optional().openapi({ description: "From this Berlin day (inclusive)" }),
+  to: day.optional().openapi({ description: "Up to this Berlin day (inclusive)" }),
+});
+
+const PageQuery = FilterQuery.extend({
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+/** Berlin midnight of a YYYY-MM-DD day, plus `days`. */
+const berlinMidnight = (value: string, days = 0) => {
+  const [y, m, d] = value.split("-").map(Number);
+  return berlinTime(y, m - 1, d + days);
+};
+
+function whereOf(networkId: string, q: z.infer<typeof FilterQuery>): SQL | undefined {
+  return and(
+    eq(auditLogTable.networkId, networkId),
+    q.action ? eq(auditLogTable.action, q.action) : undefined,
+    q.entityType ? eq(auditLogTable.entityType, q.entityType) : undefined,
+    q.entityId ? eq(auditLogTable.entityId, q.entityId) : undefined,
+    q.from ? gte(auditLogTable.at, berlinMidnight(q.from)) : undefined,
+    q.to ? lt(auditLogTable.at, berlinMidnight(q.to, 1)) : undefined,
+  );
+}
+
+const fieldsOf = (details: unknown) =>
+  ((details as { fields?: string[] } | null)?.fields ?? []).filter((f) => typeof f === "string");
+
+async function entries(c: Context<AppEnv>, where: SQL | undefined, limit: number, offset: number) {
+  const rows = await c.var.db
+    .select({ entry: auditLogTable, actorName: accounts.displayName })
+    .from(auditLogTable)
+    .leftJoin(accounts, eq(accounts.id, auditLogTable.actorAccountId))
+    .where(where)
+    .orderBy(desc(auditLogTable.at), desc(auditLogTable.id))
+    .limit(limit)
+    .offset(offset);
+  return rows.map(({ entry: e, actorName }) => ({
+    id: e.id,
+    at: e.at.toISOString(),
+    actor: e.actorAccountId ? { id: e.actorAccountId, displayName: actorName ?? "" } : null,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    fields: fieldsOf(e.details),
+  }));
+}
+
+/** At most this many rows in one export; a longer period is exported in parts by date. */
+const EXPORT_LIMIT = 20_000;
+
+export const auditLog = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/networks/{networkId}/audit-log",
+      tags: ["Directory"],
+      summary: "Who did what with which record, when: newest first, filterable, in pages (organisers)",
+      description:
+        "Entries hold the acting account, the action, the entity type and id and, for edits, the names of the " +
+        "fields changed: never values of personal data. `actions` lists the actions present, for a filter.",
+      middleware: [organiserOfNetwork] as const,
+      request: { params: NetworkRefParam, query: PageQuery },
+      responses: {
+        200: jsonContent(
+          z.object({
+            items: z.array(EntrySchema),
+            total: z.number().int().openapi({ description: "Entries matching the filter" }),
+            actions: z.array(z.string()),
+          }),
+          "Newest first",
+        ),
+        ...problemResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const networkId = c.var.network.id;
+      const where = whereOf(networkId, q);
+      const [items, [{ total }], actions] = await Promise.all([
+        entries(c, where, q.limit, q.offset),
+        c.var.db.select({ total: count() }).from(auditLogTable).where(where),
+        c.var.db
+          .selectDistinct({ action: auditLogTable.action })
+          .from(auditLogTable)
+          .where(eq(auditLogTable.networkId, networkId))
+          .orderBy(auditLogTable.action),
+      ]);
+      return c.json({ items, total, actions: actions.map((a) => a.action) }, 200);
     },
-  }),
-  async (c) => {
-    const rows = await c.var.db
-      .select({ entry: auditLogTable, actorName: accounts.displayName })
-      .from(auditLogTable)
-      .leftJoin(accounts, eq(accounts.id, auditLogTable.actorAccountId))
-      .where(eq(auditLogTable.networkId, c.var.network.id))
-      .orderBy(desc(auditLogTable.at))
-      .limit(200);
-    const items = rows.map(({ entry: e, actorName }) => ({
-      id: e.id,
-      at: e.at.toISOString(),
-      actor: e.actorAccountId ? { id: e.actorAccountId, displayName: actorName ?? "" } : null,
-      action: e.action,
-      entityType: e.entityType,
-      entityId: e.entityId,
-      fields: ((e.details as { fields?: string[] } | null)?.fields ?? []).filter((f) => typeof f === "string"),
-    }));
-    return c.json({ items }, 200);
-  },
-);
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/networks/{networkId}/audit-log.csv",
+      tags: ["Directory"],
+      summary: "The audit log as CSV for German Excel, with the same filters (organisers)",
+      description: `UTF-8 with BOM, \`;\`-separated, newest first, at most ${EXPORT_LIMIT} rows. The export itself is logged.`,
+      middleware: [organiserOfNetwork] as const,
+      request: { params: NetworkRefParam, query: FilterQuery },
+      responses: {
+        200: { description: "The CSV file", content: { "text/csv": { schema: z.string() } } },
+        ...problemResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const auth = requireAuth(c);
+      const q = c.req.valid("query");
+      const network = c.var.network;
+      const rows = await entries(c, whereOf(network.id, q), EXPORT_LIMIT, 0);
+      const de = c.get("language") !== "en";
+      const header = de
+        ? ["Zeitpunkt (Berlin)", "Zeitpunkt (UTC)", "Konto", "Konto-ID", "Aktion", "Objektart", "Objekt-ID", "Felder"]
+        : ["Time (Berlin)", "Time (UTC)", "Account", "Account id", "Action", "Entity type", "Entity id", "Fields"];
+      const body = csvFile(
+        header,
+        rows.map((r) => [
+          formatBerlinDateTime(new Date(r.at), de ? "de" : "en"),
+          r.at,
+          r.actor?.displayName ?? "",
+          r.actor?.id ?? "",
+          r.action,
+          r.entityType,
+          r.entityId,
+          r.fields.join(", "),
+        ]),
+      );
+      await auditInsert(c.var.db, {
+        networkId: network.id,
+        actorAccountId: auth.accountId,
+        action: "audit_log.export",
+        entityType: "network",
+        entityId: network.id,
+        fields: Object.keys(q).filter((k) => q[k as keyof typeof q] !== undefined),
+      });
+      return c.body(body, 200, {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="protokoll-${network.slug}.csv"`,
+        "cache-control": "no-store",
+      });
+    },
+  );

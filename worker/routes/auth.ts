@@ -25,7 +25,7 @@ import {
 import { signedIn } from "../lib/guards";
 import { deliverAfterResponse, mailInsert } from "../lib/mail";
 import { ApiError, localeOf } from "../lib/problem";
-import { withinLimit } from "../lib/rate-limit";
+import { clientKey, withinLimit } from "../lib/rate-limit";
 import { createRouter } from "../lib/router";
 import { idParam, jsonContent, problemResponses } from "../lib/schemas";
 
@@ -110,7 +110,8 @@ export const auth = createRouter()
       const body = c.req.valid("json");
       const email = normaliseEmail(body.email);
       const locale = body.locale ?? localeOf(c);
-      const client = c.req.header("cf-connecting-ip") ?? "local";
+      // The client is counted under a keyed, daily-changing hash: no IP address is stored.
+      const client = await clientKey(c.req.header("cf-connecting-ip") ?? "local", c.env.RATE_LIMIT_SECRET, now);
       const [byAddress, byClient] = await Promise.all([
         withinLimit(
           db,

@@ -20,7 +20,7 @@ import { requireAuth } from "../lib/auth";
 import { csvFile } from "../lib/csv";
 import { eventAccess, registrationAccess } from "../lib/guards";
 import { slugOf } from "../lib/ics";
-import { berlinDate, certificatePdf, cityOf, signInSheetPdf } from "../lib/pdf";
+import { berlinDate, certificatePdf, certificatesPdf, cityOf, signInSheetPdf } from "../lib/pdf";
 import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
 import { idParam, problemResponses } from "../lib/schemas";
@@ -357,6 +357,72 @@ export const documents = createRouter()
         "application/pdf",
         `teilnahmebescheinigung-${slugOf(event.title)}-${slugOf(registration.name)}.pdf`,
       );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/events/{eventId}/certificates.pdf",
+      tags: ["Documents"],
+      summary: "All certificates of attendance of the event in one A4 PDF, for printing",
+      description:
+        "One certificate per person with at least one `present` attendance, each starting on a new page, sorted " +
+        "by institution and name; walk-ins included. 409 `no_attendance` while nobody attended. Written to the audit log.",
+      middleware: [eventAccess("organiser")] as const,
+      request: { params: EventIdParam },
+      responses: {
+        200: pdfResponse("The certificates"),
+        ...problemResponses(400, 401, 403, 404, 409),
+      },
+    }),
+    async (c) => {
+      const event = c.var.event;
+      const [rows, network] = await Promise.all([
+        c.var.db
+          .select({
+            registrationId: registrations.id,
+            name: registrations.name,
+            function: registrations.function,
+            institution: institutions.name,
+            title: eventSessions.title,
+            topic: eventSessions.topic,
+            startsAt: eventSessions.startsAt,
+            endsAt: eventSessions.endsAt,
+          })
+          .from(attendances)
+          .innerJoin(eventSessions, eq(eventSessions.id, attendances.sessionId))
+          .innerJoin(registrations, eq(registrations.id, attendances.registrationId))
+          .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
+          .where(
+            and(
+              eq(eventSessions.eventId, event.id),
+              eq(attendances.kind, "present"),
+              isNull(registrations.anonymisedAt),
+            ),
+          ),
+        networkName(c, event.networkId),
+      ]);
+      if (rows.length === 0) throw new ApiError("no_attendance");
+      const people = new Map<string, (typeof rows)[number][]>();
+      for (const row of rows) people.set(row.registrationId, [...(people.get(row.registrationId) ?? []), row]);
+      const now = new Date();
+      const place = cityOf(event.venueAddress);
+      const certificates = [...people.values()]
+        .map((sessions) => sessions[0]!)
+        .sort(byInstitutionThenName)
+        .map((first) => ({
+          participantName: first.name,
+          participantFunction: first.function,
+          institutionName: first.institution,
+          eventTitle: event.title,
+          networkName: network,
+          sessions: people.get(first.registrationId)!,
+          place,
+          issuedAt: now,
+        }));
+      const pdf = await certificatesPdf({ eventTitle: event.title, networkName: network, issuedAt: now }, certificates);
+      await exportAudit(c, event, "certificates.export_pdf");
+      return download(c, pdf, "application/pdf", `teilnahmebescheinigungen-${slugOf(event.title)}.pdf`);
     },
   )
   .openapi(

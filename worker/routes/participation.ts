@@ -3,7 +3,18 @@ import { and, asc, eq, isNull, type SQL } from "drizzle-orm";
 import type { Context } from "hono";
 import { acceptOffer, cancelRegistration, runContextOf } from "../db/allocation";
 import type { Db } from "../db/client";
-import { eventSessions, eventStatuses, events, eventTypes, institutions, registrations, tracks } from "../db/schema";
+import { personalDataOf } from "../db/personal-data";
+import {
+  attendanceKinds,
+  attendances,
+  eventSessions,
+  eventStatuses,
+  events,
+  eventTypes,
+  institutions,
+  registrations,
+  tracks,
+} from "../db/schema";
 import type { AppEnv } from "../env";
 import { auditInsert } from "../lib/audit";
 import { hashToken } from "../lib/auth";
@@ -13,6 +24,7 @@ import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
 import { jsonContent, problemResponses } from "../lib/schemas";
 import { certificateOf } from "./documents";
+import { ErasureSchema, logPersonRequest, PersonalDataSchema, withdrawAndErase } from "./privacy";
 
 // Participants have no account: the personal link in their mail carries a token,
 // sent back in this header (never in the URL, which ends up in logs).
@@ -53,6 +65,8 @@ const ParticipationSchema = z
       registrationClosesAt: iso,
       sessions: z.array(z.object({ id: z.string(), title: z.string(), topic: z.string(), startsAt: iso, endsAt: iso })),
     }),
+    /** What was recorded per session: present (checked in) or excused; sessions without a record are absent. */
+    attendance: z.array(z.object({ sessionId: z.string(), kind: z.enum(attendanceKinds) })),
   })
   .openapi("Participation");
 
@@ -73,12 +87,14 @@ async function load(db: Db, where: SQL) {
     .where(and(where, isNull(registrations.anonymisedAt)))
     .limit(1);
   if (!row) throw new ApiError("participant_link_invalid");
-  const sessions = await db
-    .select()
-    .from(eventSessions)
-    .where(eq(eventSessions.eventId, row.event.id))
-    .orderBy(asc(eventSessions.position));
-  return { ...row, sessions };
+  const [sessions, attendance] = await Promise.all([
+    db.select().from(eventSessions).where(eq(eventSessions.eventId, row.event.id)).orderBy(asc(eventSessions.position)),
+    db
+      .select({ sessionId: attendances.sessionId, kind: attendances.kind })
+      .from(attendances)
+      .where(eq(attendances.registrationId, row.registration.id)),
+  ]);
+  return { ...row, sessions, attendance };
 }
 
 type Loaded = Awaited<ReturnType<typeof load>>;
@@ -87,7 +103,7 @@ type Loaded = Awaited<ReturnType<typeof load>>;
 const byToken = async (c: Context<AppEnv>, token: string) =>
   load(c.var.db, eq(registrations.personalTokenHash, await hashToken(token)));
 
-function present({ registration: r, institutionName, event, trackTitle, sessions }: Loaded): Participation {
+function present({ registration: r, institutionName, event, trackTitle, sessions, attendance }: Loaded): Participation {
   return {
     registration: {
       id: r.id,
@@ -120,6 +136,7 @@ function present({ registration: r, institutionName, event, trackTitle, sessions
         endsAt: s.endsAt.toISOString(),
       })),
     },
+    attendance,
   };
 }
 
@@ -279,5 +296,62 @@ export const participation = createRouter()
         "content-disposition": `attachment; filename="teilnahmebescheinigung-${slugOf(event.title)}-${slugOf(registration.name)}.pdf"`,
         "cache-control": "no-store",
       });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/participation/data.json",
+      tags: ["Participation"],
+      summary: "Everything held about me in this network (Art. 15 DSGVO), as JSON",
+      description:
+        "All registrations under the same e-mail address in the network, with history and attendance, and the mails " +
+        "sent to it. Feedback is anonymous and cannot be included. Written to the audit log (registration ids only).",
+      request: { headers: TokenHeader },
+      responses: {
+        200: {
+          description: "The document, as a download",
+          content: { "application/json": { schema: PersonalDataSchema } },
+        },
+        ...problemResponses(400, 401),
+      },
+    }),
+    async (c) => {
+      const { registration, event } = await byToken(c, c.req.valid("header")["x-participant-token"]);
+      const now = new Date();
+      const data = await personalDataOf(c.var.db, event.networkId, registration.email, now);
+      await logPersonRequest(
+        c.var.db,
+        event.networkId,
+        null,
+        "personal_data.access",
+        data.registrations.map((r) => r.id),
+        now,
+      );
+      return c.json(data, 200, {
+        "content-disposition": `attachment; filename="meine-daten-netzwerkstatt.json"`,
+        "cache-control": "no-store",
+      });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/participation/erasure",
+      tags: ["Participation"],
+      summary: "Withdraw the registration and erase my personal data at once",
+      description:
+        "Cancels the registration if its event is still ahead (the place passes to the waiting list as usual), then " +
+        "erases name, e-mail, function, accessibility needs, the personal link and the mails about this event. " +
+        "The link stops working. Counts per institution stay.",
+      request: { headers: TokenHeader },
+      responses: { 200: jsonContent(ErasureSchema, "Erased"), ...problemResponses(400, 401) },
+    }),
+    async (c) => {
+      const { registration, event } = await byToken(c, c.req.valid("header")["x-participant-token"]);
+      const ctx = runContextOf(c);
+      const erased = await withdrawAndErase(ctx, event.networkId, [registration.id], null, "cancelled_by_participant");
+      deliverAfterResponse(c);
+      return c.json({ erased }, 200);
     },
   );

@@ -14,6 +14,8 @@ import {
 } from "../db/allocation";
 import type { Db } from "../db/client";
 import {
+  attendanceKinds,
+  attendances,
   events,
   institutions,
   quotas,
@@ -428,7 +430,17 @@ export const registrationsRouter = createRouter()
         query: z.object({ institutionId: z.string().min(1).max(100).optional() }),
       },
       responses: {
-        200: jsonContent(z.object({ items: z.array(RegistrationSchema) }), "Registrations, earliest request first"),
+        200: jsonContent(
+          z.object({
+            items: z.array(
+              RegistrationSchema.extend({
+                /** Per session: checked in (`present`) or `excused`; sessions without an entry have none. */
+                attendance: z.array(z.object({ sessionId: z.string(), kind: z.enum(attendanceKinds) })),
+              }),
+            ),
+          }),
+          "Registrations, earliest request first, with what was recorded at each session",
+        ),
         ...problemResponses(400, 401, 403, 404),
       },
     }),
@@ -438,28 +450,52 @@ export const registrationsRouter = createRouter()
       const event = c.var.event;
       const organiser = isOrganiserOf(auth, event.networkId);
       if (!organiser && !(institutionId && isContactOf(auth, institutionId))) throw new ApiError("forbidden");
-      const rows = await c.var.db
-        .select({ registration: registrations, institutionName: institutions.name })
-        .from(registrations)
-        .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
-        .where(
-          and(
-            eq(registrations.eventId, event.id),
-            institutionId ? eq(registrations.institutionId, institutionId) : undefined,
-            isNull(registrations.anonymisedAt),
-          ),
-        )
-        .orderBy(asc(registrations.requestedAt), asc(registrations.id));
-      if (organiser)
-        await auditInsert(c.var.db, {
-          networkId: event.networkId,
-          actorAccountId: auth.accountId,
-          action: "registrations.view",
-          entityType: "event",
-          entityId: event.id,
-          fields: institutionId ? ["institutionId"] : [],
-        });
-      return c.json({ items: rows.map((r) => toRegistration(r.registration, r.institutionName)) }, 200);
+      const ofEvent = and(
+        eq(registrations.eventId, event.id),
+        institutionId ? eq(registrations.institutionId, institutionId) : undefined,
+        isNull(registrations.anonymisedAt),
+      );
+      const [rows, marks] = await Promise.all([
+        c.var.db
+          .select({ registration: registrations, institutionName: institutions.name })
+          .from(registrations)
+          .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
+          .where(ofEvent)
+          .orderBy(asc(registrations.requestedAt), asc(registrations.id)),
+        c.var.db
+          .select({
+            registrationId: attendances.registrationId,
+            sessionId: attendances.sessionId,
+            kind: attendances.kind,
+          })
+          .from(attendances)
+          .innerJoin(registrations, eq(registrations.id, attendances.registrationId))
+          .where(ofEvent),
+      ]);
+      const attendanceOf = new Map<string, { sessionId: string; kind: (typeof marks)[number]["kind"] }[]>();
+      for (const m of marks)
+        attendanceOf.set(m.registrationId, [
+          ...(attendanceOf.get(m.registrationId) ?? []),
+          { sessionId: m.sessionId, kind: m.kind },
+        ]);
+      // Contacts' views of their own institution's list are logged like organisers': both see names.
+      await auditInsert(c.var.db, {
+        networkId: event.networkId,
+        actorAccountId: auth.accountId,
+        action: "registrations.view",
+        entityType: "event",
+        entityId: event.id,
+        fields: institutionId ? ["institutionId"] : [],
+      });
+      return c.json(
+        {
+          items: rows.map((r) => ({
+            ...toRegistration(r.registration, r.institutionName),
+            attendance: attendanceOf.get(r.registration.id) ?? [],
+          })),
+        },
+        200,
+      );
     },
   )
   .openapi(
@@ -488,6 +524,13 @@ export const registrationsRouter = createRouter()
           .where(eq(registrationHistory.registrationId, id))
           .orderBy(asc(registrationHistory.at), asc(sql`rowid`)),
       ]);
+      await auditInsert(c.var.db, {
+        networkId: c.var.event.networkId,
+        actorAccountId: requireAuth(c).accountId,
+        action: "registration.view",
+        entityType: "registration",
+        entityId: id,
+      });
       return c.json(
         {
           registration,

@@ -42,6 +42,10 @@ type Draft = {
   registrationClosesAt: string;
   promotionMode: "offer" | "direct";
   offerHours: string;
+  /** Data protection: shown with the privacy notice at registration. */
+  legalBasis: string;
+  /** Empty: the network's retention period applies. */
+  retentionMonths: string;
   invitationMode: InvitationMode;
   sectorKeys: string[];
   institutionIds: string[];
@@ -77,6 +81,8 @@ function draftOf(event: EventDetail | undefined): Draft {
       registrationClosesAt: "",
       promotionMode: "offer",
       offerHours: "48",
+      legalBasis: "",
+      retentionMonths: "",
       invitationMode: "all",
       sectorKeys: [],
       institutionIds: [],
@@ -118,6 +124,8 @@ function draftOf(event: EventDetail | undefined): Draft {
     registrationClosesAt: isoToBerlinLocal(event.registrationClosesAt),
     promotionMode: event.promotionMode,
     offerHours: String(event.offerHours),
+    legalBasis: event.legalBasis,
+    retentionMonths: event.retentionMonths === null ? "" : String(event.retentionMonths),
     invitationMode: event.invitation.mode,
     sectorKeys: [...event.invitation.sectorKeys],
     institutionIds: [...event.invitation.institutionIds],
@@ -289,6 +297,9 @@ export function EventForm(props: {
       if (!iso) found[`ev-${key}`] = t("eventEditor.errors.dateTime");
       else instants[key] = iso;
     }
+    const retention = d.retentionMonths.trim() ? wholeNumber(d.retentionMonths) : null;
+    if (retention === undefined || (retention !== null && (retention < 1 || retention > 120)))
+      found["ev-retentionMonths"] = t("dataProtection.eventForm.retentionError");
     const { registrationOpensAt: opens, quotaDeadline: deadline, registrationClosesAt: closes } = instants;
     if (opens && deadline && closes && !(opens <= deadline && deadline <= closes))
       found["ev-quotaDeadline"] = t("eventEditor.errors.windowOrder");
@@ -352,6 +363,8 @@ export function EventForm(props: {
     for (const key of ["capacity", "defaultQuota", "offerHours", "promotionMode"]) paths[key] = `ev-${key}`;
     for (const key of ["registrationOpensAt", "quotaDeadline", "registrationClosesAt"]) paths[key] = `ev-${key}`;
     paths.sessions = "add-session";
+    paths.legalBasis = "ev-legalBasis";
+    paths.retentionMonths = "ev-retentionMonths";
 
     const input: EventInput = {
       type: d.type,
@@ -367,6 +380,8 @@ export function EventForm(props: {
       registrationClosesAt: closes ?? "",
       promotionMode: d.promotionMode,
       offerHours: numbers.offerHours ?? Math.min(336, Math.max(1, wholeNumber(d.offerHours) ?? 48)),
+      legalBasis: d.legalBasis.trim(),
+      retentionMonths: retention ?? null,
       sessions,
       tracks,
       invitation: {
@@ -815,6 +830,41 @@ export function EventForm(props: {
         <Show when={draft.promotionMode === "offer"}>
           <div class="form-grid form-grid-top narrow-grid">{numberInput("offerHours")}</div>
         </Show>
+        <div class="form-grid form-grid-top">
+          <div class="field">
+            <label for="ev-legalBasis">{t("dataProtection.eventForm.legalBasis")}</label>
+            <p id="ev-legalBasis-hint" class="hint field-hint">
+              {t("dataProtection.eventForm.legalBasisHint")}
+            </p>
+            <input
+              id="ev-legalBasis"
+              type="text"
+              autocomplete="off"
+              value={draft.legalBasis}
+              onInput={(e) => setDraft("legalBasis", e.currentTarget.value)}
+              {...described("ev-legalBasis", true)}
+            />
+            <ErrorText id="ev-legalBasis" />
+          </div>
+          <div class="field">
+            <label for="ev-retentionMonths">{t("dataProtection.eventForm.retentionMonths")}</label>
+            <p id="ev-retentionMonths-hint" class="hint field-hint">
+              {t("dataProtection.eventForm.retentionHint")}
+            </p>
+            <input
+              id="ev-retentionMonths"
+              type="number"
+              inputmode="numeric"
+              min="1"
+              max="120"
+              step="1"
+              value={draft.retentionMonths}
+              onInput={(e) => setDraft("retentionMonths", e.currentTarget.value)}
+              {...described("ev-retentionMonths", true)}
+            />
+            <ErrorText id="ev-retentionMonths" />
+          </div>
+        </div>
       </Section>
 
       <Section id="invitation" title={t("eventEditor.sections.invitation")}>

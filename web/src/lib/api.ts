@@ -20,7 +20,7 @@ export class ApiProblem extends Error {
 }
 
 /** The success body, or the server's problem (title in the interface language) as an ApiProblem. */
-async function read<T extends ClientResponse<unknown>>(response: Promise<T>) {
+export async function read<T extends ClientResponse<unknown>>(response: Promise<T>) {
   try {
     return await parseResponse(response);
   } catch (error) {
@@ -39,6 +39,26 @@ async function read<T extends ClientResponse<unknown>>(response: Promise<T>) {
     }
     throw error;
   }
+}
+
+/** A file the API answers (PDF, CSV, …) as a Blob, with the file name from Content-Disposition. */
+async function file(response: Promise<ClientResponse<unknown>>, fallback: string) {
+  const res = await response;
+  if (!res.ok) await read(Promise.resolve(res));
+  const disposition = res.headers.get("content-disposition") ?? "";
+  return { blob: await res.blob(), filename: /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallback };
+}
+
+/** Hands a downloaded file to the browser's save dialogue. */
+export function saveFile({ blob, filename }: { blob: Blob; filename: string }) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export type Network = InferResponseType<(typeof client.networks)[":networkId"]["$get"], 200>;
@@ -190,6 +210,12 @@ export const api = {
     const disposition = (await response).headers.get("content-disposition") ?? "";
     return { text, filename: /filename="([^"]+)"/.exec(disposition)?.[1] ?? "termine.ics" };
   },
+  /** The own certificate of attendance (PDF), with the file name the server suggests. */
+  participationCertificate: (token: string) =>
+    file(
+      client.participation["certificate.pdf"].$get({ header: { "x-participant-token": token } }),
+      "teilnahmebescheinigung.pdf",
+    ),
   /** The same key on a retry answers the registration made first instead of creating a second one. */
   register: (eventId: string, idempotencyKey: string, json: RegistrationInput) =>
     read(
@@ -235,4 +261,83 @@ export const organiserApi = {
     read(client.registrations[":registrationId"].confirm.$post({ param: { registrationId } })),
   moveRegistration: (registrationId: string, trackId: string | null) =>
     read(client.registrations[":registrationId"].move.$post({ param: { registrationId }, json: { trackId } })),
+};
+
+// Attendance: figures across the series, a session's list, excused absences and the exports.
+export type AttendanceFigures = InferResponseType<
+  (typeof client.events)[":eventId"]["attendance-figures"]["$get"],
+  200
+>;
+export type SessionAttendance = InferResponseType<
+  (typeof client.sessions)[":eventSessionId"]["attendance"]["$get"],
+  200
+>;
+
+export const getAttendanceFigures = query(
+  (eventId: string) => read(client.events[":eventId"]["attendance-figures"].$get({ param: { eventId } })),
+  "attendance-figures",
+);
+
+export const getSessionAttendance = query(
+  (eventSessionId: string) => read(client.sessions[":eventSessionId"].attendance.$get({ param: { eventSessionId } })),
+  "session-attendance",
+);
+
+export const attendanceApi = {
+  excuse: (eventSessionId: string, registrationId: string) =>
+    read(
+      client.sessions[":eventSessionId"].excused[":registrationId"].$put({ param: { eventSessionId, registrationId } }),
+    ),
+  withdrawExcuse: (eventSessionId: string, registrationId: string) =>
+    read(
+      client.sessions[":eventSessionId"].excused[":registrationId"].$delete({
+        param: { eventSessionId, registrationId },
+      }),
+    ),
+};
+
+/** Download addresses of an event's lists and documents (the session cookie authorises them). */
+export const documentPaths = (eventId: string) => {
+  const event = client.events[":eventId"];
+  const param = { param: { eventId } };
+  return {
+    attendanceCsv: event["attendance.csv"].$path(param),
+    attendanceXlsx: event["attendance.xlsx"].$path(param),
+    participantsCsv: event["participants.csv"].$path(param),
+    participantsXlsx: event["participants.xlsx"].$path(param),
+    certificates: event["certificates.pdf"].$path(param),
+    signInSheet: (eventSessionId: string) =>
+      event.sessions[":eventSessionId"]["sign-in-sheet.pdf"].$path({ param: { eventId, eventSessionId } }),
+  };
+};
+
+// Data protection: privacy notice, retention, a person's rights, the audit log.
+export type RetentionOverview = InferResponseType<(typeof client.networks)[":networkId"]["retention"]["$get"], 200>;
+export type PersonalData = InferResponseType<(typeof client.participation)["data.json"]["$get"], 200>;
+export type AuditLogPage = InferResponseType<(typeof client.networks)[":networkId"]["audit-log"]["$get"], 200>;
+export type AuditFilter = { action?: string; entityType?: string; entityId?: string; from?: string; to?: string };
+
+/** A JSON document as a file download. */
+export const saveJson = (data: unknown, filename: string) =>
+  saveFile({ blob: new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }), filename });
+
+export const privacyApi = {
+  saveSettings: (networkId: string, json: { privacyNotice: string; retentionMonths: number }) =>
+    read(client.networks[":networkId"].privacy.$put({ param: { networkId }, json })),
+  retention: (networkId: string) => read(client.networks[":networkId"].retention.$get({ param: { networkId } })),
+  access: (networkId: string, email: string) =>
+    read(client.networks[":networkId"]["personal-data"].access.$post({ param: { networkId }, json: { email } })),
+  erase: (networkId: string, email: string) =>
+    read(client.networks[":networkId"]["personal-data"].erasure.$post({ param: { networkId }, json: { email } })),
+  auditLog: (networkId: string, filter: AuditFilter, limit: number, offset: number) =>
+    read(
+      client.networks[":networkId"]["audit-log"].$get({
+        param: { networkId },
+        query: { ...filter, limit: String(limit), offset: String(offset) },
+      }),
+    ),
+  auditLogCsvPath: (networkId: string, filter: AuditFilter) =>
+    client.networks[":networkId"]["audit-log.csv"].$path({ param: { networkId }, query: filter }),
+  myData: (token: string) => read(client.participation["data.json"].$get({ header: { "x-participant-token": token } })),
+  eraseMe: (token: string) => read(client.participation.erasure.$post({ header: { "x-participant-token": token } })),
 };

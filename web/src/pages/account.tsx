@@ -58,6 +58,26 @@ export default function AccountPage() {
                 </ul>
               </Show>
             </section>
+            <Show when={account().roles.some((r) => r.role === "organiser")}>
+              <section aria-labelledby="data-protection-title" class="card">
+                <h2 id="data-protection-title">{t("dataProtection.title")}</h2>
+                <p>{t("dataProtection.intro")}</p>
+                <ul class="plain-list">
+                  <li>
+                    <A href="/datenschutz/hinweise">{t("dataProtection.links.notice")}</A>
+                  </li>
+                  <li>
+                    <A href="/datenschutz/aufbewahrung">{t("dataProtection.links.retention")}</A>
+                  </li>
+                  <li>
+                    <A href="/datenschutz/auskunft">{t("dataProtection.links.requests")}</A>
+                  </li>
+                  <li>
+                    <A href="/datenschutz/protokoll">{t("dataProtection.links.auditLog")}</A>
+                  </li>
+                </ul>
+              </section>
+            </Show>
             <section aria-labelledby="sessions-title" class="card">
               <h2 id="sessions-title">{t("account.sessions")}</h2>
               <ul class="plain-list">

@@ -896,6 +896,22 @@ function Board(props: { eventId: string }) {
                   {t("board.registerFor")}
                 </A>
               </Show>
+              <Show when={event()!.status !== "draft"}>
+                <A
+                  class="button button-secondary"
+                  href={`/veranstaltungen/${encodeURIComponent(props.eventId)}/anwesenheit`}
+                >
+                  {t("attendance.link")}
+                </A>
+              </Show>
+              <Show when={event()!.status !== "draft"}>
+                <A
+                  class="button button-secondary"
+                  href={`/veranstaltungen/${encodeURIComponent(props.eventId)}/rueckmeldungen`}
+                >
+                  {t("feedback.link")}
+                </A>
+              </Show>
             </div>
           </div>
           <Show when={event()!.status === "published" && event()!.sessions.length > 0}>

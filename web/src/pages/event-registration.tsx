@@ -7,6 +7,7 @@ import type { Dictionary } from "../i18n/de";
 import {
   ApiProblem,
   api,
+  attendanceApi,
   type EventDetail,
   getEvent,
   getEventBoard,
@@ -176,6 +177,9 @@ function RegistrationForm(props: {
   institutionId: string;
   tracks: EventDetail["tracks"];
   privacyNotice: string;
+  /** The event's legal basis and retention period, shown with the network's notice. */
+  legalBasis?: string;
+  retentionMonths?: number;
   invited: InvitedEvent;
   onRegistered: () => Promise<void>;
 }) {
@@ -292,6 +296,12 @@ function RegistrationForm(props: {
       <details class="privacy-notice">
         <summary>{t("registration.form.privacyNotice")}</summary>
         <p>{props.privacyNotice}</p>
+        <Show when={props.legalBasis}>
+          {(basis) => <p>{t("dataProtection.registration.legalBasis", { basis: basis() })}</p>}
+        </Show>
+        <Show when={props.retentionMonths}>
+          {(months) => <p>{t("dataProtection.registration.retention", { months: String(months()) })}</p>}
+        </Show>
       </details>
       <PrivacyCheck
         id="reg-privacyAcknowledged"
@@ -519,16 +529,86 @@ function StatusBadge(props: { registration: Registration }) {
   );
 }
 
+/** Sessions the delegate is excused from, or was present at; the contact can excuse and withdraw. */
+function AbsencePanel(props: {
+  registration: Registration;
+  sessions: EventDetail["sessions"];
+  onChanged: (message: string) => Promise<void>;
+}) {
+  const { t, formatDateTime } = useI18n();
+  const [busy, setBusy] = createSignal("");
+  const [error, setError] = createSignal("");
+  const kindAt = (sessionId: string) => props.registration.attendance.find((a) => a.sessionId === sessionId)?.kind;
+  const toggle = async (session: EventDetail["sessions"][number]) => {
+    const excused = kindAt(session.id) === "excused";
+    setBusy(session.id);
+    setError("");
+    try {
+      if (excused) await attendanceApi.withdrawExcuse(session.id, props.registration.id);
+      else await attendanceApi.excuse(session.id, props.registration.id);
+      const vars = { name: props.registration.name, session: session.title || formatDateTime(session.startsAt) };
+      await props.onChanged(t(excused ? "attendance.contact.withdrawn" : "attendance.contact.marked", vars));
+    } catch (e) {
+      setError(e instanceof ApiProblem ? e.message : String(e));
+    } finally {
+      setBusy("");
+    }
+  };
+  return (
+    <div class="absence-panel">
+      <h3>{t("attendance.contact.title", { name: props.registration.name })}</h3>
+      <p class="hint">{t("attendance.excuses.hint")}</p>
+      <div role="alert">
+        <Show when={error()}>
+          <p class="field-error">{error()}</p>
+        </Show>
+      </div>
+      <ul class="excuse-list">
+        <For each={props.sessions}>
+          {(s) => (
+            <li>
+              <span>
+                <span class="person-name">{s.title}</span>
+                <span class="muted block">{formatDateTime(s.startsAt)}</span>
+              </span>
+              <Show
+                when={kindAt(s.id) !== "present"}
+                fallback={<span class="badge badge-positive">{t("attendance.contact.present")}</span>}
+              >
+                <Show when={kindAt(s.id) === "excused"}>
+                  <span class="badge badge-muted">{t("attendance.contact.excused")}</span>
+                </Show>
+                <button
+                  type="button"
+                  class="button button-secondary button-small"
+                  disabled={busy() === s.id}
+                  onClick={() => toggle(s)}
+                >
+                  {kindAt(s.id) === "excused" ? t("attendance.contact.withdraw") : t("attendance.contact.excuse")}
+                  <span class="visually-hidden">
+                    : {props.registration.name}, {s.title}
+                  </span>
+                </button>
+              </Show>
+            </li>
+          )}
+        </For>
+      </ul>
+    </div>
+  );
+}
+
 function RegistrationTable(props: {
   items: Registration[];
   tracks: EventDetail["tracks"];
+  sessions: EventDetail["sessions"];
   actionsAllowed: boolean;
   onChanged: (message: string, focusId?: string) => Promise<void>;
 }) {
   const { t } = useI18n();
   const reason = useReasons();
   // Kept by id, so that a refreshed list does not close what is open.
-  const [panel, setPanel] = createSignal<{ id: string; kind: "swap" | "cancel" }>();
+  const [panel, setPanel] = createSignal<{ id: string; kind: "swap" | "cancel" | "absence" }>();
   const [historyOpen, setHistoryOpen] = createSignal<string[]>([]);
   const toggleHistory = (id: string) =>
     setHistoryOpen(historyOpen().includes(id) ? historyOpen().filter((x) => x !== id) : [...historyOpen(), id]);
@@ -615,6 +695,19 @@ function RegistrationTable(props: {
                         {t("registration.actions.cancel")}
                       </button>
                     </Show>
+                    <Show when={r.status === "confirmed" && props.sessions.length > 0}>
+                      <button
+                        type="button"
+                        id={`absence-button-${r.id}`}
+                        aria-label={`${t("attendance.contact.toggle")}: ${r.name}`}
+                        class="button button-secondary button-small"
+                        aria-expanded={open() === "absence"}
+                        aria-controls={`panel-${r.id}`}
+                        onClick={() => setPanel(open() === "absence" ? undefined : { id: r.id, kind: "absence" })}
+                      >
+                        {t("attendance.contact.toggle")}
+                      </button>
+                    </Show>
                     <button
                       type="button"
                       class="button-link"
@@ -643,6 +736,13 @@ function RegistrationTable(props: {
                               `swap-button-${r.id}`,
                             );
                           }}
+                        />
+                      </Match>
+                      <Match when={open() === "absence"}>
+                        <AbsencePanel
+                          registration={r}
+                          sessions={props.sessions}
+                          onChanged={(message) => props.onChanged(message, `absence-button-${r.id}`)}
                         />
                       </Match>
                       <Match when={open() === "cancel"}>
@@ -922,6 +1022,7 @@ export default function EventRegistrationPage() {
                                   <RegistrationTable
                                     items={registrations()!.items}
                                     tracks={e().tracks}
+                                    sessions={e().sessions}
                                     actionsAllowed={i().phase !== "cancelled"}
                                     onChanged={onChanged}
                                   />
@@ -942,6 +1043,8 @@ export default function EventRegistrationPage() {
                                   institutionId={institution().id}
                                   tracks={e().tracks}
                                   privacyNotice={network()?.privacyNotice ?? ""}
+                                  legalBasis={e().legalBasis}
+                                  retentionMonths={e().retentionMonths ?? network()?.retentionMonths}
                                   invited={i()}
                                   onRegistered={async () => {
                                     setPageNotice("");

@@ -1,11 +1,13 @@
 import { A } from "@solidjs/router";
 import { createMemo, createResource, createSignal, For, type JSX, Show } from "solid-js";
 import { encode } from "uqr";
+import { FeedbackLinks } from "../components/feedback";
+import { InlineConfirm } from "../components/inline-confirm";
 import { Loading } from "../components/status";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
 import type { Dictionary } from "../i18n/de";
-import { ApiProblem, api, getParticipation, type Participation } from "../lib/api";
+import { ApiProblem, api, getParticipation, type Participation, privacyApi, saveFile, saveJson } from "../lib/api";
 
 type ReasonCode = keyof Dictionary["reasons"];
 type Shown = "confirmed" | "waitlisted" | "offered" | "cancelled";
@@ -46,6 +48,9 @@ export default function ParticipationPage() {
     token ? getParticipation(token) : Promise.reject(new ApiProblem(401, "", "")),
   );
   const [revoked, setRevoked] = createSignal(false);
+  const [erased, setErased] = createSignal(false);
+  const [confirmingErasure, setConfirmingErasure] = createSignal(false);
+  let eraseButton: HTMLButtonElement | undefined;
   const [message, setMessage] = createSignal("");
   const [error, setError] = createSignal("");
   const [busy, setBusy] = createSignal(false);
@@ -112,6 +117,11 @@ export default function ParticipationPage() {
       if (!ok) setError((e) => `${t("participation.calendarFailed")} ${e}`);
     });
 
+  const downloadCertificate = () =>
+    run(() => api.participationCertificate(token), saveFile).then((ok) => {
+      if (!ok) setError((e) => `${t("participation.certificateFailed")} ${e}`);
+    });
+
   const openConfirm = () => {
     setConfirming(true);
     confirmQuestion?.focus();
@@ -135,10 +145,16 @@ export default function ParticipationPage() {
         <Loading />
       </Show>
       <Show
-        when={!data.error && !revoked()}
+        when={!data.error && !revoked() && !erased()}
         fallback={
-          <div class="notice notice-error" role="alert">
-            <p>{revoked() ? t("participation.revoked") : t("participation.invalid")}</p>
+          <div class={erased() ? "notice" : "notice notice-error"} role="alert">
+            <p>
+              {erased()
+                ? t("dataProtection.participant.erased")
+                : revoked()
+                  ? t("participation.revoked")
+                  : t("participation.invalid")}
+            </p>
             <A class="button" href="/anmelden">
               {t("auth.newLink")}
             </A>
@@ -208,6 +224,8 @@ export default function ParticipationPage() {
                 </Section>
               </Show>
 
+              <FeedbackLinks token={token} />
+
               <Section id="dates-title" title={t("participation.dates")}>
                 <ol class="dates session-list">
                   <For each={p().event.sessions}>
@@ -224,6 +242,18 @@ export default function ParticipationPage() {
                         <Show when={s.topic}>
                           <br />
                           <span class="muted">{s.topic}</span>
+                        </Show>
+                        <Show when={p().attendance.find((a) => a.sessionId === s.id)}>
+                          {(a) => (
+                            <>
+                              <br />
+                              <span class={a().kind === "present" ? "badge badge-positive" : "badge badge-muted"}>
+                                {a().kind === "present"
+                                  ? t("participation.attendedSession")
+                                  : t("participation.excusedSession")}
+                              </span>
+                            </>
+                          )}
                         </Show>
                       </li>
                     )}
@@ -250,6 +280,15 @@ export default function ParticipationPage() {
                   </details>
                 </Show>
               </Section>
+
+              <Show when={p().attendance.some((a) => a.kind === "present")}>
+                <Section id="certificate-title" title={t("participation.certificateTitle")}>
+                  <p>{t("participation.certificateText")}</p>
+                  <button type="button" class="button" disabled={busy()} onClick={downloadCertificate}>
+                    {t("participation.certificate")}
+                  </button>
+                </Section>
+              </Show>
 
               <Show when={p().registration.status !== "cancelled"}>
                 <Section id="cancel-title" title={t("participation.cancelTitle")} class="danger-zone">
@@ -284,6 +323,56 @@ export default function ParticipationPage() {
                   </Show>
                 </Section>
               </Show>
+
+              <Section id="my-data-title" title={t("dataProtection.participant.title")}>
+                <p>{t("dataProtection.participant.text")}</p>
+                <div class="actions">
+                  <button
+                    type="button"
+                    class="button button-secondary"
+                    disabled={busy()}
+                    onClick={() =>
+                      run(
+                        () => privacyApi.myData(token),
+                        (d) => saveJson(d, "meine-daten-netzwerkstatt.json"),
+                      ).then((ok) => {
+                        if (!ok) setError((e) => `${t("dataProtection.participant.downloadFailed")} ${e}`);
+                      })
+                    }
+                  >
+                    {t("dataProtection.participant.download")}
+                  </button>
+                  <Show when={!confirmingErasure()}>
+                    <button
+                      type="button"
+                      class="button button-danger"
+                      ref={eraseButton}
+                      disabled={busy()}
+                      onClick={() => setConfirmingErasure(true)}
+                    >
+                      {t("dataProtection.participant.erase")}
+                    </button>
+                  </Show>
+                </div>
+                <Show when={confirmingErasure()}>
+                  <InlineConfirm
+                    id="erase-me"
+                    danger
+                    question={t("dataProtection.participant.eraseQuestion")}
+                    text={t("dataProtection.participant.eraseText")}
+                    yes={t("dataProtection.participant.eraseYes")}
+                    no={t("dataProtection.participant.keep")}
+                    onConfirm={async () => {
+                      await privacyApi.eraseMe(token);
+                      setErased(true);
+                    }}
+                    onKeep={() => {
+                      setConfirmingErasure(false);
+                      eraseButton?.focus();
+                    }}
+                  />
+                </Show>
+              </Section>
 
               <Section id="link-title" title={t("participation.linkTitle")}>
                 <p>{t("participation.revokeHint")}</p>

@@ -1,0 +1,176 @@
+import { A } from "@solidjs/router";
+import { createResource, createSignal, For, Show } from "solid-js";
+import { OrganiserGate } from "../components/organiser-gate";
+import { LoadError, Loading } from "../components/status";
+import { usePageTitle } from "../components/title";
+import { useI18n } from "../i18n";
+import { type AuditFilter, privacyApi } from "../lib/api";
+
+const PAGE = 50;
+
+function AuditLog(props: { networkId: string }) {
+  const { t, formatDateTime } = useI18n();
+  // The form's values; the applied filter changes only on submit, so typing asks the server nothing.
+  const [draft, setDraft] = createSignal<AuditFilter>({});
+  const [filter, setFilter] = createSignal<AuditFilter>({});
+  const [offset, setOffset] = createSignal(0);
+  const [page, { refetch }] = createResource(
+    () => ({ filter: filter(), offset: offset() }),
+    ({ filter, offset }) => privacyApi.auditLog(props.networkId, filter, PAGE, offset),
+  );
+  const set = (key: keyof AuditFilter, value: string) => setDraft({ ...draft(), [key]: value || undefined });
+  const apply = (e: SubmitEvent) => {
+    e.preventDefault();
+    setOffset(0);
+    setFilter({ ...draft() });
+  };
+  const reset = () => {
+    setDraft({});
+    setOffset(0);
+    setFilter({});
+  };
+  const input = (key: "entityType" | "entityId" | "from" | "to", type = "text") => (
+    <div class="field">
+      <label for={`audit-${key}`}>{t(`dataProtection.audit.${key}`)}</label>
+      <input
+        id={`audit-${key}`}
+        type={type}
+        value={draft()[key] ?? ""}
+        onInput={(e) => set(key, e.currentTarget.value.trim())}
+      />
+    </div>
+  );
+
+  return (
+    <>
+      <form class="card filters" onSubmit={apply} aria-labelledby="audit-filters">
+        <h2 id="audit-filters">{t("dataProtection.audit.filters")}</h2>
+        <div class="filter-grid audit-filters">
+          <div class="field">
+            <label for="audit-action">{t("dataProtection.audit.action")}</label>
+            <select
+              id="audit-action"
+              value={draft().action ?? ""}
+              onChange={(e) => set("action", e.currentTarget.value)}
+            >
+              <option value="">{t("dataProtection.audit.allActions")}</option>
+              <For each={page.latest?.actions ?? []}>{(a) => <option value={a}>{a}</option>}</For>
+            </select>
+          </div>
+          {input("entityType")}
+          {input("entityId")}
+          {input("from", "date")}
+          {input("to", "date")}
+        </div>
+        <div class="actions">
+          <button type="submit" class="button">
+            {t("dataProtection.audit.apply")}
+          </button>
+          <button type="button" class="button button-secondary" onClick={reset}>
+            {t("dataProtection.audit.reset")}
+          </button>
+          <a class="button button-secondary" href={privacyApi.auditLogCsvPath(props.networkId, filter())} download="">
+            {t("dataProtection.audit.export")}
+          </a>
+        </div>
+      </form>
+      <Show when={page.error}>
+        <LoadError error={page.error} reset={refetch} />
+      </Show>
+      <Show when={page.loading && !page.latest}>
+        <Loading />
+      </Show>
+      <Show when={page.latest}>
+        {(p) => (
+          <section aria-labelledby="audit-caption">
+            <p role="status" class="result-count">
+              {p().total === 0
+                ? t("dataProtection.audit.empty")
+                : t("dataProtection.audit.range", {
+                    from: String(offset() + 1),
+                    to: String(offset() + p().items.length),
+                    total: String(p().total),
+                  })}
+            </p>
+            <Show when={p().items.length > 0}>
+              <div class="table-scroll">
+                <table class="board-table audit-table">
+                  <caption id="audit-caption" class="visually-hidden">
+                    {t("dataProtection.audit.caption")}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("dataProtection.audit.at")}</th>
+                      <th scope="col">{t("dataProtection.audit.actor")}</th>
+                      <th scope="col">{t("dataProtection.audit.action")}</th>
+                      <th scope="col">{t("dataProtection.audit.entity")}</th>
+                      <th scope="col">{t("dataProtection.audit.fields")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={p().items}>
+                      {(e) => (
+                        <tr>
+                          <td>
+                            <time datetime={e.at}>{formatDateTime(e.at)}</time>
+                          </td>
+                          <td>{e.actor ? e.actor.displayName || e.actor.id : t("dataProtection.audit.system")}</td>
+                          <td>
+                            <code>{e.action}</code>
+                          </td>
+                          <td>
+                            {e.entityType}
+                            <Show when={e.entityId}>
+                              <br />
+                              <code class="break">{e.entityId}</code>
+                            </Show>
+                          </td>
+                          <td>{e.fields.join(", ")}</td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </div>
+            </Show>
+            <div class="actions">
+              <button
+                type="button"
+                class="button button-secondary"
+                disabled={offset() === 0}
+                onClick={() => setOffset(Math.max(0, offset() - PAGE))}
+              >
+                {t("dataProtection.audit.previous")}
+              </button>
+              <button
+                type="button"
+                class="button button-secondary"
+                disabled={offset() + PAGE >= p().total}
+                onClick={() => setOffset(offset() + PAGE)}
+              >
+                {t("dataProtection.audit.next")}
+              </button>
+            </div>
+          </section>
+        )}
+      </Show>
+    </>
+  );
+}
+
+export default function AuditLogPage() {
+  const { t } = useI18n();
+  usePageTitle(() => t("dataProtection.audit.title"));
+  return (
+    <>
+      <p class="back">
+        <A href="/datenschutz">← {t("dataProtection.title")}</A>
+      </p>
+      <h1>{t("dataProtection.audit.title")}</h1>
+      <p class="lead">{t("dataProtection.audit.intro")}</p>
+      <OrganiserGate signIn={t("dataProtection.signInFirst")} notAllowed={t("dataProtection.notAllowed")}>
+        {(networkId) => <AuditLog networkId={networkId} />}
+      </OrganiserGate>
+    </>
+  );
+}

@@ -1,0 +1,181 @@
+import { useLocation, useParams } from "@solidjs/router";
+import { createResource, createSignal, Match, Show, Switch } from "solid-js";
+import { createStore } from "solid-js/store";
+import { isAnswered, QuestionFields } from "../components/feedback";
+import { Loading } from "../components/status";
+import { usePageTitle } from "../components/title";
+import { useI18n } from "../i18n";
+import { ApiProblem } from "../lib/api";
+import { type AnswerValue, type Credentials, feedbackApi } from "../lib/feedback-api";
+
+/**
+ * The answer page, phone first. Who answers comes from the fragment of the link (`#t=` personal
+ * link, `#k=` mailed link; never sent to the server in the URL) or, from the QR code on a slide,
+ * from the ticket code typed in.
+ */
+export default function FeedbackAnswerPage() {
+  const { t } = useI18n();
+  const params = useParams<{ formId: string }>();
+  const location = useLocation();
+  const fragment = new URLSearchParams((location.hash || window.location.hash).replace(/^#/, ""));
+  const credentials: Credentials = {
+    participantToken: fragment.get("t") ?? undefined,
+    feedbackToken: fragment.get("k") ?? undefined,
+  };
+  const byLink = Boolean(credentials.participantToken || credentials.feedbackToken);
+  const [form] = createResource(() => feedbackApi.publicForm(params.formId, credentials));
+  usePageTitle(() => form()?.title ?? t("feedback.answer.title"));
+
+  const [values, setValues] = createStore<Record<string, AnswerValue>>({});
+  const [errors, setErrors] = createSignal<Record<string, string>>({});
+  const [ticket, setTicket] = createSignal("");
+  const [ticketError, setTicketError] = createSignal("");
+  const [problem, setProblem] = createSignal<{ code: string; message: string }>();
+  const [busy, setBusy] = createSignal(false);
+  const [done, setDone] = createSignal(false);
+  let summary: HTMLDivElement | undefined;
+  let thanks: HTMLDivElement | undefined;
+
+  const change = (questionId: string, value: AnswerValue | undefined) => {
+    setValues(questionId, value as AnswerValue);
+    if (errors()[questionId] && isAnswered(value)) {
+      const { [questionId]: _, ...rest } = errors();
+      setErrors(rest);
+    }
+  };
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    const f = form();
+    if (!f || busy()) return;
+    const missing: Record<string, string> = {};
+    for (const q of f.questions)
+      if (q.required && !isAnswered(values[q.id])) missing[q.id] = t("feedback.answer.requiredMissing");
+    setErrors(missing);
+    setTicketError(!byLink && !ticket().trim() ? t("feedback.answer.ticketMissing") : "");
+    if (Object.keys(missing).length > 0 || ticketError()) {
+      setProblem({ code: "validation", message: t("feedback.answer.errorsSummary") });
+      // The alert announces the summary; the focus goes to the first field to fix.
+      const first = ticketError() ? "ticket-code" : f.questions.find((q) => missing[q.id])?.id;
+      requestAnimationFrame(() => {
+        const target =
+          first === "ticket-code"
+            ? document.getElementById("ticket-code")
+            : document.querySelector<HTMLElement>(
+                `#answer-${CSS.escape(first ?? "")}-item input, #answer-${CSS.escape(first ?? "")}-item textarea`,
+              );
+        (target ?? summary)?.focus();
+      });
+      return;
+    }
+    const answers = Object.fromEntries(Object.entries(values).filter(([, v]) => isAnswered(v))) as Record<
+      string,
+      AnswerValue
+    >;
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await feedbackApi.answer(f.id, credentials, byLink ? undefined : ticket().trim(), answers);
+      setDone(true);
+      requestAnimationFrame(() => thanks?.focus());
+    } catch (e) {
+      const p = e instanceof ApiProblem ? e : new ApiProblem(0, "unknown", String(e));
+      setProblem({ code: p.code, message: p.message });
+      requestAnimationFrame(() => summary?.focus());
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div class="feedback-answer">
+      <Show when={form.loading}>
+        <h1>{t("feedback.answer.title")}</h1>
+        <Loading />
+      </Show>
+      <Show when={form.error}>
+        <h1>{t("feedback.answer.title")}</h1>
+        <div class="notice notice-error" role="alert">
+          <p>
+            {form.error instanceof ApiProblem && form.error.code === "participant_link_invalid"
+              ? form.error.message
+              : t("feedback.answer.loadError")}
+          </p>
+        </div>
+      </Show>
+      <Show when={form()}>
+        {(f) => (
+          <>
+            <header class="feedback-answer-head">
+              <p class="eyebrow">{f().eventTitle}</p>
+              <h1>{f().sessionTitle ?? f().title}</h1>
+            </header>
+            <Switch
+              fallback={
+                <form class="card feedback-answer-form" novalidate onSubmit={submit}>
+                  <p class="feedback-anonymous">{t("feedback.answer.anonymous")}</p>
+                  <Show when={!byLink}>
+                    <div class="field ticket-field">
+                      <label for="ticket-code">{t("feedback.answer.ticket")}</label>
+                      <input
+                        id="ticket-code"
+                        name="ticket"
+                        autocomplete="off"
+                        autocapitalize="off"
+                        spellcheck={false}
+                        aria-describedby={`ticket-hint${ticketError() ? " ticket-error" : ""}`}
+                        aria-invalid={ticketError() ? "true" : undefined}
+                        value={ticket()}
+                        onInput={(e) => setTicket(e.currentTarget.value)}
+                      />
+                      <p class="hint" id="ticket-hint">
+                        {t("feedback.answer.ticketHint")}
+                      </p>
+                      <Show when={ticketError()}>
+                        <p class="field-error" id="ticket-error">
+                          {ticketError()}
+                        </p>
+                      </Show>
+                    </div>
+                  </Show>
+                  <QuestionFields
+                    idPrefix="answer"
+                    questions={f().questions}
+                    values={values}
+                    onChange={change}
+                    errors={errors()}
+                    disabled={busy()}
+                  />
+                  <div class="feedback-problem" role="alert" tabindex="-1" ref={summary}>
+                    <Show when={problem()}>{(p) => <p class="notice notice-error">{p().message}</p>}</Show>
+                  </div>
+                  <button type="submit" class="button feedback-submit" disabled={busy()}>
+                    {busy() ? t("feedback.answer.sending") : t("feedback.answer.submit")}
+                  </button>
+                </form>
+              }
+            >
+              <Match when={done()}>
+                <div class="notice notice-ok feedback-thanks" role="status" tabindex="-1" ref={thanks}>
+                  <p>
+                    <strong>{t("feedback.answer.thanks")}</strong>
+                  </p>
+                  <p>{t("feedback.answer.thanksHint")}</p>
+                </div>
+              </Match>
+              <Match when={f().status === "closed"}>
+                <p class="notice">{t("feedback.answer.closed")}</p>
+              </Match>
+              <Match when={f().you?.answered}>
+                <p class="notice notice-ok">{t("feedback.answer.already")}</p>
+              </Match>
+              <Match when={f().you && !f().you!.attended}>
+                <p class="notice notice-error">{t("feedback.answer.notAttended")}</p>
+              </Match>
+            </Switch>
+          </>
+        )}
+      </Show>
+    </div>
+  );
+}

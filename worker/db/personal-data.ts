@@ -1,0 +1,167 @@
+// A person's right of access (Art. 15 DSGVO): everything this network holds about
+// one e-mail address, as one JSON document, for the person (by personal link) and
+// for an organiser answering a request on their behalf.
+
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { retentionDueAt, retentionMonthsOf } from "../domain/retention";
+import type { Db } from "./client";
+import {
+  attendances,
+  eventSessions,
+  events,
+  institutions,
+  networks,
+  outbox,
+  registrationHistory,
+  registrations,
+  tracks,
+} from "./schema";
+
+/** Links in old mails carry live tokens: the document shows that a link was sent, never the link. */
+export const redactLinks = (text: string) => text.replace(/#(t|token)=[A-Za-z0-9_-]+/g, "#$1=[entfernt/removed]");
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The live (not anonymised) registrations of `email` in the network. */
+export async function registrationIdsOf(db: Db, networkId: string, email: string) {
+  const rows = await db
+    .select({ id: registrations.id, status: registrations.status })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .where(
+      and(
+        eq(events.networkId, networkId),
+        eq(registrations.email, email.trim().toLowerCase()),
+        isNull(registrations.anonymisedAt),
+      ),
+    )
+    .orderBy(asc(registrations.requestedAt), asc(registrations.id));
+  return rows;
+}
+
+export async function personalDataOf(db: Db, networkId: string, rawEmail: string, now: Date) {
+  const email = rawEmail.trim().toLowerCase();
+  const [network] = await db.select().from(networks).where(eq(networks.id, networkId)).limit(1);
+  const rows = await db
+    .select({
+      registration: registrations,
+      event: events,
+      institutionName: institutions.name,
+      trackTitle: tracks.title,
+    })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
+    .leftJoin(tracks, eq(tracks.id, registrations.trackId))
+    .where(and(eq(events.networkId, networkId), eq(registrations.email, email), isNull(registrations.anonymisedAt)))
+    .orderBy(asc(registrations.requestedAt), asc(registrations.id));
+  const ids = rows.map((r) => r.registration.id);
+  const eventIds = [...new Set(rows.map((r) => r.event.id))];
+  const [sessions, history, attended, mails] = await Promise.all([
+    eventIds.length
+      ? db
+          .select()
+          .from(eventSessions)
+          .where(inArray(eventSessions.eventId, eventIds))
+          .orderBy(asc(eventSessions.position))
+      : [],
+    ids.length
+      ? db
+          .select()
+          .from(registrationHistory)
+          .where(inArray(registrationHistory.registrationId, ids))
+          .orderBy(asc(registrationHistory.at), asc(sql`rowid`))
+      : [],
+    ids.length ? db.select().from(attendances).where(inArray(attendances.registrationId, ids)) : [],
+    db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.toEmail, email), eq(outbox.networkId, networkId)))
+      .orderBy(asc(outbox.createdAt)),
+  ]);
+  const sessionById = new Map(sessions.map((s) => [s.id, s]));
+  return {
+    about: {
+      de:
+        "Alle Daten, die das Netzwerk in NetzWerkstatt zu dieser E-Mail-Adresse gespeichert hat (Auskunft nach Art. 15 DSGVO). " +
+        "Rückmeldungen zu Veranstaltungen (Feedback) werden anonym gespeichert, ohne Verbindung zu Ihrer Person oder Anmeldung; " +
+        "sie können Ihnen nicht zugeordnet werden und sind deshalb nicht enthalten. Links in E-Mails sind unkenntlich gemacht.",
+      en:
+        "All data the network holds in NetzWerkstatt about this e-mail address (access under Art. 15 GDPR). " +
+        "Feedback on events is stored anonymously, with no link to you or your registration; it cannot be attributed " +
+        "to you and is therefore not included. Links in e-mails are redacted.",
+    },
+    generatedAt: now.toISOString(),
+    controller: { network: network?.name ?? "", privacyNotice: network?.privacyNotice ?? "" },
+    email,
+    registrations: rows.map(({ registration: r, event, institutionName, trackTitle }) => {
+      const eventSessionsOf = sessions.filter((s) => s.eventId === event.id);
+      const lastEnd = eventSessionsOf.reduce<Date | null>((m, s) => (!m || s.endsAt > m ? s.endsAt : m), null);
+      const months = retentionMonthsOf(event.retentionMonths, network?.retentionMonths);
+      return {
+        id: r.id,
+        event: {
+          id: event.id,
+          title: event.title,
+          legalBasis: event.legalBasis,
+          retentionMonths: months,
+          erasureDueAt: iso(retentionDueAt(lastEnd, months)),
+          sessions: eventSessionsOf.map((s) => ({
+            id: s.id,
+            title: s.title,
+            startsAt: s.startsAt.toISOString(),
+            endsAt: s.endsAt.toISOString(),
+          })),
+        },
+        institution: { id: r.institutionId, name: institutionName },
+        track: r.trackId ? { id: r.trackId, title: trackTitle ?? "" } : null,
+        name: r.name,
+        email: r.email,
+        function: r.function,
+        accessibilityNeeds: r.accessibilityNeeds,
+        status: r.status,
+        reasonCode: r.reasonCode,
+        isWalkIn: r.isWalkIn,
+        isOverride: r.isOverride,
+        requestedAt: r.requestedAt.toISOString(),
+        confirmedAt: iso(r.confirmedAt),
+        cancelledAt: iso(r.cancelledAt),
+        offeredUntil: iso(r.offeredUntil),
+        privacyAcknowledgedAt: iso(r.privacyAcknowledgedAt),
+        registeredByAccount: r.createdByAccountId !== null,
+        history: history
+          .filter((h) => h.registrationId === r.id)
+          .map((h) => ({
+            at: h.at.toISOString(),
+            action: h.action,
+            reasonCode: h.reasonCode,
+            reasonParams: (h.reasonParams as Record<string, unknown> | null) ?? null,
+            byAccount: h.actorAccountId !== null,
+          })),
+        attendance: attended
+          .filter((a) => a.registrationId === r.id)
+          .map((a) => ({
+            sessionId: a.sessionId,
+            sessionTitle: sessionById.get(a.sessionId)?.title ?? "",
+            kind: a.kind,
+            method: a.method,
+            at: a.at.toISOString(),
+          })),
+      };
+    }),
+    mails: mails.map((m) => ({
+      id: m.id,
+      createdAt: m.createdAt.toISOString(),
+      sentAt: iso(m.sentAt),
+      status: m.status,
+      subject: m.subject,
+      text: redactLinks(m.bodyText),
+    })),
+    feedback: {
+      de: "Keine: Rückmeldungen sind anonym und nicht mit Personen verknüpft.",
+      en: "None: feedback is anonymous and not linked to any person.",
+    },
+  };
+}
+
+export type PersonalData = Awaited<ReturnType<typeof personalDataOf>>;

@@ -1,0 +1,313 @@
+// Data protection for organisers: the network's privacy notice and retention
+// period, what the retention job will erase and when, and a person's rights
+// (access and erasure) answered on their behalf. The audit log records each
+// request with entity ids only, never the address asked about.
+
+import { createRoute, z } from "@hono/zod-openapi";
+import { eq, type SQL, sql } from "drizzle-orm";
+import { cancelRegistration, runContextOf } from "../db/allocation";
+import { type Db, runBatch } from "../db/client";
+import { personalDataOf, registrationIdsOf } from "../db/personal-data";
+import { ERASURE_CHUNK, eraseRegistrations, retentionOverview } from "../db/retention";
+import { networks as networksTable } from "../db/schema";
+import { MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS } from "../domain/retention";
+import { type AuditEntry, auditInsert } from "../lib/audit";
+import { normaliseEmail, requireAuth } from "../lib/auth";
+import { organiserOfNetwork } from "../lib/guards";
+import { deliverAfterResponse } from "../lib/mail";
+import { createRouter } from "../lib/router";
+import { jsonContent, problemResponses } from "../lib/schemas";
+import { NetworkRefParam } from "./networks";
+
+const iso = z.string().openapi({ format: "date-time" });
+
+export const PersonalDataSchema = z
+  .object({
+    about: z.object({ de: z.string(), en: z.string() }),
+    generatedAt: iso,
+    controller: z.object({ network: z.string(), privacyNotice: z.string() }),
+    email: z.string(),
+    registrations: z.array(
+      z.object({
+        id: z.string(),
+        event: z.object({
+          id: z.string(),
+          title: z.string(),
+          legalBasis: z.string(),
+          retentionMonths: z.number().int(),
+          erasureDueAt: iso.nullable(),
+          sessions: z.array(z.object({ id: z.string(), title: z.string(), startsAt: iso, endsAt: iso })),
+        }),
+        institution: z.object({ id: z.string(), name: z.string() }),
+        track: z.object({ id: z.string(), title: z.string() }).nullable(),
+        name: z.string(),
+        email: z.string(),
+        function: z.string(),
+        accessibilityNeeds: z.string(),
+        status: z.enum(["confirmed", "waitlisted", "cancelled"]),
+        reasonCode: z.string().nullable(),
+        isWalkIn: z.boolean(),
+        isOverride: z.boolean(),
+        requestedAt: iso,
+        confirmedAt: iso.nullable(),
+        cancelledAt: iso.nullable(),
+        offeredUntil: iso.nullable(),
+        privacyAcknowledgedAt: iso.nullable(),
+        registeredByAccount: z.boolean(),
+        history: z.array(
+          z.object({
+            at: iso,
+            action: z.string(),
+            reasonCode: z.string().nullable(),
+            reasonParams: z.record(z.string(), z.unknown()).nullable(),
+            byAccount: z.boolean(),
+          }),
+        ),
+        attendance: z.array(
+          z.object({
+            sessionId: z.string(),
+            sessionTitle: z.string(),
+            kind: z.enum(["present", "excused"]),
+            method: z.enum(["qr", "list", "walk_in"]).nullable(),
+            at: iso,
+          }),
+        ),
+      }),
+    ),
+    mails: z.array(
+      z.object({
+        id: z.string(),
+        createdAt: iso,
+        sentAt: iso.nullable(),
+        status: z.string(),
+        subject: z.string(),
+        text: z.string(),
+      }),
+    ),
+    feedback: z.object({ de: z.string(), en: z.string() }),
+  })
+  .openapi("PersonalData", {
+    description: "Everything held about one e-mail address in one network (Art. 15 DSGVO); feedback is anonymous",
+  });
+
+export const ErasureSchema = z
+  .object({
+    erased: z.array(z.string()).openapi({ description: "Ids of the registrations whose personal data was erased" }),
+  })
+  .openapi("Erasure");
+
+const PersonRequestSchema = z
+  .object({
+    email: z.email().max(254).transform(normaliseEmail).openapi({ example: "fachkraft@kita-regenbogen.example" }),
+  })
+  .openapi("PersonRequest");
+
+const PrivacySettingsSchema = z
+  .object({
+    privacyNotice: z
+      .string()
+      .trim()
+      .min(1)
+      .max(20000)
+      .openapi({ description: "Art. 13 DSGVO: controller, purpose, legal basis, retention, rights, DPO contact" }),
+    retentionMonths: z
+      .number()
+      .int()
+      .min(MIN_RETENTION_MONTHS)
+      .max(MAX_RETENTION_MONTHS)
+      .openapi({ description: "Months after an event's last session until its participants' data is erased" }),
+  })
+  .openapi("PrivacySettings");
+
+const RetentionItemSchema = z.object({
+  eventId: z.string(),
+  title: z.string(),
+  status: z.string(),
+  lastSessionEndsAt: iso.nullable(),
+  months: z.number().int(),
+  monthsFromEvent: z.boolean().openapi({ description: "The event sets its own period (else the network's applies)" }),
+  dueAt: iso.nullable(),
+  due: z.boolean().openapi({ description: "The period has passed; the next cron run erases what is pending" }),
+  pending: z.number().int().openapi({ description: "Registrations whose personal data is still held" }),
+  erased: z.number().int().openapi({ description: "Registrations already anonymised" }),
+  erasedAt: iso.nullable(),
+});
+
+/** One audit row per registration concerned (ids only); one for the network when there was none. */
+const personAudit = (networkId: string, actorAccountId: string | null, action: string, ids: string[]): AuditEntry[] =>
+  ids.length
+    ? ids.map((id) => ({ networkId, actorAccountId, action, entityType: "registration", entityId: id }))
+    : [{ networkId, actorAccountId, action, entityType: "network", entityId: networkId }];
+
+const auditSql = (e: AuditEntry, now: Date): SQL =>
+  sql`insert into audit_log (id, network_id, at, actor_account_id, action, entity_type, entity_id, details)
+    values (${crypto.randomUUID()}, ${e.networkId}, ${now.getTime()}, ${e.actorAccountId}, ${e.action},
+      ${e.entityType}, ${e.entityId}, null)`;
+
+/** Writes the log entries of a person's request: who acted, what, which registrations; never the address. */
+export const logPersonRequest = (
+  db: Db,
+  networkId: string,
+  actorAccountId: string | null,
+  action: string,
+  ids: string[],
+  now: Date,
+) =>
+  runBatch(
+    db,
+    personAudit(networkId, actorAccountId, action, ids).map((e) => auditSql(e, now)),
+  );
+
+/**
+ * Withdraws and erases: live registrations are cancelled first by the normal rule
+ * (a waiting person gets the place, and is told), then the personal data goes.
+ */
+export async function withdrawAndErase(
+  ctx: ReturnType<typeof runContextOf>,
+  networkId: string,
+  ids: string[],
+  actorAccountId: string | null,
+  reasonCode: string,
+) {
+  // A past event's registration keeps its status, so attendance and counts stay as they were.
+  const live: { id: string }[] = [];
+  for (let i = 0; i < ids.length; i += ERASURE_CHUNK) {
+    const part = sql.join(
+      ids.slice(i, i + ERASURE_CHUNK).map((id) => sql`${id}`),
+      sql`, `,
+    );
+    live.push(
+      ...(await ctx.db.all<{ id: string }>(sql`select r.id from registrations r
+        where r.id in (${part}) and r.status <> 'cancelled'
+          and coalesce((select max(s.ends_at) from event_sessions s where s.event_id = r.event_id), 0) > ${ctx.now.getTime()}`)),
+    );
+  }
+  for (const { id } of live) await cancelRegistration(ctx, id, actorAccountId, reasonCode);
+  const erased = await eraseRegistrations(ctx.db, ids, ctx.now);
+  // The log says what was asked and done even when nothing was left to erase.
+  await logPersonRequest(ctx.db, networkId, actorAccountId, "personal_data.erasure", ids, ctx.now);
+  return erased;
+}
+
+export const privacy = createRouter()
+  .openapi(
+    createRoute({
+      method: "put",
+      path: "/networks/{networkId}/privacy",
+      tags: ["Data protection"],
+      summary: "Set the network's privacy notice (Art. 13 DSGVO) and retention period (organisers)",
+      middleware: [organiserOfNetwork] as const,
+      request: {
+        params: NetworkRefParam,
+        body: { content: { "application/json": { schema: PrivacySettingsSchema } }, required: true },
+      },
+      responses: { 200: jsonContent(PrivacySettingsSchema, "Saved"), ...problemResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const auth = requireAuth(c);
+      const input = c.req.valid("json");
+      const network = c.var.network;
+      const changed = (["privacyNotice", "retentionMonths"] as const).filter((k) => network[k] !== input[k]);
+      await c.var.db.batch([
+        c.var.db.update(networksTable).set(input).where(eq(networksTable.id, network.id)),
+        auditInsert(c.var.db, {
+          networkId: network.id,
+          actorAccountId: auth.accountId,
+          action: "network.privacy_updated",
+          entityType: "network",
+          entityId: network.id,
+          fields: changed,
+        }),
+      ]);
+      return c.json(input, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/networks/{networkId}/retention",
+      tags: ["Data protection"],
+      summary: "When each event's participant data is erased, and how many people that concerns (organisers)",
+      description:
+        "Due date: the event's last session plus its retention period (the event's own, else the network's), in " +
+        "Berlin calendar months. The cron trigger erases pending data of due events within five minutes. Counts only.",
+      middleware: [organiserOfNetwork] as const,
+      request: { params: NetworkRefParam },
+      responses: {
+        200: jsonContent(
+          z.object({ retentionMonths: z.number().int(), items: z.array(RetentionItemSchema) }),
+          "Events, the next due first; erased ones last",
+        ),
+        ...problemResponses(401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const now = new Date();
+      const items = (await retentionOverview(c.var.db, c.var.network.id, now))
+        .map((i) => ({
+          ...i,
+          lastSessionEndsAt: i.lastSessionEndsAt?.toISOString() ?? null,
+          dueAt: i.dueAt?.toISOString() ?? null,
+          erasedAt: i.erasedAt?.toISOString() ?? null,
+        }))
+        .sort(
+          (a, b) =>
+            Number(a.pending === 0) - Number(b.pending === 0) ||
+            (a.dueAt ?? "9999").localeCompare(b.dueAt ?? "9999") ||
+            a.title.localeCompare(b.title, "de"),
+        );
+      return c.json({ retentionMonths: c.var.network.retentionMonths, items }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/networks/{networkId}/personal-data/access",
+      tags: ["Data protection"],
+      summary: "All data held about a named person (by e-mail), to answer an access request (organisers)",
+      description:
+        "The address travels in the body, not the URL, so it stays out of logs. Written to the audit log with the ids of the registrations found, never the address.",
+      middleware: [organiserOfNetwork] as const,
+      request: {
+        params: NetworkRefParam,
+        body: { content: { "application/json": { schema: PersonRequestSchema } }, required: true },
+      },
+      responses: { 200: jsonContent(PersonalDataSchema, "The document"), ...problemResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const auth = requireAuth(c);
+      const now = new Date();
+      const network = c.var.network;
+      const data = await personalDataOf(c.var.db, network.id, c.req.valid("json").email, now);
+      const ids = data.registrations.map((r) => r.id);
+      await logPersonRequest(c.var.db, network.id, auth.accountId, "personal_data.access", ids, now);
+      return c.json(data, 200, { "cache-control": "no-store" });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/networks/{networkId}/personal-data/erasure",
+      tags: ["Data protection"],
+      summary: "Withdraw and erase a named person's registrations (by e-mail) on their request (organisers)",
+      description:
+        "Live registrations are cancelled first (a waiting person moves up as usual), then name, e-mail, function, " +
+        "accessibility needs, the personal link and the mails about those events are erased. Institution, status, " +
+        "attendance and counts stay. Written to the audit log with registration ids only.",
+      middleware: [organiserOfNetwork] as const,
+      request: {
+        params: NetworkRefParam,
+        body: { content: { "application/json": { schema: PersonRequestSchema } }, required: true },
+      },
+      responses: { 200: jsonContent(ErasureSchema, "Erased"), ...problemResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const auth = requireAuth(c);
+      const ctx = runContextOf(c);
+      const network = c.var.network;
+      const ids = (await registrationIdsOf(c.var.db, network.id, c.req.valid("json").email)).map((r) => r.id);
+      const erased = await withdrawAndErase(ctx, network.id, ids, auth.accountId, "erasure_requested");
+      deliverAfterResponse(c);
+      return c.json({ erased }, 200);
+    },
+  );
