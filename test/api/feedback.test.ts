@@ -296,6 +296,11 @@ describe("answering", () => {
     });
     const after = await json(await api("/api/participation/feedback", { headers }));
     expect(after.items).toContainEqual(expect.objectContaining({ id: form.id, answered: true }));
+    // The person's data (Art. 15) says that they answered, and nothing of what.
+    const data = await json(await api("/api/participation/data.json", { headers }));
+    const registration = data.registrations.find((r: { id: string }) => r.id === "fb-c");
+    expect(registration.feedback.answered).toEqual([{ formId: form.id, title: form.title }]);
+    expect(JSON.stringify(data)).not.toContain("Mehr Pausen");
     // Someone who was not there is not offered the form.
     const absent = await json(
       await api("/api/participation/feedback", { headers: { "x-participant-token": tokenOf("fb-k") } }),

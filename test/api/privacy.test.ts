@@ -159,7 +159,8 @@ describe("a participant's rights", () => {
     expect(data.mails.every((m: { text: string }) => !/#t=[A-Za-z0-9_-]{20,}/.test(m.text))).toBe(true);
     expect(JSON.stringify(data)).not.toContain(first.token);
     expect(data.feedback.de).toContain("anonym");
-    expect(data.about.en).toContain("Feedback");
+    expect(data.about.en).toContain("feedback forms");
+    expect(qe.feedback).toEqual({ answered: [], linkSent: [] });
     // Nobody else's data.
     expect(JSON.stringify(data)).not.toContain("sami.zweiter");
 

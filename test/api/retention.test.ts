@@ -99,6 +99,18 @@ beforeAll(async () => {
       ).bind(`hist-${r.id}`, r.id, r.requestedAt.getTime()),
     ),
   ];
+  // A feedback form of the past event: person 0 was sent a link and answered.
+  statements.push(
+    env.DB.prepare(
+      "insert into feedback_forms (id, event_id, title, status, created_at) values ('form-past', ?, 'Rückmeldung', 'closed', ?)",
+    ).bind(PAST, session.starts_at),
+    env.DB.prepare(
+      "insert into feedback_invitations (token_hash, form_id, registration_id) values ('hash-fb-past-0', 'form-past', 'reg-past-00')",
+    ),
+    env.DB.prepare(
+      "insert into feedback_submissions (form_id, registration_id, nonce) values ('form-past', 'reg-past-00', 'n')",
+    ),
+  );
   await env.DB.batch(statements);
   // Mails: about the past event to its participants (must go), about the later event to
   // one of them (must stay), and about the past event to a person who gave the place to a
@@ -184,6 +196,12 @@ describe("the retention job", () => {
     expect(await aggregates(PAST)).toEqual(aggregatesBefore);
     expect(after.attendances).toEqual(before.attendances);
     expect(after.history).toEqual(before.history);
+    // The feedback link stops working; that someone answered stays (for the counts), tied to no one.
+    const feedbackRows = async (table: string) =>
+      (await env.DB.prepare(`select count(*) as n from ${table} where form_id = 'form-past'`).first<{ n: number }>())
+        ?.n;
+    expect(await feedbackRows("feedback_invitations")).toBe(0);
+    expect(await feedbackRows("feedback_submissions")).toBe(1);
 
     // Everything else is untouched: the later event (also the same person there), contacts, accounts.
     expect(after.registrations.filter((r) => r.event_id !== PAST)).toEqual(

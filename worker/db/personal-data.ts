@@ -9,6 +9,9 @@ import {
   attendances,
   eventSessions,
   events,
+  feedbackForms,
+  feedbackInvitations,
+  feedbackSubmissions,
   institutions,
   networks,
   outbox,
@@ -57,7 +60,7 @@ export async function personalDataOf(db: Db, networkId: string, rawEmail: string
     .orderBy(asc(registrations.requestedAt), asc(registrations.id));
   const ids = rows.map((r) => r.registration.id);
   const eventIds = [...new Set(rows.map((r) => r.event.id))];
-  const [sessions, history, attended, mails] = await Promise.all([
+  const [sessions, history, attended, mails, answered, invited] = await Promise.all([
     eventIds.length
       ? db
           .select()
@@ -78,18 +81,42 @@ export async function personalDataOf(db: Db, networkId: string, rawEmail: string
       .from(outbox)
       .where(and(eq(outbox.toEmail, email), eq(outbox.networkId, networkId)))
       .orderBy(asc(outbox.createdAt)),
+    // Only the fact that a form was answered or a feedback link was sent; what was answered is not linked.
+    ids.length
+      ? db
+          .select({
+            registrationId: feedbackSubmissions.registrationId,
+            formId: feedbackForms.id,
+            title: feedbackForms.title,
+          })
+          .from(feedbackSubmissions)
+          .innerJoin(feedbackForms, eq(feedbackForms.id, feedbackSubmissions.formId))
+          .where(inArray(feedbackSubmissions.registrationId, ids))
+      : [],
+    ids.length
+      ? db
+          .select({
+            registrationId: feedbackInvitations.registrationId,
+            formId: feedbackForms.id,
+            title: feedbackForms.title,
+          })
+          .from(feedbackInvitations)
+          .innerJoin(feedbackForms, eq(feedbackForms.id, feedbackInvitations.formId))
+          .where(inArray(feedbackInvitations.registrationId, ids))
+      : [],
   ]);
   const sessionById = new Map(sessions.map((s) => [s.id, s]));
   return {
     about: {
       de:
         "Alle Daten, die das Netzwerk in NetzWerkstatt zu dieser E-Mail-Adresse gespeichert hat (Auskunft nach Art. 15 DSGVO). " +
-        "Rückmeldungen zu Veranstaltungen (Feedback) werden anonym gespeichert, ohne Verbindung zu Ihrer Person oder Anmeldung; " +
-        "sie können Ihnen nicht zugeordnet werden und sind deshalb nicht enthalten. Links in E-Mails sind unkenntlich gemacht.",
+        "Zu Rückmeldebögen ist nur gespeichert, ob Sie geantwortet haben und ob Ihnen ein Link geschickt wurde; " +
+        "was Sie geantwortet haben, ist anonym und ohne Verbindung zu Ihrer Person gespeichert und deshalb nicht enthalten. " +
+        "Links in E-Mails sind unkenntlich gemacht.",
       en:
         "All data the network holds in NetzWerkstatt about this e-mail address (access under Art. 15 GDPR). " +
-        "Feedback on events is stored anonymously, with no link to you or your registration; it cannot be attributed " +
-        "to you and is therefore not included. Links in e-mails are redacted.",
+        "For feedback forms only the fact that you answered, and that a link was sent to you, is stored; what you " +
+        "answered is anonymous, not linked to you, and therefore not included. Links in e-mails are redacted.",
     },
     generatedAt: now.toISOString(),
     controller: { network: network?.name ?? "", privacyNotice: network?.privacyNotice ?? "" },
@@ -147,6 +174,10 @@ export async function personalDataOf(db: Db, networkId: string, rawEmail: string
             method: a.method,
             at: a.at.toISOString(),
           })),
+        feedback: {
+          answered: answered.filter((f) => f.registrationId === r.id).map(({ formId, title }) => ({ formId, title })),
+          linkSent: invited.filter((f) => f.registrationId === r.id).map(({ formId, title }) => ({ formId, title })),
+        },
       };
     }),
     mails: mails.map((m) => ({
@@ -158,8 +189,8 @@ export async function personalDataOf(db: Db, networkId: string, rawEmail: string
       text: redactLinks(m.bodyText),
     })),
     feedback: {
-      de: "Keine: Rückmeldungen sind anonym und nicht mit Personen verknüpft.",
-      en: "None: feedback is anonymous and not linked to any person.",
+      de: "Ob Sie einen Rückmeldebogen beantwortet haben, steht je Anmeldung unter `feedback`; Ihre Antworten sind anonym.",
+      en: "Whether you answered a feedback form is listed per registration under `feedback`; your answers are anonymous.",
     },
   };
 }

@@ -77,7 +77,8 @@ const toRetentionEvent = (r: EventRow) => ({
  * The statements that erase the registrations `chosen` (an SQL subquery of ids)
  * selects: first the mails about their event to their address (any template that
  * names the event: confirmations, links, invitations to feedback), while the
- * address is still there; then the row itself. `returning id` counts what was erased.
+ * address is still there; their feedback links; then the row itself, last, so that
+ * `changes()` after it and `returning id` count what was erased.
  */
 function eraseStatements(chosen: SQL, now: number): SQL[] {
   return [
@@ -86,6 +87,8 @@ function eraseStatements(chosen: SQL, now: number): SQL[] {
         join events e on e.id = r.event_id
         join outbox o on o.to_email = r.email and o.network_id = e.network_id
         where r.id in ${chosen} and instr(o.body_text, e.title) > 0)`,
+    // Feedback links sent to them stop working; whether they answered stays, now tied to no one.
+    sql`delete from feedback_invitations where registration_id in ${chosen}`,
     sql`update registrations set name = '', email = id || '@erased.invalid', "function" = '',
         accessibility_needs = '', personal_token_hash = null, idempotency_key = null, anonymised_at = ${now}
       where id in ${chosen} and anonymised_at is null
@@ -151,7 +154,7 @@ export async function runRetention(db: Db, options: RetentionOptions): Promise<R
       chunksLeft--;
       const chosen = sql`(select id from registrations where event_id = ${event.id} and anonymised_at is null
         order by id limit ${chunkSize})`;
-      const [, updated] = await runBatch(db, [
+      const [, , updated] = await runBatch(db, [
         ...eraseStatements(chosen, now),
         // One log entry per event and run, by the first chunk that erased something.
         sql`insert into audit_log (id, network_id, at, actor_account_id, action, entity_type, entity_id, details)
@@ -183,7 +186,7 @@ export async function eraseRegistrations(db: Db, ids: string[], now: Date) {
       part.map((id) => sql`${id}`),
       sql`, `,
     )}) and anonymised_at is null)`;
-    const [, updated] = await runBatch(db, eraseStatements(chosen, now.getTime()));
+    const [, , updated] = await runBatch(db, eraseStatements(chosen, now.getTime()));
     erased.push(...updated.results.map((r) => String(r.id)));
   }
   return erased;
