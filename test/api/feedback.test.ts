@@ -71,6 +71,7 @@ beforeAll(async () => {
 
 type Form = {
   id: string;
+  title: string;
   status: string;
   version: number;
   frozen: boolean;
