@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { AxeResults, Result } from "axe-core";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const require = createRequire(import.meta.url);
@@ -110,18 +110,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function signInThroughMailbox(page: E2EPage, email: string): Promise<void> {
   const h1 = () => page.getByRole("heading", { level: 1 }).textContent();
   await page.goto(new URL("/anmelden", baseURL()).href);
-  await page.waitForFunction(() => document.querySelector("h1")?.textContent === "Anmelden");
+  await expect.poll(h1).toBe("Anmelden");
   await page.getByLabel("E-Mail-Adresse").fill(email);
   await page.getByRole("button", { name: "Anmeldelink senden" }).click();
-  await page.getByText("Bitte sehen Sie in Ihr Postfach.").waitFor();
+  await expect.poll(() => page.getByText("Bitte sehen Sie in Ihr Postfach.").count()).toBe(1);
   await page.getByRole("link", { name: "Entwicklungs-Postfach" }).click();
+  await expect.poll(h1).toBe("Entwicklungs-Postfach");
   const mail = page.locator(".mail").filter({ hasText: email }).first();
-  await mail.waitFor();
+  await expect.poll(() => mail.count()).toBe(1);
   const href = await mail.locator(".mail-body a").first().getAttribute("href");
-  if (!href) throw new Error(`no sign-in link for ${email}`);
-  await page.goto(href);
-  await page.waitForFunction(() => document.querySelector("h1")?.textContent === "Mein Konto", undefined, {
-    timeout: 10_000,
-  });
-  if ((await h1()) !== "Mein Konto") throw new Error(`sign-in of ${email} did not arrive at the account page`);
+  expect(href).toBeTruthy();
+  await page.goto(href!);
+  await expect.poll(h1, { timeout: 10_000 }).toBe("Mein Konto");
 }

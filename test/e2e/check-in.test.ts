@@ -3,7 +3,15 @@
 // four present, none twice.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2EPage, expectCleanPage, expectNoAxeViolations, launchBrowser, openPage, screenshot } from "./browser";
+import {
+  type E2EPage,
+  expectCleanPage,
+  expectNoAxeViolations,
+  launchBrowser,
+  openPage,
+  screenshot,
+  signInThroughMailbox,
+} from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,24 +25,7 @@ const ORGANISER = "koordination@kinderschutz-bad-kreuznach.example";
 const EVENT = "evt-qe-werkstatt";
 const SESSION = "ses-qe-1";
 
-const h1 = (page: E2EPage) => page.getByRole("heading", { level: 1 }).textContent();
 const status = (page: E2EPage) => page.getByRole("status").first().textContent();
-
-async function signInThroughMailbox(page: E2EPage, email: string) {
-  await page.goto(new URL("/anmelden", page.url()).href);
-  await expect.poll(() => h1(page)).toBe("Anmelden");
-  await page.getByLabel("E-Mail-Adresse").fill(email);
-  await page.getByRole("button", { name: "Anmeldelink senden" }).click();
-  await expect.poll(() => page.getByText("Bitte sehen Sie in Ihr Postfach.").count()).toBe(1);
-  await page.getByRole("link", { name: "Entwicklungs-Postfach" }).click();
-  await expect.poll(() => h1(page)).toBe("Entwicklungs-Postfach");
-  const mail = page.locator(".mail").filter({ hasText: email }).first();
-  await expect.poll(() => mail.count()).toBe(1);
-  const href = await mail.locator(".mail-body a").first().getAttribute("href");
-  expect(href).toBeTruthy();
-  await page.goto(href!);
-  await expect.poll(() => h1(page), { timeout: 10_000 }).toBe("Mein Konto");
-}
 
 const tickButtons = (page: E2EPage) => page.locator(".check-in-list .check-in-tick");
 const presentRows = (page: E2EPage) => page.locator(".check-in-list li.is-present");

@@ -12,6 +12,7 @@ import {
   launchBrowser,
   openPage,
   screenshot,
+  signInThroughMailbox,
 } from "./browser";
 
 let browser: Browser;
@@ -30,22 +31,6 @@ const TICKETS = ["reg-demo-fh-02", "reg-demo-fh-03", "reg-demo-fh-04", "reg-demo
 
 const url = (path: string) => new URL(path, baseURL()).href;
 const h1 = (page: E2EPage) => page.getByRole("heading", { level: 1 }).textContent();
-
-async function signInThroughMailbox(page: E2EPage, email: string) {
-  await page.goto(url("/anmelden"));
-  await expect.poll(() => h1(page)).toBe("Anmelden");
-  await page.getByLabel("E-Mail-Adresse").fill(email);
-  await page.getByRole("button", { name: "Anmeldelink senden" }).click();
-  await expect.poll(() => page.getByText("Bitte sehen Sie in Ihr Postfach.").count()).toBe(1);
-  await page.getByRole("link", { name: "Entwicklungs-Postfach" }).click();
-  await expect.poll(() => h1(page)).toBe("Entwicklungs-Postfach");
-  const mail = page.locator(".mail").filter({ hasText: email }).first();
-  await expect.poll(() => mail.count()).toBe(1);
-  const href = await mail.locator(".mail-body a").first().getAttribute("href");
-  expect(href).toBeTruthy();
-  await page.goto(href!);
-  await expect.poll(() => h1(page), { timeout: 10_000 }).toBe("Mein Konto");
-}
 
 /** The participant's personal link, as the sign-in page mails it. */
 async function personalToken(email: string): Promise<string> {

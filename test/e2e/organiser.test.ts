@@ -3,7 +3,15 @@
 // (desktop and phone) in each state; the session rows are added and removed with the keyboard.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2EPage, expectCleanPage, expectNoAxeViolations, launchBrowser, openPage, screenshot } from "./browser";
+import {
+  type E2EPage,
+  expectCleanPage,
+  expectNoAxeViolations,
+  launchBrowser,
+  openPage,
+  screenshot,
+  signInThroughMailbox,
+} from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -41,21 +49,6 @@ async function checkPage(page: E2EPage, name: string) {
 }
 
 /** Requests a link on the sign-in page and follows the newest link mailed to `email` in the dev mailbox. */
-async function signInThroughMailbox(page: E2EPage, email: string) {
-  await page.goto(new URL("/anmelden", page.url()).href);
-  await expect.poll(() => h1(page)).toBe("Anmelden");
-  await page.getByLabel("E-Mail-Adresse").fill(email);
-  await page.getByRole("button", { name: "Anmeldelink senden" }).click();
-  await expect.poll(() => page.getByText("Bitte sehen Sie in Ihr Postfach.").count()).toBe(1);
-  await page.getByRole("link", { name: "Entwicklungs-Postfach" }).click();
-  await expect.poll(() => h1(page)).toBe("Entwicklungs-Postfach");
-  const mail = page.locator(".mail").filter({ hasText: email }).first();
-  await expect.poll(() => mail.count()).toBe(1);
-  const href = await mail.locator(".mail-body a").first().getAttribute("href");
-  expect(href).toBeTruthy();
-  await page.goto(href!);
-  await expect.poll(() => h1(page), { timeout: 10_000 }).toBe("Mein Konto");
-}
 
 /** Registers a delegate through the API with the page's session, as the registration page would. */
 async function register(page: E2EPage, eventId: string, body: Record<string, unknown>) {

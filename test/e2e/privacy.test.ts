@@ -13,6 +13,7 @@ import {
   launchBrowser,
   openPage,
   screenshot,
+  signInThroughMailbox,
 } from "./browser";
 
 const ORGANISER = "koordination@kinderschutz-bad-kreuznach.example";
@@ -86,20 +87,6 @@ async function checkHere(page: E2EPage, name: string, from = 0) {
 }
 
 /** Requests a link on the sign-in page and follows the newest link mailed to `email` in the dev mailbox. */
-async function signIn(page: E2EPage, email: string) {
-  await page.goto(url("/anmelden"));
-  await expect.poll(() => h1(page)).toBe("Anmelden");
-  await page.getByLabel("E-Mail-Adresse").fill(email);
-  await page.getByRole("button", { name: "Anmeldelink senden" }).click();
-  await expect.poll(() => page.getByText("Bitte sehen Sie in Ihr Postfach.").count()).toBe(1);
-  await page.getByRole("link", { name: "Entwicklungs-Postfach" }).click();
-  await expect.poll(() => h1(page)).toBe("Entwicklungs-Postfach");
-  const mail = page.locator(".mail").filter({ hasText: email }).first();
-  await expect.poll(() => mail.count()).toBe(1);
-  const href = await mail.locator(".mail-body a").first().getAttribute("href");
-  await page.goto(href!);
-  await expect.poll(() => h1(page), { timeout: 10_000 }).toBe("Mein Konto");
-}
 
 async function personalToken(email: string) {
   const res = await fetch(url(`/api/dev/mailbox?to=${encodeURIComponent(email)}`));
@@ -137,7 +124,7 @@ describe("no third-party requests, no CSP violations", () => {
   it("on the organiser's pages, data protection included", { timeout: 180_000 }, async () => {
     const page = await watchedPage();
     try {
-      await signIn(page, ORGANISER);
+      await signInThroughMailbox(page, ORGANISER);
       await checkHere(page, "account", 0);
       expect(await page.getByRole("link", { name: "Protokoll der Zugriffe" }).count()).toBe(1);
       await visit(
@@ -199,7 +186,7 @@ describe("a person's rights", () => {
     timeout: 120_000,
   }, async () => {
     const organiser = await watchedPage();
-    await signIn(organiser, ORGANISER);
+    await signInThroughMailbox(organiser, ORGANISER);
     const created = await organiser.evaluate(
       async ([eventId, person]) => {
         const response = await fetch(`/api/events/${eventId}/registrations`, {

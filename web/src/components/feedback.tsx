@@ -2,33 +2,14 @@
 // builder's preview), a QR code for the last slide, charts with their numbers beside them, and
 // the participant page's list of forms to answer.
 import { A } from "@solidjs/router";
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-} from "chart.js";
+import { CategoryScale, Chart, LinearScale, LineController, LineElement, PointElement, Tooltip } from "chart.js";
 import { createEffect, createMemo, createResource, For, onCleanup, onMount, Show } from "solid-js";
-import { encode } from "uqr";
 import { useI18n } from "../i18n";
 import { type AnswerValue, answerPath, type FeedbackQuestion, feedbackApi } from "../lib/feedback-api";
+import { BarChart } from "./bar-chart";
 import "./feedback.css";
 
-Chart.register(
-  BarController,
-  BarElement,
-  CategoryScale,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-);
+Chart.register(CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip);
 
 export const TEXT_LIMIT = 2000;
 
@@ -175,63 +156,15 @@ export function QuestionFields(props: {
   );
 }
 
-/** A QR code as inline SVG (one path of dark modules, with the quiet zone of the standard). */
-export function QrCode(props: { text: string; label: string }) {
-  const qr = createMemo(() => encode(props.text, { ecc: "M", border: 4 }));
-  const path = createMemo(() => {
-    let d = "";
-    qr().data.forEach((row, y) => {
-      row.forEach((dark, x) => {
-        if (dark) d += `M${x} ${y}h1v1h-1z`;
-      });
-    });
-    return d;
-  });
-  return (
-    <svg
-      class="qr feedback-qr"
-      role="img"
-      aria-label={props.label}
-      viewBox={`0 0 ${qr().size} ${qr().size}`}
-      shape-rendering="crispEdges"
-      xmlns="http://www.w3.org/2000/svg"
-    >
-      <rect width="100%" height="100%" fill="#fff" />
-      <path d={path()} fill="#000" />
-    </svg>
-  );
-}
-
 /** Bars of a distribution; the canvas is an image with a description, the numbers are in the table beside it. */
 export function DistributionChart(props: { labels: string[]; counts: number[]; description: string }) {
-  let canvas!: HTMLCanvasElement;
-  onMount(() => {
-    const chart = new Chart<"bar", number[], string>(canvas, {
-      type: "bar",
-      data: { labels: [], datasets: [] },
-      options: {
-        responsive: true,
-        maintainAspectRatio: false,
-        // No animation: the figures are read, not watched (and screenshots show the final state).
-        animation: false,
-        plugins: { legend: { display: false } },
-        scales: {
-          y: { beginAtZero: true, ticks: { precision: 0 }, grid: { color: "#e3e8ee" } },
-          x: { grid: { display: false } },
-        },
-      },
-    });
-    createEffect(() => {
-      chart.data.labels = props.labels;
-      chart.data.datasets = [{ data: props.counts, backgroundColor: "#1d5c96", borderRadius: 3, maxBarThickness: 48 }];
-      chart.update();
-    });
-    onCleanup(() => chart.destroy());
-  });
   return (
-    <div class="feedback-chart">
-      <canvas ref={canvas} role="img" aria-label={props.description} />
-    </div>
+    <BarChart
+      description={props.description}
+      labels={props.labels}
+      series={[{ label: "", data: props.counts, color: "#1d5c96" }]}
+      height={224}
+    />
   );
 }
 

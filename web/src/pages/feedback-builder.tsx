@@ -1,8 +1,9 @@
 import { A, useNavigate, useParams } from "@solidjs/router";
 import { createEffect, createResource, createSignal, For, Index, on, Show } from "solid-js";
 import { createStore, produce } from "solid-js/store";
-import { QrCode, QuestionFields } from "../components/feedback";
+import { QuestionFields } from "../components/feedback";
 import { OrganiserGate } from "../components/organiser-gate";
+import { QrCode } from "../components/qr-code";
 import { LoadError, Loading } from "../components/status";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
@@ -250,7 +251,7 @@ function Builder(props: { eventId: string; formId: string }) {
                 <section class="card" aria-labelledby="share-title">
                   <h2 id="share-title">{t("feedback.builder.share")}</h2>
                   <div class="feedback-share">
-                    <QrCode text={answerUrl()} label={t("feedback.builder.qrLabel")} />
+                    <QrCode text={answerUrl()} label={t("feedback.builder.qrLabel")} class="feedback-qr" />
                     <div>
                       <p>{t("feedback.builder.shareHint")}</p>
                       <p>

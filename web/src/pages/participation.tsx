@@ -1,8 +1,8 @@
 import { A } from "@solidjs/router";
 import { createMemo, createResource, createSignal, For, type JSX, Show } from "solid-js";
-import { encode } from "uqr";
 import { FeedbackLinks } from "../components/feedback";
 import { InlineConfirm } from "../components/inline-confirm";
+import { QrCode } from "../components/qr-code";
 import { Loading } from "../components/status";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
@@ -11,33 +11,6 @@ import { ApiProblem, api, getParticipation, type Participation, privacyApi, save
 
 type ReasonCode = keyof Dictionary["reasons"];
 type Shown = "confirmed" | "waitlisted" | "offered" | "cancelled";
-
-/** The QR ticket as inline SVG: one path of dark modules, with the quiet zone of the standard. */
-function QrTicket(props: { code: string; label: string }) {
-  const qr = createMemo(() => encode(`NW:${props.code}`, { ecc: "M", border: 4 }));
-  const path = createMemo(() => {
-    let d = "";
-    qr().data.forEach((row, y) => {
-      row.forEach((dark, x) => {
-        if (dark) d += `M${x} ${y}h1v1h-1z`;
-      });
-    });
-    return d;
-  });
-  return (
-    <svg
-      class="qr"
-      role="img"
-      aria-label={props.label}
-      viewBox={`0 0 ${qr().size} ${qr().size}`}
-      shape-rendering="crispEdges"
-      xmlns="http://www.w3.org/2000/svg"
-    >
-      <rect width="100%" height="100%" fill="#fff" />
-      <path d={path()} fill="#000" />
-    </svg>
-  );
-}
 
 /** A participant's page, opened from the personal link in their mail (token in the fragment). */
 export default function ParticipationPage() {
@@ -210,7 +183,7 @@ export default function ParticipationPage() {
 
               <Show when={p().registration.status === "confirmed"}>
                 <Section id="ticket-title" title={t("participation.ticket")} class="ticket">
-                  <QrTicket code={p().registration.ticketCode} label={t("participation.qrLabel")} />
+                  <QrCode text={`NW:${p().registration.ticketCode}`} label={t("participation.qrLabel")} />
                   <p class="ticket-code">
                     {t("participation.ticketCode")}: <code>{p().registration.ticketCode}</code>
                   </p>
