@@ -1,5 +1,6 @@
 import { A, createAsync, revalidate, useNavigate } from "@solidjs/router";
 import { For, Show } from "solid-js";
+import { DataProtectionLinks } from "../components/data-protection-links";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
 import { api, getMe, getSessions } from "../lib/api";
@@ -62,20 +63,7 @@ export default function AccountPage() {
               <section aria-labelledby="data-protection-title" class="card">
                 <h2 id="data-protection-title">{t("dataProtection.title")}</h2>
                 <p>{t("dataProtection.intro")}</p>
-                <ul class="plain-list">
-                  <li>
-                    <A href="/datenschutz/hinweise">{t("dataProtection.links.notice")}</A>
-                  </li>
-                  <li>
-                    <A href="/datenschutz/aufbewahrung">{t("dataProtection.links.retention")}</A>
-                  </li>
-                  <li>
-                    <A href="/datenschutz/auskunft">{t("dataProtection.links.requests")}</A>
-                  </li>
-                  <li>
-                    <A href="/datenschutz/protokoll">{t("dataProtection.links.auditLog")}</A>
-                  </li>
-                </ul>
+                <DataProtectionLinks />
               </section>
             </Show>
             <section aria-labelledby="sessions-title" class="card">

@@ -1,4 +1,5 @@
 import { A } from "@solidjs/router";
+import { DataProtectionLinks } from "../components/data-protection-links";
 import { OrganiserGate } from "../components/organiser-gate";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
@@ -15,22 +16,7 @@ export default function DataProtectionPage() {
       <h1>{t("dataProtection.title")}</h1>
       <p class="lead">{t("dataProtection.intro")}</p>
       <OrganiserGate signIn={t("dataProtection.signInFirst")} notAllowed={t("dataProtection.notAllowed")}>
-        {() => (
-          <ul class="card plain-list">
-            <li>
-              <A href="/datenschutz/hinweise">{t("dataProtection.links.notice")}</A>
-            </li>
-            <li>
-              <A href="/datenschutz/aufbewahrung">{t("dataProtection.links.retention")}</A>
-            </li>
-            <li>
-              <A href="/datenschutz/auskunft">{t("dataProtection.links.requests")}</A>
-            </li>
-            <li>
-              <A href="/datenschutz/protokoll">{t("dataProtection.links.auditLog")}</A>
-            </li>
-          </ul>
-        )}
+        {() => <DataProtectionLinks class="card" />}
       </OrganiserGate>
     </>
   );
