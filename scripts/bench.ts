@@ -119,7 +119,7 @@ function run(args: string[]) {
 /** The worker bundled once, with a config like wrangler.toml's that serves it unbundled and no assets. */
 function buildSnapshot(): string {
   rmSync(join(root, buildDir), { recursive: true, force: true });
-  run(["deploy", "--dry-run", "--outdir", join(buildDir, "worker")]);
+  run(["deploy", "--dry-run", "--env", "dev", "--outdir", join(buildDir, "worker")]);
   mkdirSync(join(root, buildDir, "assets"), { recursive: true });
   const { rawConfig } = experimental_readRawConfig({ config: join(root, "wrangler.toml") }) as {
     rawConfig: Record<string, unknown> & { assets?: Record<string, unknown> };
@@ -138,7 +138,7 @@ async function startServer(configPath: string): Promise<string> {
   const baseURL = `http://127.0.0.1:${port}`;
   const output: string[] = [];
   serverOutput = output;
-  const args = ["dev", "-c", configPath, "--no-bundle", "--port", String(port), "--ip", "127.0.0.1"];
+  const args = ["dev", "-c", configPath, "--env", "dev", "--no-bundle", "--port", String(port), "--ip", "127.0.0.1"];
   args.push("--inspector-port", String(inspectorPort));
   const child = spawn(wranglerBin, [...args, "--persist-to", persistTo], {
     cwd: root,
@@ -172,6 +172,7 @@ type ProxyDb = D1Database;
 async function withProxy<T>(work: (d1: ProxyDb) => Promise<T>): Promise<T> {
   const proxy = await getPlatformProxy<{ DB: D1Database }>({
     configPath: join(root, "wrangler.toml"),
+    environment: "dev",
     persist: { path: join(root, persistTo, "v3") },
   });
   try {

@@ -9,6 +9,7 @@ import { seedDemoNetwork } from "../worker/db/seed";
 const persistTo = process.env.NW_PERSIST_TO;
 const proxy = await getPlatformProxy<{ DB: D1Database }>({
   configPath: "wrangler.toml",
+  environment: "dev",
   persist: persistTo ? { path: join(persistTo, "v3") } : true,
 });
 try {

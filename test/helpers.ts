@@ -1,13 +1,30 @@
-import { env, exports } from "cloudflare:workers";
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import worker from "../worker/index";
 import { createDb } from "../worker/db/client";
 import { seedDemoNetwork } from "../worker/db/seed";
 
 export const db = () => createDb(env.DB);
 export const seed = (now = new Date("2026-11-23T09:00:00Z")) => seedDemoNetwork(db(), now);
 
-/** A request through the worker's own fetch handler, as a browser would send it. */
-export const api = (path: string, init: RequestInit = {}) =>
-  exports.default.fetch(new Request(`http://localhost${path}`, init));
+/**
+ * A request through the worker's own fetch handler, as a browser would send it. It resolves
+ * once the work the request left running after its answer (mail, delivery) is done too, so a
+ * test reads a settled database; `apiAnswer` resolves with the answer alone.
+ */
+export async function api(path: string, init: RequestInit = {}) {
+  const { response, settled } = apiAnswer(path, init);
+  const answer = await response;
+  await settled;
+  return answer;
+}
+
+/** The answer, and separately the moment the work after it has finished. */
+export function apiAnswer(path: string, init: RequestInit = {}, bindings: Partial<typeof env> = {}) {
+  const ctx = createExecutionContext();
+  const response = worker.fetch(new Request(`http://localhost${path}`, init), { ...env, ...bindings }, ctx);
+  return { response, settled: response.then(() => waitOnExecutionContext(ctx)) };
+}
 
 export const json = async <T = any>(response: Response): Promise<T> => (await response.json()) as T;
 

@@ -8,15 +8,28 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 mkdirSync(`${root}web/dist`, { recursive: true });
 
 export default defineConfig(async () => ({
-  plugins: [
-    cloudflareTest({
-      wrangler: { configPath: `${root}wrangler.toml` },
-      miniflare: { bindings: { TEST_MIGRATIONS: await readD1Migrations(`${root}migrations`) } },
-    }),
-  ],
   root,
   test: {
-    include: ["test/api/**/*.test.ts", "worker/**/*.test.ts"],
-    setupFiles: ["test/apply-migrations.ts"],
+    projects: [
+      {
+        // API and domain tests in workerd, with the local environment's bindings (wrangler.toml [env.dev]).
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: `${root}wrangler.toml`, environment: "dev" },
+            miniflare: { bindings: { TEST_MIGRATIONS: await readD1Migrations(`${root}migrations`) } },
+          }),
+        ],
+        test: {
+          name: "workers",
+          root,
+          include: ["test/api/**/*.test.ts", "worker/**/*.test.ts"],
+          setupFiles: ["test/apply-migrations.ts"],
+        },
+      },
+      {
+        // What runs outside the worker: configuration and scripts, in Node.
+        test: { name: "node", root, include: ["test/node/**/*.test.ts"], environment: "node" },
+      },
+    ],
   },
 }));

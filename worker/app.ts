@@ -8,6 +8,7 @@ import type { AppEnv } from "./env";
 import { csrfMiddleware, sessionMiddleware } from "./lib/auth";
 import { CONTENT_SECURITY_POLICY } from "./lib/csp";
 import { meterD1 } from "./lib/d1-meter";
+import { isLocalDevelopment } from "./lib/origin";
 import { ApiError, problemResponse } from "./lib/problem";
 import { attendance } from "./routes/attendance";
 import { auditLog } from "./routes/audit-log";
@@ -44,7 +45,7 @@ app.use(
     c.res.headers.set("content-security-policy", CONTENT_SECURITY_POLICY);
   },
   async (c, next) => {
-    if (c.env.DEV_MODE === "true") meterD1(c.env.DB);
+    if (isLocalDevelopment(c.env, c.req.url)) meterD1(c.env.DB);
     c.set("db", createDb(c.env.DB));
     await next();
   },
@@ -103,7 +104,7 @@ const routes = app
         name: "Data protection",
         description: "Privacy notice, retention and erasure, a person's rights of access and erasure (DSGVO)",
       },
-      { name: "Development", description: "Only with DEV_MODE=true (local development)" },
+      { name: "Development", description: "Only in local development (DEV_MODE=true, loopback address)" },
       { name: "System", description: "Operations" },
     ],
   });

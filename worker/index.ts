@@ -3,9 +3,11 @@ import app from "./app";
 import { runAllocationJobs } from "./db/allocation";
 import { createDb } from "./db/client";
 import { runFeedbackMailJob } from "./db/feedback";
+import { purgeRequestedLinks } from "./db/personal-links";
 import { runRetention } from "./db/retention";
 import type { Bindings } from "./env";
 import { deliverOutbox } from "./lib/mail";
+import { publicOrigin } from "./lib/origin";
 import { purgeRateLimits } from "./lib/rate-limit";
 
 export type { AppType } from "./app";
@@ -18,16 +20,20 @@ export default {
   async scheduled(controller, env, ctx) {
     const db = createDb(env.DB);
     const now = new Date(controller.scheduledTime);
-    const origin = env.PUBLIC_ORIGIN ?? "http://localhost:8787";
+    const origin = publicOrigin(env);
     const step = (name: string, job: () => Promise<unknown>) =>
       job().catch((error) => console.error(name, String(error)));
     ctx.waitUntil(
       (async () => {
-        await step("allocation jobs", () => runAllocationJobs({ db, now, origin, locale: "de" }));
-        await step("feedback mails", () => runFeedbackMailJob({ db, now, origin, locale: "de" }));
+        // Both jobs write mails with links: without a public origin they would point nowhere.
+        if (origin) {
+          await step("allocation jobs", () => runAllocationJobs({ db, now, origin, locale: "de" }));
+          await step("feedback mails", () => runFeedbackMailJob({ db, now, origin, locale: "de" }));
+        } else console.error("PUBLIC_ORIGIN is not set: allocation jobs and feedback mails skipped");
         await step("outbox", () => deliverOutbox(env, db));
         await step("retention", () => runRetention(db, { now }));
         await step("rate limits", () => purgeRateLimits(db, now));
+        await step("requested links", () => purgeRequestedLinks(db, now));
       })(),
     );
   },

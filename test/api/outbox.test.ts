@@ -35,6 +35,9 @@ const fakeBinding = (fail?: (to: string) => boolean) => {
   return { EMAIL, calls };
 };
 
+/** Production sends only with a configured public origin: the links in its mails are built from it. */
+const PUBLIC_ORIGIN = "https://netzwerkstatt.example";
+
 beforeEach(async () => {
   await db().delete(outbox);
 });
@@ -117,7 +120,7 @@ describe("outbox", () => {
     const bad = await enqueueMail(db(), signIn("bad@example.org"), t0);
     const { EMAIL, calls } = fakeBinding((to) => to.startsWith("bad"));
 
-    expect(await deliverOutbox({ EMAIL, MAIL_FROM: "kinderschutz@example.org" }, db(), t0)).toEqual({
+    expect(await deliverOutbox({ EMAIL, MAIL_FROM: "kinderschutz@example.org", PUBLIC_ORIGIN }, db(), t0)).toEqual({
       sent: 1,
       retried: 1,
       dead: 0,
@@ -129,11 +132,19 @@ describe("outbox", () => {
     // The retry succeeds once the mailbox is back, and clears the error.
     const healthy = fakeBinding();
     const later = new Date(t0.getTime() + minutes(1));
-    expect(await deliverOutbox({ EMAIL: healthy.EMAIL }, db(), later)).toEqual({ sent: 1, retried: 0, dead: 0 });
+    expect(await deliverOutbox({ EMAIL: healthy.EMAIL, PUBLIC_ORIGIN }, db(), later)).toEqual({ sent: 1, retried: 0, dead: 0 });
     expect(healthy.calls).toEqual([
       { to: "bad@example.org", from: "netzwerkstatt@example.org", subject: expect.any(String) },
     ]);
     expect(await row(bad)).toMatchObject({ status: "sent", attempts: 2, lastError: null });
+  });
+
+  it("sends nothing in production without a configured public origin", async () => {
+    const id = await enqueueMail(db(), signIn("noorigin@example.org"), t0);
+    const { EMAIL, calls } = fakeBinding();
+    expect(await deliverOutbox({ EMAIL }, db(), t0)).toEqual({ sent: 0, retried: 1, dead: 0 });
+    expect(calls).toHaveLength(0);
+    expect(await row(id)).toMatchObject({ status: "failed", lastError: expect.stringContaining("PUBLIC_ORIGIN") });
   });
 
   it("sends each message exactly once when two deliverers run at the same time", async () => {
@@ -142,13 +153,13 @@ describe("outbox", () => {
     );
     const { EMAIL, calls } = fakeBinding();
 
-    const [a, b] = await Promise.all([deliverOutbox({ EMAIL }, db(), t0), deliverOutbox({ EMAIL }, db(), t0)]);
+    const [a, b] = await Promise.all([deliverOutbox({ EMAIL, PUBLIC_ORIGIN }, db(), t0), deliverOutbox({ EMAIL, PUBLIC_ORIGIN }, db(), t0)]);
     expect(a.sent + b.sent).toBe(ids.length);
     expect(calls).toHaveLength(ids.length);
     expect(new Set(calls.map((c) => c.to)).size).toBe(ids.length);
     for (const id of ids) expect(await row(id)).toMatchObject({ status: "sent", attempts: 1 });
 
-    const [c, d] = await Promise.all([deliverOutbox({ EMAIL }, db(), t0), deliverOutbox({ EMAIL }, db(), t0)]);
+    const [c, d] = await Promise.all([deliverOutbox({ EMAIL, PUBLIC_ORIGIN }, db(), t0), deliverOutbox({ EMAIL, PUBLIC_ORIGIN }, db(), t0)]);
     expect(c.sent + d.sent).toBe(0);
     expect(calls).toHaveLength(ids.length);
   });

@@ -78,7 +78,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   step(`fresh D1 in ${persistTo}`);
   rmSync(`${root}${persistTo}`, { recursive: true, force: true });
-  run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo]);
+  run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--env", "dev", "--persist-to", persistTo]);
 
   step("seeding the demo network");
   run("npx", ["tsx", "scripts/seed-local.ts"], { NW_PERSIST_TO: persistTo });
@@ -89,6 +89,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     "npx",
     [
       "wrangler",
+      "dev",
+      "--env",
       "dev",
       "--port",
       String(port),

@@ -11,7 +11,6 @@
 // statement on the same connection, which within a batch is the previous item.
 
 import { asc, eq, type SQL, sql } from "drizzle-orm";
-import type { Context } from "hono";
 import {
   type AllocationState,
   nextPromotion,
@@ -21,7 +20,6 @@ import {
   redistribute,
   type WaitingRequest,
 } from "../domain/allocation";
-import type { AppEnv } from "../env";
 import { hashToken, randomToken } from "../lib/auth";
 import { type MailLocale, mailInsertIf, type RegistrationMailKind, renderMail } from "../lib/mail";
 import { formatBerlinDateTime, formatEventDates } from "../lib/time";
@@ -30,13 +28,6 @@ import { eventSessions, events, institutions, registrations, tracks } from "./sc
 
 /** What a background or request-driven allocation step needs to know about its surroundings. */
 export type RunContext = { db: Db; now: Date; origin: string; locale: MailLocale };
-
-export const runContextOf = (c: Context<AppEnv>): RunContext => ({
-  db: c.var.db,
-  now: new Date(),
-  origin: c.env.PUBLIC_ORIGIN || new URL(c.req.url).origin,
-  locale: c.get("language") === "en" ? "en" : "de",
-});
 
 const holdsText = (r: string) =>
   `(${r}.status = 'confirmed' or (${r}.status = 'waitlisted' and ${r}.offered_until is not null))`;
@@ -646,6 +637,9 @@ export async function swapRegistration(
       link,
       offeredUntil: registration.offeredUntil ?? undefined,
     }),
+    // Links the previous person asked for by mail end with the swap, like their current one.
+    sql`delete from personal_link_requests where registration_id = ${id}
+      and (select email from registrations where id = ${id}) = ${person.email}`,
   ]);
   return updated.results.length === 1 ? true : null;
 }

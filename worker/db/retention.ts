@@ -89,6 +89,7 @@ function eraseStatements(chosen: SQL, now: number): SQL[] {
         where r.id in ${chosen} and instr(o.body_text, e.title) > 0)`,
     // Feedback links sent to them stop working; whether they answered stays, now tied to no one.
     sql`delete from feedback_invitations where registration_id in ${chosen}`,
+    sql`delete from personal_link_requests where registration_id in ${chosen}`,
     sql`update registrations set name = '', email = id || '@erased.invalid', "function" = '',
         accessibility_needs = '', personal_token_hash = null, idempotency_key = null, anonymised_at = ${now}
       where id in ${chosen} and anonymised_at is null

@@ -586,3 +586,21 @@ export const rateLimits = sqliteTable("rate_limits", {
   windowStart: integer({ mode: "timestamp_ms" }).notNull(),
   count: integer().notNull(),
 });
+
+/**
+ * Personal links a participant asked for by e-mail (sign-in page), beside the current one in
+ * `registrations.personal_token_hash`. A request adds a link and voids none, so a stranger
+ * asking for someone's address cannot break their mails; the first use of a requested link
+ * makes it the current one and ends the others.
+ */
+export const personalLinkRequests = sqliteTable(
+  "personal_link_requests",
+  {
+    tokenHash: text().primaryKey(),
+    registrationId: text()
+      .notNull()
+      .references(() => registrations.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("personal_link_requests_registration").on(t.registrationId)],
+);

@@ -73,6 +73,7 @@ export type MailEnv = {
     send(message: { to: string; from: string; subject: string; text: string; html: string }): Promise<unknown>;
   };
   MAIL_FROM?: string;
+  PUBLIC_ORIGIN?: string;
 };
 
 export const DEFAULT_MAIL_FROM = "netzwerkstatt@example.org";
@@ -542,6 +543,9 @@ export async function deliverOutbox(
     if (env.DEV_MODE !== "true") {
       if (!env.EMAIL) {
         error = "No EMAIL binding configured";
+      } else if (!env.PUBLIC_ORIGIN) {
+        // Links in this mail were built from some other origin: never send them out.
+        error = "PUBLIC_ORIGIN is not configured";
       } else {
         try {
           await env.EMAIL.send({
@@ -587,12 +591,19 @@ export async function deliverOutbox(
  * request then delivers its own confirmation instead of all requests racing for all mails.
  */
 export function deliverAfterResponse(c: Context<AppEnv>, to?: string[]) {
-  const delivery = deliverOutbox(c.env, c.var.db, new Date(), 25, to).catch((error) =>
-    console.error("outbox delivery", String(error)),
-  );
+  afterResponse(c, "outbox delivery", deliverOutbox(c.env, c.var.db, new Date(), 25, to));
+}
+
+/**
+ * Work that goes on after the answer: the request does not wait for it, the runtime keeps
+ * the worker alive until it is done. (Without an execution context, in some test harnesses,
+ * it simply runs on; the cron delivers whatever mail it left.)
+ */
+export function afterResponse(c: Context<AppEnv>, name: string, work: Promise<unknown>) {
+  const logged = work.catch((error) => console.error(name, String(error)));
   try {
-    c.executionCtx.waitUntil(delivery);
+    c.executionCtx.waitUntil(logged);
   } catch {
-    // No execution context (some test harnesses): the cron trigger delivers.
+    // No execution context: nothing to extend.
   }
 }

@@ -65,6 +65,19 @@ export const problems = {
     de: { title: "Zu viele Anfragen", detail: "Bitte warten Sie einige Minuten und versuchen Sie es dann erneut." },
     en: { title: "Too many requests", detail: "Please wait a few minutes and try again." },
   },
+  public_origin_missing: {
+    status: 503,
+    de: {
+      title: "E-Mail-Versand nicht eingerichtet",
+      detail:
+        "Diese Installation kennt ihre öffentliche Adresse (PUBLIC_ORIGIN) nicht und verschickt deshalb keine E-Mails mit Links. Bitte wenden Sie sich an den Betrieb.",
+    },
+    en: {
+      title: "Mail is not set up",
+      detail:
+        "This installation does not know its public address (PUBLIC_ORIGIN), so it sends no mail with links. Please contact its operators.",
+    },
+  },
   sign_in_link_invalid: {
     status: 400,
     de: {

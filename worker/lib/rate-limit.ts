@@ -1,19 +1,35 @@
-import { sql } from "drizzle-orm";
-import type { Db } from "../db/client";
+import { type SQL, sql } from "drizzle-orm";
+import { type Db, runBatch } from "../db/client";
 
 /**
  * Counts one hit for `key` in a fixed window and says whether it is within
  * `limit`. A single upsert: concurrent requests are counted, never lost.
  */
 export async function withinLimit(db: Db, key: string, limit: number, windowMs: number, now = new Date()) {
+  const [within] = await withinLimits(db, [{ key, limit }], windowMs, now);
+  return within;
+}
+
+const countHit = (key: string, start: number): SQL => sql`
+  insert into rate_limits (key, window_start, count) values (${key}, ${start}, 1)
+  on conflict (key) do update set
+    count = case when window_start < ${start} then 1 else count + 1 end,
+    window_start = max(window_start, ${start})
+  returning count`;
+
+/** Counts one hit for each key in one round trip; for each, whether it is within its limit. */
+export async function withinLimits(
+  db: Db,
+  counters: { key: string; limit: number }[],
+  windowMs: number,
+  now = new Date(),
+): Promise<boolean[]> {
   const start = now.getTime() - (now.getTime() % windowMs);
-  const row = await db.get<{ count: number }>(sql`
-    insert into rate_limits (key, window_start, count) values (${key}, ${start}, 1)
-    on conflict (key) do update set
-      count = case when window_start < ${start} then 1 else count + 1 end,
-      window_start = max(window_start, ${start})
-    returning count`);
-  return row.count <= limit;
+  const results = await runBatch(
+    db,
+    counters.map((c) => countHit(c.key, start)),
+  );
+  return results.map((r, i) => Number(r.results[0]?.count) <= counters[i].limit);
 }
 
 /** Counters older than a day have no window left to limit; dropping them keeps no trace of who asked. */

@@ -22,7 +22,7 @@ export const ProblemSchema = z
 const problemContent = { "application/problem+json": { schema: ProblemSchema } };
 
 /** The error responses a route documents, by status. */
-export const problemResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 415 | 422 | 429)[]) => {
+export const problemResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 415 | 422 | 429 | 503)[]) => {
   const descriptions = {
     400: "Invalid input",
     401: "Not signed in",
@@ -32,6 +32,7 @@ export const problemResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 415
     415: "Unsupported media type",
     422: "Rule violated",
     429: "Too many requests",
+    503: "Not set up: the installation lacks a setting (e.g. PUBLIC_ORIGIN)",
   } as const;
   return Object.fromEntries(
     statuses.map((status) => [status, { description: descriptions[status], content: problemContent }]),

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq, gt, isNull, ne } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { mailSignInLinks } from "../db/sign-in";
 import {
   accounts,
   authSessions,
@@ -23,9 +24,10 @@ import {
   setSessionCookie,
 } from "../lib/auth";
 import { signedIn } from "../lib/guards";
-import { deliverAfterResponse, mailInsert } from "../lib/mail";
+import { afterResponse, deliverOutbox } from "../lib/mail";
+import { requirePublicOrigin } from "../lib/origin";
 import { ApiError, localeOf } from "../lib/problem";
-import { clientKey, withinLimit } from "../lib/rate-limit";
+import { clientKey, withinLimits } from "../lib/rate-limit";
 import { createRouter } from "../lib/router";
 import { idParam, jsonContent, problemResponses } from "../lib/schemas";
 
@@ -61,8 +63,11 @@ const LinkRequestSchema = z
   .openapi("SignInLinkRequest");
 
 const WINDOW_MS = 15 * 60_000;
+/** Requests for one address from one client, and from one client for any address, in 15 minutes. */
 const PER_ADDRESS = 5;
 const PER_CLIENT = 30;
+/** Mails to one address in 15 minutes, whoever asks: earlier links stay valid, so nobody is locked out by it. */
+const MAILS_PER_ADDRESS = 10;
 /** A limit from the environment (the browser tests sign in more often than people do), else the default. */
 const limit = (configured: string | undefined, fallback: number) => Number(configured) || fallback;
 
@@ -97,11 +102,16 @@ export const auth = createRouter()
       tags: ["Auth"],
       summary: "Send a sign-in link by e-mail",
       description:
-        "Always answers 202 with the same body, whether or not the address is known. Accounts get a single-use sign-in link valid 15 minutes; participants without an account get fresh personal links to their registrations. Rate-limited per address and per client.",
+        "Always answers 202 with the same body, in the same way and time, whether or not the address is known: " +
+        "what the address is (account, participant, unknown) is looked up only after the answer. Accounts get a " +
+        "single-use sign-in link valid 15 minutes; participants without an account get new personal links to their " +
+        "registrations, and their earlier links keep working until they use a new one. Rate-limited per address and " +
+        "client together, and per client, so that nobody can lock another person out; at most " +
+        `${MAILS_PER_ADDRESS} mails per address in 15 minutes, whoever asks.`,
       request: { body: { content: { "application/json": { schema: LinkRequestSchema } }, required: true } },
       responses: {
         202: jsonContent(z.object({ status: z.literal("sent") }), "If the address is known, a mail is on its way"),
-        ...problemResponses(400, 429),
+        ...problemResponses(400, 429, 503),
       },
     }),
     async (c) => {
@@ -110,76 +120,30 @@ export const auth = createRouter()
       const body = c.req.valid("json");
       const email = normaliseEmail(body.email);
       const locale = body.locale ?? localeOf(c);
+      const origin = requirePublicOrigin(c.env, c.req.url);
       // The client is counted under a keyed, daily-changing hash: no IP address is stored.
       const client = await clientKey(c.req.header("cf-connecting-ip") ?? "local", c.env.RATE_LIMIT_SECRET, now);
-      const [byAddress, byClient] = await Promise.all([
-        withinLimit(
-          db,
-          `sign-in:address:${await hashToken(email)}`,
-          limit(c.env.SIGN_IN_LINKS_PER_ADDRESS, PER_ADDRESS),
-          WINDOW_MS,
-          now,
-        ),
-        withinLimit(db, `sign-in:client:${client}`, limit(c.env.SIGN_IN_LINKS_PER_CLIENT, PER_CLIENT), WINDOW_MS, now),
-      ]);
-      if (!byAddress || !byClient) throw new ApiError("rate_limited");
-
-      const origin = new URL(c.req.url).origin;
-      const [account] = await db.select().from(accounts).where(eq(accounts.email, email)).limit(1);
-      if (account) {
-        const { link, insert } = await newSignInLink(db, account.id, origin, now);
-        await db.batch([
-          insert,
-          mailInsert(
-            db,
-            { to: email, locale, template: "sign_in_link", params: { link, expiresMinutes: SIGN_IN_LINK_MINUTES } },
-            now,
+      const address = await hashToken(email);
+      const [byAddressAndClient, byClient, mailsToAddress] = await withinLimits(
+        db,
+        [
+          { key: `sign-in:address-client:${address}:${client}`, limit: limit(c.env.SIGN_IN_LINKS_PER_ADDRESS, PER_ADDRESS) },
+          { key: `sign-in:client:${client}`, limit: limit(c.env.SIGN_IN_LINKS_PER_CLIENT, PER_CLIENT) },
+          // Not a refusal: past it nobody is told anything different, the address just gets no more mail for a while.
+          { key: `sign-in:mails:${address}`, limit: MAILS_PER_ADDRESS },
+        ],
+        WINDOW_MS,
+        now,
+      );
+      if (!byAddressAndClient || !byClient) throw new ApiError("rate_limited");
+      if (mailsToAddress) {
+        afterResponse(
+          c,
+          "sign-in links",
+          mailSignInLinks(db, { email, locale, origin, now }).then((kind) =>
+            kind === "unknown" ? undefined : deliverOutbox(c.env, db, now, 25, [email]),
           ),
-        ]);
-        deliverAfterResponse(c);
-      } else {
-        // A participant needs no account: a fresh personal link per live registration
-        // replaces the old one, so a forwarded old mail stops working.
-        const live = await db
-          .select({ id: registrations.id, eventTitle: events.title, networkId: events.networkId })
-          .from(registrations)
-          .innerJoin(events, eq(events.id, registrations.eventId))
-          .where(
-            and(
-              eq(registrations.email, email),
-              ne(registrations.status, "cancelled"),
-              isNull(registrations.anonymisedAt),
-            ),
-          );
-        if (live.length > 0) {
-          const links = await Promise.all(
-            live.map(async (r) => {
-              const token = randomToken();
-              return { ...r, token, hash: await hashToken(token) };
-            }),
-          );
-          // Built, not awaited: a drizzle query runs when awaited, and these belong in the batch.
-          const updates = links.map((r) =>
-            db.update(registrations).set({ personalTokenHash: r.hash }).where(eq(registrations.id, r.id)),
-          );
-          await db.batch([
-            mailInsert(
-              db,
-              {
-                to: email,
-                locale,
-                networkId: live[0].networkId,
-                template: "participant_links",
-                params: {
-                  links: links.map((r) => ({ eventTitle: r.eventTitle, link: `${origin}/teilnahme#t=${r.token}` })),
-                },
-              },
-              now,
-            ),
-            ...updates,
-          ]);
-          deliverAfterResponse(c);
-        }
+        );
       }
       return c.json({ status: "sent" as const }, 202);
     },

@@ -6,6 +6,7 @@ import { newSignInLink, normaliseEmail, requireAuth, SIGN_IN_LINK_MINUTES } from
 import { institutionAccess } from "../lib/guards";
 import { deliverAfterResponse, mailInsert } from "../lib/mail";
 import { ApiError, localeOf } from "../lib/problem";
+import { requirePublicOrigin } from "../lib/origin";
 import { createRouter } from "../lib/router";
 import { InstitutionIdParam, idParam, jsonContent, problemResponses } from "../lib/schemas";
 
@@ -98,7 +99,7 @@ export const contacts = createRouter()
         db.select().from(networks).where(eq(networks.id, institution.networkId)),
         db.select().from(accounts).where(eq(accounts.id, auth.accountId)),
       ]);
-      const { link, insert } = await newSignInLink(db, account.id, new URL(c.req.url).origin, now);
+      const { link, insert } = await newSignInLink(db, account.id, requirePublicOrigin(c.env, c.req.url), now);
       await db.batch([
         db
           .insert(roles)

@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { desc, eq } from "drizzle-orm";
 import { outbox, outboxStatuses } from "../db/schema";
 import { d1MeterReading } from "../lib/d1-meter";
+import { isLocalDevelopment } from "../lib/origin";
 import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
 import { jsonContent, problemResponses } from "../lib/schemas";
@@ -38,7 +39,7 @@ const D1MeterSchema = z
   })
   .openapi("D1MeterReading");
 
-/** Development helpers; every route answers 404 unless DEV_MODE is "true". */
+/** Development helpers; every route answers 404 unless DEV_MODE is "true" and the request reached a loopback address. */
 export const dev = createRouter()
   .openapi(
     createRoute({
@@ -47,7 +48,7 @@ export const dev = createRouter()
       tags: ["Development"],
       summary: "The newest 100 outbox messages (local development only)",
       description:
-        'Only when the worker runs with `DEV_MODE = "true"`; in production this address does not exist (404). ' +
+        'Only when the worker runs with `DEV_MODE = "true"` (wrangler.toml `[env.dev]`, never deployed) and is reached on a loopback address; otherwise this address does not exist (404). ' +
         "In development no mail leaves the worker: every message is marked sent and can be read here.",
       request: { query: MailboxQuery },
       responses: {
@@ -56,7 +57,7 @@ export const dev = createRouter()
       },
     }),
     async (c) => {
-      if (c.env.DEV_MODE !== "true") throw new ApiError("not_found");
+      if (!isLocalDevelopment(c.env, c.req.url)) throw new ApiError("not_found");
       const { to } = c.req.valid("query");
       const rows = await c.var.db
         .select()
@@ -89,7 +90,7 @@ export const dev = createRouter()
       tags: ["Development"],
       summary: "D1 statements, rows read and rows written so far, for `npm run bench` (local development only)",
       description:
-        'Only when the worker runs with `DEV_MODE = "true"`; in production this address does not exist (404). ' +
+        'Only when the worker runs with `DEV_MODE = "true"` (wrangler.toml `[env.dev]`, never deployed) and is reached on a loopback address; otherwise this address does not exist (404). ' +
         "A development aid for `npm run bench`: it reads the counters before and after a request to learn the " +
         "D1 rows that request read and wrote. The totals cover every request of this worker instance; " +
         "called without a session cookie, this request itself runs no query.",
@@ -99,7 +100,7 @@ export const dev = createRouter()
       },
     }),
     (c) => {
-      if (c.env.DEV_MODE !== "true") throw new ApiError("not_found");
+      if (!isLocalDevelopment(c.env, c.req.url)) throw new ApiError("not_found");
       return c.json(d1MeterReading(), 200);
     },
   );

@@ -3,7 +3,7 @@ import { and, asc, eq, getTableColumns, inArray, ne, type SQL, sql } from "drizz
 import type { BatchItem } from "drizzle-orm/batch";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Context } from "hono";
-import { fillFreePlaces, runContextOf } from "../db/allocation";
+import { fillFreePlaces } from "../db/allocation";
 import { type Db, runBatch } from "../db/client";
 import { requireNetwork } from "../db/queries";
 import {
@@ -32,6 +32,7 @@ import { eventAccess, organiserOfNetwork } from "../lib/guards";
 import { deliverAfterResponse, mailInsertIf, type OutgoingMail } from "../lib/mail";
 import { ApiError, type FieldError, localeOf } from "../lib/problem";
 import { createRouter } from "../lib/router";
+import { runContextOf } from "../lib/run-context";
 import { idParam, jsonContent, problemResponses } from "../lib/schemas";
 import { formatEventDates } from "../lib/time";
 import { NetworkRefParam } from "./networks";

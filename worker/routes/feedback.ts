@@ -21,6 +21,7 @@ import {
   submitAnswer,
   trendInput,
 } from "../db/feedback";
+import { reachedByToken } from "../db/personal-links";
 import { eventSessions, events, feedbackForms, formStatuses, registrations } from "../db/schema";
 import {
   answersSchema,
@@ -226,7 +227,7 @@ async function answeringRegistration(
     const [row] = await db
       .select({ id: registrations.id })
       .from(registrations)
-      .where(and(eq(registrations.personalTokenHash, await hashToken(personal)), isNull(registrations.anonymisedAt)))
+      .where(and(reachedByToken(db, await hashToken(personal)), isNull(registrations.anonymisedAt)))
       .limit(1);
     if (!row) throw new ApiError("participant_link_invalid");
     return row.id;

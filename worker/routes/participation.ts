@@ -1,7 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq, isNull, type SQL } from "drizzle-orm";
 import type { Context } from "hono";
-import { acceptOffer, cancelRegistration, runContextOf } from "../db/allocation";
+import { acceptOffer, cancelRegistration } from "../db/allocation";
+import { adoptRequestedLink, reachedByToken, revokePersonalLinks } from "../db/personal-links";
 import type { Db } from "../db/client";
 import { personalDataOf } from "../db/personal-data";
 import {
@@ -22,6 +23,7 @@ import { calendarFile, slugOf } from "../lib/ics";
 import { deliverAfterResponse } from "../lib/mail";
 import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
+import { runContextOf } from "../lib/run-context";
 import { jsonContent, problemResponses } from "../lib/schemas";
 import { certificateOf } from "./documents";
 import { ErasureSchema, logPersonRequest, PersonalDataSchema, withdrawAndErase } from "./privacy";
@@ -100,8 +102,13 @@ async function load(db: Db, where: SQL) {
 type Loaded = Awaited<ReturnType<typeof load>>;
 
 /** The registration the personal link in the header belongs to. */
-const byToken = async (c: Context<AppEnv>, token: string) =>
-  load(c.var.db, eq(registrations.personalTokenHash, await hashToken(token)));
+async function byToken(c: Context<AppEnv>, token: string) {
+  const hash = await hashToken(token);
+  const loaded = await load(c.var.db, reachedByToken(c.var.db, hash));
+  // A link the person asked for by mail, used for the first time, becomes their link.
+  if (loaded.registration.personalTokenHash !== hash) await adoptRequestedLink(c.var.db, loaded.registration.id, hash);
+  return loaded;
+}
 
 function present({ registration: r, institutionName, event, trackTitle, sessions, attendance }: Loaded): Participation {
   return {
@@ -251,10 +258,7 @@ export const participation = createRouter()
     }),
     async (c) => {
       const { registration } = await byToken(c, c.req.valid("header")["x-participant-token"]);
-      await c.var.db
-        .update(registrations)
-        .set({ personalTokenHash: null })
-        .where(eq(registrations.id, registration.id));
+      await revokePersonalLinks(c.var.db, registration.id);
       return c.json({ status: "revoked" as const }, 200);
     },
   )

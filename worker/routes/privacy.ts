@@ -5,7 +5,7 @@
 
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq, type SQL, sql } from "drizzle-orm";
-import { cancelRegistration, runContextOf } from "../db/allocation";
+import { cancelRegistration } from "../db/allocation";
 import { type Db, runBatch } from "../db/client";
 import { personalDataOf, registrationIdsOf } from "../db/personal-data";
 import { ERASURE_CHUNK, eraseRegistrations, retentionOverview } from "../db/retention";
@@ -16,6 +16,7 @@ import { normaliseEmail, requireAuth } from "../lib/auth";
 import { organiserOfNetwork } from "../lib/guards";
 import { deliverAfterResponse } from "../lib/mail";
 import { createRouter } from "../lib/router";
+import { runContextOf } from "../lib/run-context";
 import { jsonContent, problemResponses } from "../lib/schemas";
 import { NetworkRefParam } from "./networks";
 

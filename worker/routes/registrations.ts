@@ -1,17 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, isNull, ne, sql } from "drizzle-orm";
-import {
-  cancelEvent,
-  cancelRegistration,
-  fillFreePlaces,
-  moveRegistration,
-  overrideConfirm,
-  type RunContext,
-  register,
-  runContextOf,
-  runRedistribution,
-  swapRegistration,
-} from "../db/allocation";
+import { cancelEvent, cancelRegistration, fillFreePlaces, moveRegistration, overrideConfirm, type RunContext, register, runRedistribution, swapRegistration } from "../db/allocation";
 import type { Db } from "../db/client";
 import {
   attendanceKinds,
@@ -31,6 +20,7 @@ import { eventAccess, institutionAccess, registrationAccess } from "../lib/guard
 import { deliverAfterResponse } from "../lib/mail";
 import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
+import { runContextOf } from "../lib/run-context";
 import { InstitutionIdParam, idParam, jsonContent, problemResponses } from "../lib/schemas";
 
 const iso = z.string().openapi({ format: "date-time" });
