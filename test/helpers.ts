@@ -19,11 +19,31 @@ export async function api(path: string, init: RequestInit = {}) {
   return answer;
 }
 
-/** The answer, and separately the moment the work after it has finished. */
-export function apiAnswer(path: string, init: RequestInit = {}, bindings: Partial<typeof env> = {}) {
-  const ctx = createExecutionContext();
-  const response = worker.fetch(new Request(`http://localhost${path}`, init), { ...env, ...bindings }, ctx);
-  return { response, settled: response.then(() => waitOnExecutionContext(ctx)) };
+/**
+ * The answer, and separately the moment the work after it has finished. `path` may be a whole
+ * URL (another host or port); `bindings` replace the environment's for this request; `ctx`
+ * observes what the request hands to `waitUntil`.
+ */
+export function apiAnswer(
+  path: string,
+  init: RequestInit = {},
+  bindings: Partial<typeof env> = {},
+  ctx = createExecutionContext(),
+) {
+  const url = path.startsWith("http") ? path : `http://localhost${path}`;
+  // Kept here too: the work is awaited whatever waitOnExecutionContext covers.
+  const handed: Promise<unknown>[] = [];
+  const waitUntil = ctx.waitUntil.bind(ctx);
+  ctx.waitUntil = (promise: Promise<unknown>) => {
+    handed.push(promise);
+    waitUntil(promise);
+  };
+  const response = worker.fetch(new Request(url, init), { ...env, ...bindings }, ctx);
+  const settled = response.then(async () => {
+    await waitOnExecutionContext(ctx);
+    await Promise.all(handed);
+  });
+  return { response, settled };
 }
 
 export const json = async <T = any>(response: Response): Promise<T> => (await response.json()) as T;

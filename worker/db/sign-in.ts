@@ -3,9 +3,9 @@
 import { eq } from "drizzle-orm";
 import { newSignInLink, SIGN_IN_LINK_MINUTES } from "../lib/auth";
 import { type MailLocale, mailInsert } from "../lib/mail";
+import { personalLink } from "./allocation";
 import type { Db } from "./client";
 import { newRequestedLinks } from "./personal-links";
-import { personalLink } from "./allocation";
 import { accounts } from "./schema";
 
 export type SignInRequest = { email: string; locale: MailLocale; origin: string; now: Date };

@@ -5,8 +5,8 @@ import { auditInsert } from "../lib/audit";
 import { newSignInLink, normaliseEmail, requireAuth, SIGN_IN_LINK_MINUTES } from "../lib/auth";
 import { institutionAccess } from "../lib/guards";
 import { deliverAfterResponse, mailInsert } from "../lib/mail";
-import { ApiError, localeOf } from "../lib/problem";
 import { requirePublicOrigin } from "../lib/origin";
+import { ApiError, localeOf } from "../lib/problem";
 import { createRouter } from "../lib/router";
 import { InstitutionIdParam, idParam, jsonContent, problemResponses } from "../lib/schemas";
 
@@ -89,6 +89,8 @@ export const contacts = createRouter()
       const email = normaliseEmail(input.email);
       const locale = input.locale ?? localeOf(c);
       const now = new Date();
+      // Before anything is written: without a public origin the invitation could not be sent.
+      const origin = requirePublicOrigin(c.env, c.req.url);
       // Create the account if needed; an existing one keeps its name and gains the role.
       await db
         .insert(accounts)
@@ -99,7 +101,7 @@ export const contacts = createRouter()
         db.select().from(networks).where(eq(networks.id, institution.networkId)),
         db.select().from(accounts).where(eq(accounts.id, auth.accountId)),
       ]);
-      const { link, insert } = await newSignInLink(db, account.id, requirePublicOrigin(c.env, c.req.url), now);
+      const { link, insert } = await newSignInLink(db, account.id, origin, now);
       await db.batch([
         db
           .insert(roles)

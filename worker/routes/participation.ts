@@ -2,9 +2,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq, isNull, type SQL } from "drizzle-orm";
 import type { Context } from "hono";
 import { acceptOffer, cancelRegistration } from "../db/allocation";
-import { adoptRequestedLink, reachedByToken, revokePersonalLinks } from "../db/personal-links";
 import type { Db } from "../db/client";
 import { personalDataOf } from "../db/personal-data";
+import { adoptRequestedLink, reachedByToken, revokePersonalLinks } from "../db/personal-links";
 import {
   attendanceKinds,
   attendances,

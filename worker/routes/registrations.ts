@@ -1,6 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, isNull, ne, sql } from "drizzle-orm";
-import { cancelEvent, cancelRegistration, fillFreePlaces, moveRegistration, overrideConfirm, type RunContext, register, runRedistribution, swapRegistration } from "../db/allocation";
+import {
+  cancelEvent,
+  cancelRegistration,
+  fillFreePlaces,
+  moveRegistration,
+  overrideConfirm,
+  type RunContext,
+  register,
+  runRedistribution,
+  swapRegistration,
+} from "../db/allocation";
 import type { Db } from "../db/client";
 import {
   attendanceKinds,
