@@ -14,7 +14,7 @@ export function deployProblems(config: DeployConfig): string[] {
   try {
     url = new URL(origin);
   } catch {}
-  if (!url || url.protocol !== "https:" || url.origin !== origin.replace(/\/$/, ""))
+  if (url?.protocol !== "https:" || url.origin !== origin.replace(/\/$/, ""))
     problems.push(
       `PUBLIC_ORIGIN must be the https origin people reach the app at, e.g. "https://netzwerkstatt.example" (is "${origin}").`,
     );

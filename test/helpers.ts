@@ -1,8 +1,8 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import worker from "../worker/index";
 import { createDb } from "../worker/db/client";
 import { seedDemoNetwork } from "../worker/db/seed";
+import worker from "../worker/index";
 
 export const db = () => createDb(env.DB);
 export const seed = (now = new Date("2026-11-23T09:00:00Z")) => seedDemoNetwork(db(), now);
@@ -38,7 +38,7 @@ export function apiAnswer(
     handed.push(promise);
     waitUntil(promise);
   };
-  const response = worker.fetch(new Request(url, init), { ...env, ...bindings }, ctx);
+  const response = Promise.resolve(worker.fetch(new Request(url, init), { ...env, ...bindings }, ctx));
   const settled = response.then(async () => {
     await waitOnExecutionContext(ctx);
     await Promise.all(handed);

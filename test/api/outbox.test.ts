@@ -132,7 +132,11 @@ describe("outbox", () => {
     // The retry succeeds once the mailbox is back, and clears the error.
     const healthy = fakeBinding();
     const later = new Date(t0.getTime() + minutes(1));
-    expect(await deliverOutbox({ EMAIL: healthy.EMAIL, PUBLIC_ORIGIN }, db(), later)).toEqual({ sent: 1, retried: 0, dead: 0 });
+    expect(await deliverOutbox({ EMAIL: healthy.EMAIL, PUBLIC_ORIGIN }, db(), later)).toEqual({
+      sent: 1,
+      retried: 0,
+      dead: 0,
+    });
     expect(healthy.calls).toEqual([
       { to: "bad@example.org", from: "netzwerkstatt@example.org", subject: expect.any(String) },
     ]);
@@ -153,13 +157,19 @@ describe("outbox", () => {
     );
     const { EMAIL, calls } = fakeBinding();
 
-    const [a, b] = await Promise.all([deliverOutbox({ EMAIL, PUBLIC_ORIGIN }, db(), t0), deliverOutbox({ EMAIL, PUBLIC_ORIGIN }, db(), t0)]);
+    const [a, b] = await Promise.all([
+      deliverOutbox({ EMAIL, PUBLIC_ORIGIN }, db(), t0),
+      deliverOutbox({ EMAIL, PUBLIC_ORIGIN }, db(), t0),
+    ]);
     expect(a.sent + b.sent).toBe(ids.length);
     expect(calls).toHaveLength(ids.length);
     expect(new Set(calls.map((c) => c.to)).size).toBe(ids.length);
     for (const id of ids) expect(await row(id)).toMatchObject({ status: "sent", attempts: 1 });
 
-    const [c, d] = await Promise.all([deliverOutbox({ EMAIL, PUBLIC_ORIGIN }, db(), t0), deliverOutbox({ EMAIL, PUBLIC_ORIGIN }, db(), t0)]);
+    const [c, d] = await Promise.all([
+      deliverOutbox({ EMAIL, PUBLIC_ORIGIN }, db(), t0),
+      deliverOutbox({ EMAIL, PUBLIC_ORIGIN }, db(), t0),
+    ]);
     expect(c.sent + d.sent).toBe(0);
     expect(calls).toHaveLength(ids.length);
   });

@@ -1,8 +1,8 @@
 // The configuration a plain deploy publishes: nothing meant for development can be on.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { unstable_readConfig } from "wrangler";
 import { describe, expect, it } from "vitest";
+import { unstable_readConfig } from "wrangler";
 import { deployProblems, productionConfig } from "../../scripts/deploy-check";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));

@@ -1,26 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, eq, gt, isNull, ne } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "../db/client";
-import {
-  accounts,
-  authSessions,
-  events,
-  institutions,
-  networks,
-  registrations,
-  roles,
-  signInTokens,
-} from "../db/schema";
+import { accounts, authSessions, institutions, networks, roles, signInTokens } from "../db/schema";
 import { mailSignInLinks } from "../db/sign-in";
 import {
   clearSessionCookie,
   hashToken,
-  newSignInLink,
   normaliseEmail,
   randomToken,
   requireAuth,
   SESSION_DAYS,
-  SIGN_IN_LINK_MINUTES,
   setSessionCookie,
 } from "../lib/auth";
 import { signedIn } from "../lib/guards";
