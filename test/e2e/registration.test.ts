@@ -2,7 +2,16 @@
 // and the form works with the keyboard alone. Axe, a clean console and screenshots (desktop and phone) in each state.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2EPage, expectCleanPage, expectNoAxeViolations, launchBrowser, openPage, screenshot } from "./browser";
+import {
+  type E2EPage,
+  expectCleanPage,
+  expectNoAxeViolations,
+  launchBrowser,
+  mailCount,
+  newestMailLink,
+  openPage,
+  screenshot,
+} from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -47,16 +56,13 @@ async function checkPage(page: E2EPage, name: string) {
 async function signInThroughMailbox(page: E2EPage, email: string) {
   await page.goto(new URL("/anmelden", page.url()).href);
   await expect.poll(() => h1(page)).toBe("Anmelden");
+  const before = await mailCount(email);
   await page.getByLabel("E-Mail-Adresse").fill(email);
   await page.getByRole("button", { name: "Anmeldelink senden" }).click();
   await expect.poll(() => page.getByText("Bitte sehen Sie in Ihr Postfach.").count()).toBe(1);
   await page.getByRole("link", { name: "Entwicklungs-Postfach" }).click();
   await expect.poll(() => h1(page)).toBe("Entwicklungs-Postfach");
-  const mail = page.locator(".mail").filter({ hasText: email }).first();
-  await expect.poll(() => mail.count()).toBe(1);
-  const href = await mail.locator(".mail-body a").first().getAttribute("href");
-  expect(href).toBeTruthy();
-  await page.goto(href!);
+  await page.goto(await newestMailLink(page, email, before));
   await expect.poll(() => h1(page), { timeout: 10_000 }).toBe("Mein Konto");
   forgetAborted(page);
 }

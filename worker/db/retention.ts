@@ -80,7 +80,11 @@ const toRetentionEvent = (r: EventRow) => ({
  * address is still there; their feedback links; then the row itself, last, so that
  * `changes()` after it and `returning id` count what was erased.
  */
+/** Where the update of the registrations stands in `eraseStatements`. */
+const ERASED = 3;
+
 function eraseStatements(chosen: SQL, now: number): SQL[] {
+  // The update is at ERASED in this list: callers read what it returned from there.
   return [
     sql`delete from outbox where id in (
         select o.id from registrations r
@@ -155,7 +159,7 @@ export async function runRetention(db: Db, options: RetentionOptions): Promise<R
       chunksLeft--;
       const chosen = sql`(select id from registrations where event_id = ${event.id} and anonymised_at is null
         order by id limit ${chunkSize})`;
-      const [, , updated] = await runBatch(db, [
+      const { [ERASED]: updated } = await runBatch(db, [
         ...eraseStatements(chosen, now),
         // One log entry per event and run, by the first chunk that erased something.
         sql`insert into audit_log (id, network_id, at, actor_account_id, action, entity_type, entity_id, details)
@@ -187,7 +191,7 @@ export async function eraseRegistrations(db: Db, ids: string[], now: Date) {
       part.map((id) => sql`${id}`),
       sql`, `,
     )}) and anonymised_at is null)`;
-    const [, , updated] = await runBatch(db, eraseStatements(chosen, now.getTime()));
+    const { [ERASED]: updated } = await runBatch(db, eraseStatements(chosen, now.getTime()));
     erased.push(...updated.results.map((r) => String(r.id)));
   }
   return erased;
