@@ -14,7 +14,9 @@ const proxy = await getPlatformProxy<{ DB: D1Database }>({
 });
 try {
   const result = await seedDemoNetwork(createDb(proxy.env.DB));
-  console.log(`Demo network ready: ${result.institutions} institutions, ${result.events} events.`);
+  console.log(
+    `Demo networks ready: ${result.networks} networks, ${result.institutions} institutions, ${result.events} events.`,
+  );
 } finally {
   await proxy.dispose();
 }

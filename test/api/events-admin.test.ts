@@ -468,7 +468,10 @@ describe("publishing", () => {
     expect(hebammenMail.body_text).toContain("Do., 3. Dezember 2026, 9:00–12:30 Uhr");
     // The link goes to the app's public origin (PUBLIC_ORIGIN, else the request's).
     expect(hebammenMail.body_text).toMatch(
-      new RegExp(`^http://localhost(:\\d+)?/veranstaltungen/${event.id}/anmelden\\?institution=${HEBAMMEN}$`, "m"),
+      new RegExp(
+        `^http://localhost(:\\d+)?/kinderschutzcluster-9/veranstaltungen/${event.id}/anmelden\\?institution=${HEBAMMEN}$`,
+        "m",
+      ),
     );
     expect(kita.body_text).toContain("sind 2 Plätze reserviert");
     expect(kita.body_text).toContain(`/veranstaltungen/${event.id}/anmelden?institution=${KITA}`);

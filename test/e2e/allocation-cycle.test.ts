@@ -108,7 +108,7 @@ describe("the allocation cycle", () => {
     let participant: E2EPage | undefined;
     try {
       // 1. The organiser creates a workshop for midwives and daycare: 3 places, 1 per institution.
-      await go(organiser, "/veranstaltungen/neu");
+      await go(organiser, "/kinderschutzcluster-9/veranstaltungen/neu");
       await expect.poll(() => organiser.getByLabel("Titel", { exact: true }).count(), { timeout: 10_000 }).toBe(1);
       await organiser.getByLabel("Art der Veranstaltung").selectOption("workshop");
       await organiser.getByLabel("Titel", { exact: true }).fill(TITLE);
@@ -187,7 +187,7 @@ describe("the allocation cycle", () => {
           { timeout: 10_000 },
         )
         .toBe(`Ein Platz ist frei: ${TITLE}`);
-      participant = await openPage(browser, "/");
+      participant = await openPage(browser, "/kinderschutzcluster-9");
       await participant.goto(offer!.link.replace(/^https?:\/\/[^/]+/, baseURL()));
       await expect
         .poll(() => participant!.getByRole("button", { name: "Platz annehmen" }).count(), { timeout: 10_000 })

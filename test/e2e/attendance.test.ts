@@ -53,10 +53,12 @@ const sessionTable = (page: E2EPage) =>
 
 describe("attendance", () => {
   it("the organiser sees the figures per session and institution, excuses an absence and downloads the lists", async () => {
-    const page = await openPage(browser, "/");
+    const page = await openPage(browser, "/kinderschutzcluster-9");
     try {
       await signInThroughMailbox(page, ORGANISER);
-      await page.goto(url(`/veranstaltungen/${SERIES}/platzvergabe`), { waitUntil: "networkidle" });
+      await page.goto(url(`/kinderschutzcluster-9/veranstaltungen/${SERIES}/platzvergabe`), {
+        waitUntil: "networkidle",
+      });
       await page.getByRole("link", { name: "Anwesenheit und Listen" }).click();
       await expect.poll(() => h1(page), { timeout: 10_000 }).toBe("Werkstattreihe Frühe Hilfen 2026");
 
@@ -155,10 +157,10 @@ describe("attendance", () => {
   });
 
   it("an institution contact excuses a delegate from an upcoming session", async () => {
-    const page = await openPage(browser, "/");
+    const page = await openPage(browser, "/kinderschutzcluster-9");
     try {
       await signInThroughMailbox(page, CONTACT);
-      await page.goto(url(`/veranstaltungen/${UPCOMING}/anmelden`), { waitUntil: "networkidle" });
+      await page.goto(url(`/kinderschutzcluster-9/veranstaltungen/${UPCOMING}/anmelden`), { waitUntil: "networkidle" });
       const toggle = page.getByRole("button", { name: /^Abwesenheit: / }).first();
       await expect.poll(() => toggle.count(), { timeout: 10_000 }).toBe(1);
       const delegate = (await toggle.getAttribute("aria-label"))!.replace("Abwesenheit: ", "");
@@ -200,7 +202,7 @@ describe("attendance", () => {
     };
     const token = mailbox.items.map((m) => /\/teilnahme#t=([A-Za-z0-9_-]+)/.exec(m.text)?.[1]).find(Boolean);
     expect(token).toBeTruthy();
-    const page = await openPage(browser, "/");
+    const page = await openPage(browser, "/kinderschutzcluster-9");
     try {
       await page.setViewportSize({ width: 375, height: 800 });
       await page.goto(url(`/teilnahme#t=${token}`), { waitUntil: "networkidle" });

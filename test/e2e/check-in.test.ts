@@ -32,11 +32,11 @@ const presentRows = (page: E2EPage) => page.locator(".check-in-list li.is-presen
 
 describe("check-in at the door", () => {
   it("checks in from the list, by ticket code and offline, and ends with exactly four present", async () => {
-    const page = await openPage(browser, "/");
+    const page = await openPage(browser, "/kinderschutzcluster-9");
     try {
       await signInThroughMailbox(page, ORGANISER);
       await page.setViewportSize({ width: 375, height: 800 });
-      await page.goto(new URL(`/veranstaltungen/${EVENT}/platzvergabe`, page.url()).href, {
+      await page.goto(new URL(`/kinderschutzcluster-9/veranstaltungen/${EVENT}/platzvergabe`, page.url()).href, {
         waitUntil: "networkidle",
       });
       const link = page.locator(`a[href$="/termine/${SESSION}/einlass"]`);

@@ -51,7 +51,7 @@ async function personalToken(email: string): Promise<string> {
 }
 
 async function onPhone(path: string): Promise<E2EPage> {
-  const page = await openPage(browser, "/");
+  const page = await openPage(browser, "/kinderschutzcluster-9");
   await page.setViewportSize({ width: 375, height: 800 });
   await page.goto(url(path), { waitUntil: "networkidle" });
   return page;
@@ -81,10 +81,10 @@ describe("feedback", () => {
   });
 
   it("the organiser builds a form from the template, reorders, previews and opens it", async () => {
-    organiser = await openPage(browser, "/");
+    organiser = await openPage(browser, "/kinderschutzcluster-9");
     const page = organiser;
     await signInThroughMailbox(page, ORGANISER);
-    await page.goto(url(`/veranstaltungen/${SERIES}/platzvergabe`), { waitUntil: "networkidle" });
+    await page.goto(url(`/kinderschutzcluster-9/veranstaltungen/${SERIES}/platzvergabe`), { waitUntil: "networkidle" });
     const link = page.getByRole("link", { name: "Rückmeldebögen" });
     await expect.poll(() => link.count(), { timeout: 10_000 }).toBe(1);
     await link.click();

@@ -72,14 +72,14 @@ const session = (page: E2EPage, n: number) => page.getByRole("group", { name: `T
 
 describe("the organiser's side of events", () => {
   it("visitors are asked to sign in on the editor and the board", async () => {
-    const page = await openPage(browser, "/veranstaltungen/neu");
+    const page = await openPage(browser, "/kinderschutzcluster-9/veranstaltungen/neu");
     try {
       await expect.poll(() => h1(page)).toBe("Neue Veranstaltung");
       await expect
         .poll(() => page.getByText("Bitte melden Sie sich als Netzwerkkoordination an").count())
         .toBeGreaterThan(0);
       await checkPage(page, "organiser-new-visitor");
-      await go(page, `/veranstaltungen/${DEMO_EVENT}/platzvergabe`);
+      await go(page, `/kinderschutzcluster-9/veranstaltungen/${DEMO_EVENT}/platzvergabe`);
       await expect.poll(() => h1(page)).toBe("Platzvergabe");
       expect(await page.locator("table").count()).toBe(0);
       expectCleanPage(page);
@@ -89,12 +89,12 @@ describe("the organiser's side of events", () => {
   });
 
   it("creates an event with two sessions, invites by sector, saves, publishes, opens the board and cancels", async () => {
-    const page = await openPage(browser, "/");
+    const page = await openPage(browser, "/kinderschutzcluster-9");
     try {
       await signInThroughMailbox(page, ORGANISER);
 
       // The events page: a way to create, drafts and cancelled events, links per event.
-      await go(page, "/veranstaltungen");
+      await go(page, "/kinderschutzcluster-9/veranstaltungen");
       const demoCard = page.locator(`#${DEMO_EVENT}`);
       await expect
         .poll(() => demoCard.locator(".badge-status").textContent(), { timeout: 10_000 })
@@ -182,7 +182,7 @@ describe("the organiser's side of events", () => {
       // Saved as a draft: the edit page, with the Berlin times as typed.
       await page.getByRole("button", { name: "Als Entwurf speichern" }).click();
       await expect.poll(() => h1(page), { timeout: 10_000 }).toBe(TITLE);
-      expect(new URL(page.url()).pathname).toMatch(/^\/veranstaltungen\/[^/]+\/bearbeiten$/);
+      expect(new URL(page.url()).pathname).toMatch(/^\/kinderschutzcluster-9\/veranstaltungen\/[^/]+\/bearbeiten$/);
       const eventPath = new URL(page.url()).pathname.replace(/\/bearbeiten$/, "");
       expect(await pageStatus(page)).toContain("als Entwurf gespeichert");
       expect(await page.locator(".badge-status").textContent()).toBe("Entwurf");
@@ -226,7 +226,7 @@ describe("the organiser's side of events", () => {
       expect(await page.getByText("Diese Veranstaltung ist abgesagt").count()).toBe(1);
       await checkPage(page, "organiser-event-cancelled");
 
-      await go(page, "/veranstaltungen");
+      await go(page, "/kinderschutzcluster-9/veranstaltungen");
       const card = page.locator(".event-card").filter({ hasText: TITLE });
       await expect.poll(() => card.locator(".badge-status").textContent(), { timeout: 10_000 }).toBe("Abgesagt");
       expect(await card.getByRole("link", { name: /^Bearbeiten/ }).count()).toBe(0);
@@ -237,7 +237,7 @@ describe("the organiser's side of events", () => {
   }, 240_000);
 
   it("shows the demo event's board: figures, institutions, mix, decisions, and records an override", async () => {
-    const page = await openPage(browser, "/");
+    const page = await openPage(browser, "/kinderschutzcluster-9");
     const first = `Ada Kontingent ${run}`;
     const second = `Bea Kontingent ${run}`;
     const third = `Cleo Warteliste ${run}`;
@@ -248,7 +248,7 @@ describe("the organiser's side of events", () => {
       for (const name of [first, second, third])
         await register(page, DEMO_EVENT, { institutionId: MIDWIVES, name, email: mail(name) });
 
-      await go(page, `/veranstaltungen/${DEMO_EVENT}/platzvergabe`);
+      await go(page, `/kinderschutzcluster-9/veranstaltungen/${DEMO_EVENT}/platzvergabe`);
       await expect.poll(() => h1(page), { timeout: 10_000 }).toBe("Qualitätsentwicklungswerkstatt Kinderschutz 2027");
       expect(await page.title()).toBe("Platzvergabe: Qualitätsentwicklungswerkstatt Kinderschutz 2027 – NetzWerkstatt");
       expect(await page.locator(".phase").textContent()).toMatch(/^Kontingentphase bis /);
@@ -315,7 +315,7 @@ describe("the organiser's side of events", () => {
   }, 240_000);
 
   it("moves a delegate to another forum on a conference's board", async () => {
-    const page = await openPage(browser, "/");
+    const page = await openPage(browser, "/kinderschutzcluster-9");
     const name = `Dora Forum ${run}`;
     try {
       await signInThroughMailbox(page, ORGANISER);
@@ -325,7 +325,7 @@ describe("the organiser's side of events", () => {
         email: `dora.forum.${run}@hebammennetzwerk-nahe.example`,
         trackId: "trk-nk-1",
       });
-      await go(page, `/veranstaltungen/${CONFERENCE}/platzvergabe`);
+      await go(page, `/kinderschutzcluster-9/veranstaltungen/${CONFERENCE}/platzvergabe`);
       await expect.poll(() => h1(page), { timeout: 10_000 }).toBe("5. Netzwerkkonferenz Kinderschutz und Frühe Hilfen");
       const tracks = page.locator(".track-usage");
       expect(await tracks.textContent()).toContain("Forum 1: Frühe Hilfen und Geburtskliniken");

@@ -22,7 +22,7 @@ const cards = (page: E2EPage) => page.locator(".institution-list > li");
 
 describe("directory filters", () => {
   it("filters by profession and municipality, keeps the filter in the URL, and resets", async () => {
-    const page = await openPage(browser, "/verzeichnis");
+    const page = await openPage(browser, "/kinderschutzcluster-9/verzeichnis");
     try {
       await expect.poll(() => cards(page).count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(24);
       const all = await cards(page).count();
@@ -53,7 +53,7 @@ describe("directory filters", () => {
   });
 
   it("says so when nothing matches", async () => {
-    const page = await openPage(browser, "/verzeichnis?q=gibtesnichtxyz");
+    const page = await openPage(browser, "/kinderschutzcluster-9/verzeichnis?q=gibtesnichtxyz");
     try {
       await expect.poll(() => page.getByText("Keine Einrichtung passt zu Ihrer Suche.").count()).toBe(1);
       await checkPage(page, "verzeichnis-leer");
@@ -65,7 +65,7 @@ describe("directory filters", () => {
 
 describe("language", () => {
   it("switches to English and back, with the document language", async () => {
-    const page = await openPage(browser, "/verzeichnis");
+    const page = await openPage(browser, "/kinderschutzcluster-9/verzeichnis");
     try {
       await expect.poll(() => h1(page)).toBe("Verzeichnis der Partnereinrichtungen");
       expect(await page.getAttribute("html", "lang")).toBe("de");
@@ -88,7 +88,7 @@ describe("language", () => {
 
 describe("keyboard", () => {
   it("reaches the navigation by Tab, opens a page with Enter and moves focus to it", async () => {
-    const page = await openPage(browser, "/");
+    const page = await openPage(browser, "/kinderschutzcluster-9");
     try {
       await expect.poll(() => h1(page)).toContain("Kinderschutzcluster 9");
       let reached = false;
@@ -109,7 +109,7 @@ describe("keyboard", () => {
 
 describe("other pages", () => {
   it("events: the quality-development series with its five dates, upcoming first", async () => {
-    const page = await openPage(browser, "/veranstaltungen");
+    const page = await openPage(browser, "/kinderschutzcluster-9/veranstaltungen");
     try {
       const series = page.locator("#evt-qe-werkstatt");
       await expect.poll(() => series.count(), { timeout: 10_000 }).toBe(1);
@@ -126,7 +126,7 @@ describe("other pages", () => {
   });
 
   it("an unknown institution shows a not-found message, not an error", async () => {
-    const page = await openPage(browser, "/verzeichnis/gibt-es-nicht");
+    const page = await openPage(browser, "/kinderschutzcluster-9/verzeichnis/gibt-es-nicht");
     try {
       await expect.poll(() => h1(page)).toBe("Seite nicht gefunden");
       expect(await page.getByText("Diese Einrichtung gibt es nicht (mehr).").count()).toBe(1);

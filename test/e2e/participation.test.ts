@@ -55,7 +55,7 @@ async function personalLinkOf(email: string): Promise<string> {
 
 /** Opens the personal page at phone width (375 × 800). */
 async function openOnPhone(token: string): Promise<E2EPage> {
-  const page = await openPage(browser, "/");
+  const page = await openPage(browser, "/kinderschutzcluster-9");
   await page.setViewportSize({ width: 375, height: 800 });
   await page.goto(url(`/teilnahme#t=${token}`), { waitUntil: "networkidle" });
   return page;
@@ -140,7 +140,7 @@ describe("the participant's page", () => {
       },
     };
     const accepted = { ...real, registration: { ...real.registration, reasonCode: "offer_accepted" } };
-    const page = await openPage(browser, "/");
+    const page = await openPage(browser, "/kinderschutzcluster-9");
     try {
       await page.setViewportSize({ width: 375, height: 800 });
       await page.route("**/api/participation", (route) => route.fulfill({ json: offered }));

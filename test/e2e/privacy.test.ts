@@ -42,7 +42,7 @@ const watched = new WeakMap<BrowserContext, Watched>();
  * The first load (of "/") happens before the listeners exist, so callers navigate again.
  */
 async function watchedPage(): Promise<E2EPage> {
-  const page = await openPage(browser, "/");
+  const page = await openPage(browser, "/kinderschutzcluster-9");
   const context = page.context();
   const w: Watched = { requests: [], violations: [] };
   watched.set(context, w);
@@ -102,9 +102,10 @@ describe("no third-party requests, no CSP violations", () => {
   it("on the public pages", { timeout: 120_000 }, async () => {
     const page = await watchedPage();
     try {
-      await visit(page, "/", /Willkommen/, "home");
-      await visit(page, "/verzeichnis", "Verzeichnis der Partnereinrichtungen", "directory");
-      await visit(page, "/veranstaltungen", "Veranstaltungen", "events");
+      await visit(page, "/", "Netzwerke auf NetzWerkstatt", "start");
+      await visit(page, "/kinderschutzcluster-9", /Willkommen/, "home");
+      await visit(page, "/kinderschutzcluster-9/verzeichnis", "Verzeichnis der Partnereinrichtungen", "directory");
+      await visit(page, "/kinderschutzcluster-9/veranstaltungen", "Veranstaltungen", "events");
       await visit(page, "/api-referenz", /API/, "api-reference");
       await visit(page, "/anmelden", "Anmelden", "sign-in");
       // Fonts are the system's: no @font-face, nothing loaded from elsewhere.
@@ -129,15 +130,25 @@ describe("no third-party requests, no CSP violations", () => {
       expect(await page.getByRole("link", { name: "Protokoll der Zugriffe" }).count()).toBe(1);
       await visit(
         page,
-        `/veranstaltungen/${EVENT}/platzvergabe`,
+        `/kinderschutzcluster-9/veranstaltungen/${EVENT}/platzvergabe`,
         /Platzvergabe|Qualitätsentwicklungswerkstatt/,
         "board",
       );
-      await visit(page, `/veranstaltungen/${EVENT}/anmelden`, /Qualitätsentwicklungswerkstatt/, "registration");
-      await visit(page, `/veranstaltungen/${EVENT}/termine/${SESSION}/einlass`, /Werkstatt 1/, "check-in");
-      await visit(page, "/datenschutz", "Datenschutz", "data-protection");
+      await visit(
+        page,
+        `/kinderschutzcluster-9/veranstaltungen/${EVENT}/anmelden`,
+        /Qualitätsentwicklungswerkstatt/,
+        "registration",
+      );
+      await visit(
+        page,
+        `/kinderschutzcluster-9/veranstaltungen/${EVENT}/termine/${SESSION}/einlass`,
+        /Werkstatt 1/,
+        "check-in",
+      );
+      await visit(page, "/kinderschutzcluster-9/datenschutz", "Datenschutz", "data-protection");
 
-      await visit(page, "/datenschutz/hinweise", "Datenschutzhinweise", "privacy-notice");
+      await visit(page, "/kinderschutzcluster-9/datenschutz/hinweise", "Datenschutzhinweise", "privacy-notice");
       const notice = page.getByLabel("Text der Datenschutzhinweise");
       await expect.poll(() => notice.inputValue()).toContain("Kreisverwaltung Bad Kreuznach");
       await page.getByLabel("Löschfrist in Monaten nach dem letzten Termin").fill("0");
@@ -149,12 +160,12 @@ describe("no third-party requests, no CSP violations", () => {
       await expect.poll(() => page.getByText("Die Datenschutzhinweise sind gespeichert.").count()).toBe(1);
       await checkHere(page, "privacy-notice-saved", 0);
 
-      await visit(page, "/datenschutz/aufbewahrung", "Aufbewahrung und Löschung", "retention");
+      await visit(page, "/kinderschutzcluster-9/datenschutz/aufbewahrung", "Aufbewahrung und Löschung", "retention");
       const row = page.locator("tr").filter({ hasText: "Qualitätsentwicklungswerkstatt Kinderschutz 2027" });
       await expect.poll(() => row.count()).toBe(1);
       expect(await row.textContent()).toContain("18 Monate");
 
-      await visit(page, "/datenschutz/protokoll", "Protokoll der Zugriffe", "audit-log");
+      await visit(page, "/kinderschutzcluster-9/datenschutz/protokoll", "Protokoll der Zugriffe", "audit-log");
       await page.getByLabel("Aktion").selectOption("network.privacy_updated");
       await page.getByRole("button", { name: "Filtern" }).click();
       await expect.poll(() => page.locator(".audit-table tbody tr").count()).toBe(1);
@@ -163,7 +174,12 @@ describe("no third-party requests, no CSP violations", () => {
       expect(csv).toContain("audit-log.csv?action=network.privacy_updated");
       await checkHere(page, "audit-log-filtered", 0);
 
-      await visit(page, "/datenschutz/auskunft", "Auskunft und Löschung für eine Person", "data-requests");
+      await visit(
+        page,
+        "/kinderschutzcluster-9/datenschutz/auskunft",
+        "Auskunft und Löschung für eine Person",
+        "data-requests",
+      );
       // Back to the demo's period for the other tests.
       const restored = await page.evaluate(async () => {
         const network = (await (await fetch("/api/networks/net-kc9")).json()) as { privacyNotice: string };
@@ -238,7 +254,12 @@ describe("a person's rights", () => {
     }
 
     try {
-      await visit(organiser, "/datenschutz/auskunft", "Auskunft und Löschung für eine Person", "data-requests-2");
+      await visit(
+        organiser,
+        "/kinderschutzcluster-9/datenschutz/auskunft",
+        "Auskunft und Löschung für eine Person",
+        "data-requests-2",
+      );
       await organiser.getByLabel("E-Mail-Adresse der Person").fill(PERSON.email);
       await organiser.getByRole("button", { name: "Daten suchen" }).click();
       await expect.poll(() => organiser.getByText("Zu dieser Adresse sind keine Daten gespeichert.").count()).toBe(1);
@@ -248,7 +269,12 @@ describe("a person's rights", () => {
       expect(await organiser.getByRole("button", { name: "Auskunft herunterladen (JSON)" }).count()).toBe(1);
       await checkHere(organiser, "data-requests-found", 0);
       // The audit log names the erased registration by id, never the person.
-      await visit(organiser, "/datenschutz/protokoll", "Protokoll der Zugriffe", "audit-log-after");
+      await visit(
+        organiser,
+        "/kinderschutzcluster-9/datenschutz/protokoll",
+        "Protokoll der Zugriffe",
+        "audit-log-after",
+      );
       const table = (await organiser.locator(".audit-table").textContent()) ?? "";
       expect(table).toContain(created.body.id);
       expect(table).not.toContain(PERSON.email);

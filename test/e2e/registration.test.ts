@@ -90,14 +90,14 @@ async function registerWithMouse(page: E2EPage, who: { name: string; email: stri
 
 describe("registering colleagues as an institution contact", () => {
   it("visitors see the events page without any failed request and no registration line", async () => {
-    const page = await openPage(browser, "/veranstaltungen");
+    const page = await openPage(browser, "/kinderschutzcluster-9/veranstaltungen");
     try {
       await expect.poll(() => page.locator(`#${EVENT}`).count(), { timeout: 10_000 }).toBe(1);
       expect(await page.locator(".invitation-lines").count()).toBe(0);
       expectCleanPage(page);
 
       // The registration page itself asks visitors to sign in, without errors.
-      await goto(page, `/veranstaltungen/${EVENT}/anmelden`);
+      await goto(page, `/kinderschutzcluster-9/veranstaltungen/${EVENT}/anmelden`);
       await expect.poll(() => h1(page)).toBe("Qualitätsentwicklungswerkstatt Kinderschutz 2027");
       await expect.poll(() => page.getByRole("main").getByRole("link", { name: "Anmelden" }).count()).toBe(1);
       await checkPage(page, "registration-visitor");
@@ -107,7 +107,7 @@ describe("registering colleagues as an institution contact", () => {
   });
 
   it("registers within the quota by keyboard, then onto the waiting list, swaps and cancels", async () => {
-    const page = await openPage(browser, "/");
+    const page = await openPage(browser, "/kinderschutzcluster-9");
     const first = person("Mila Keyboard");
     const second = person("Noah Warteliste");
     const colleague = person("Ela Tausch");
@@ -115,7 +115,7 @@ describe("registering colleagues as an institution contact", () => {
       await signInThroughMailbox(page, CONTACT);
 
       // The home page lists the invitations where registering is open.
-      await goto(page, "/");
+      await goto(page, "/kinderschutzcluster-9");
       const invitations = page.locator("section.your-invitations");
       await expect.poll(() => invitations.count(), { timeout: 10_000 }).toBe(1);
       expect(await invitations.getByRole("heading", { level: 2 }).textContent()).toBe("Ihre Einladungen");
@@ -125,7 +125,7 @@ describe("registering colleagues as an institution contact", () => {
       expectCleanPage(page);
 
       // The events page shows the institution's places and the way to register.
-      await goto(page, "/veranstaltungen");
+      await goto(page, "/kinderschutzcluster-9/veranstaltungen");
       const card = page.locator(`#${EVENT}`);
       await expect
         .poll(() => card.locator(".invitation-lines").textContent(), { timeout: 10_000 })
@@ -140,7 +140,7 @@ describe("registering colleagues as an institution contact", () => {
 
       // The page: event, phase, quota summary and the demo registration already there.
       await expect.poll(() => h1(page)).toBe("Qualitätsentwicklungswerkstatt Kinderschutz 2027");
-      expect(new URL(page.url()).pathname).toBe(`/veranstaltungen/${EVENT}/anmelden`);
+      expect(new URL(page.url()).pathname).toBe(`/kinderschutzcluster-9/veranstaltungen/${EVENT}/anmelden`);
       expect(new URL(page.url()).searchParams.get("institution")).toBe("inst-kita-regenbogen-kh");
       await expect.poll(() => page.locator(".phase").textContent()).toMatch(/^Kontingentphase bis /);
       await expect.poll(() => quotaSentence(page)).toMatch(/^\d von 2 Plätzen Ihres Kontingents vergeben$/);
@@ -323,10 +323,10 @@ describe("registering colleagues as an institution contact", () => {
   });
 
   it("organisers choose any invited institution on the same page", async () => {
-    const page = await openPage(browser, "/");
+    const page = await openPage(browser, "/kinderschutzcluster-9");
     try {
       await signInThroughMailbox(page, "koordination@kinderschutz-bad-kreuznach.example");
-      await goto(page, `/veranstaltungen/${EVENT}/anmelden?institution=inst-hebammen-kh`);
+      await goto(page, `/kinderschutzcluster-9/veranstaltungen/${EVENT}/anmelden?institution=inst-hebammen-kh`);
       const select = page.getByLabel("Einrichtung", { exact: true });
       await expect.poll(() => select.count(), { timeout: 10_000 }).toBe(1);
       expect(await select.locator("option").count()).toBeGreaterThan(10);

@@ -42,7 +42,7 @@ async function signInThroughMailbox(page: E2EPage, email: string, shot: string) 
 
 describe("sign-in through the dev mailbox", () => {
   it("organiser: signs in, sees the role, edits an institution, signs out", async () => {
-    const page = await openPage(browser, "/");
+    const page = await openPage(browser, "/kinderschutzcluster-9");
     try {
       await signInThroughMailbox(page, "koordination@kinderschutz-bad-kreuznach.example", "organiser");
       await expect.poll(() => h1(page), { timeout: 10_000 }).toBe("Mein Konto");
@@ -50,9 +50,9 @@ describe("sign-in through the dev mailbox", () => {
       await screenshot(page, "organiser-account");
       await expectNoAxeViolations(page);
 
-      await page.goto(new URL("/verzeichnis", page.url()).href);
+      await page.goto(new URL("/kinderschutzcluster-9/verzeichnis", page.url()).href);
       await expect.poll(() => page.getByRole("link", { name: "Einrichtung hinzufügen" }).count()).toBe(1);
-      await page.goto(new URL("/verzeichnis/inst-jugendamt-kh/bearbeiten", page.url()).href);
+      await page.goto(new URL("/kinderschutzcluster-9/verzeichnis/inst-jugendamt-kh/bearbeiten", page.url()).href);
       await expect.poll(() => h1(page)).toContain("Bearbeiten");
       expect(await page.getByLabel("Name", { exact: true }).first().count()).toBe(1);
       await page.getByLabel("Angebote").fill("Beratung nach § 8a SGB VIII – geändert im Browsertest.");
@@ -72,7 +72,7 @@ describe("sign-in through the dev mailbox", () => {
   });
 
   it("institution contact: edits its own institution, not another one", async () => {
-    const page = await openPage(browser, "/");
+    const page = await openPage(browser, "/kinderschutzcluster-9");
     try {
       await signInThroughMailbox(page, "k.wendelin@familienzentrum-kh.example", "contact");
       await expect.poll(() => h1(page), { timeout: 10_000 }).toBe("Mein Konto");
@@ -93,7 +93,7 @@ describe("sign-in through the dev mailbox", () => {
       await screenshot(page, "contact-edit");
       await expectNoAxeViolations(page);
 
-      await page.goto(new URL("/verzeichnis/inst-jugendamt-kh/bearbeiten", page.url()).href);
+      await page.goto(new URL("/kinderschutzcluster-9/verzeichnis/inst-jugendamt-kh/bearbeiten", page.url()).href);
       await expect.poll(() => page.getByText("Diese Einrichtung dürfen Sie nicht bearbeiten.").count()).toBe(1);
     } finally {
       await page.close();
@@ -101,7 +101,7 @@ describe("sign-in through the dev mailbox", () => {
   });
 
   it("participant without an account: gets a personal link and sees the registration", async () => {
-    const page = await openPage(browser, "/");
+    const page = await openPage(browser, "/kinderschutzcluster-9");
     try {
       await signInThroughMailbox(page, "fachkraft@kita-regenbogen.example", "participant");
       await expect.poll(() => h1(page), { timeout: 10_000 }).toBe("Meine Anmeldung");

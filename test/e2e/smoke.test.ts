@@ -28,14 +28,14 @@ async function checkPage(page: E2EPage, name: string): Promise<void> {
   expectCleanPage(page);
 }
 
-/** Links into the directory (`/verzeichnis/<institution>`) inside the main landmark. */
+/** Links into the directory (`/kinderschutzcluster-9/verzeichnis/<institution>`) inside the main landmark. */
 function resultLinks(page: E2EPage) {
-  return page.getByRole("main").locator('a[href^="/verzeichnis/"]');
+  return page.getByRole("main").locator('a[href^="/kinderschutzcluster-9/verzeichnis/"]');
 }
 
 describe("web app smoke test", () => {
   it("home page: h1, skip link first, landmarks", async () => {
-    const page = await openPage(browser, "/");
+    const page = await openPage(browser, "/kinderschutzcluster-9");
     try {
       await expect.poll(() => page.getByRole("heading", { level: 1 }).count()).toBe(1);
 
@@ -56,7 +56,7 @@ describe("web app smoke test", () => {
   });
 
   it("directory: search narrows the list, a result opens its profile", async () => {
-    const page = await openPage(browser, "/verzeichnis");
+    const page = await openPage(browser, "/kinderschutzcluster-9/verzeichnis");
     try {
       await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain("Verzeichnis");
       const search = page.getByLabel("Suche", { exact: true });
@@ -115,7 +115,7 @@ describe("web app smoke test", () => {
   });
 
   it("unknown path: not-found page via the SPA fallback", async () => {
-    const home = await openPage(browser, "/");
+    const home = await openPage(browser, "/kinderschutzcluster-9");
     const homeHeading = (await home.getByRole("heading", { level: 1 }).textContent())?.trim();
     await home.close();
 

@@ -2,6 +2,7 @@ import { getTableColumns } from "drizzle-orm";
 import type { Db } from "./client";
 import { demoNetwork, sectorList } from "./demo-data";
 import { demoFeedback } from "./demo-feedback";
+import { demoLeipzig } from "./demo-leipzig";
 import * as s from "./schema";
 
 // D1 binds at most 100 parameters per statement.
@@ -11,7 +12,8 @@ const chunk = <T>(rows: T[], columns: number): T[][] => {
 };
 
 /**
- * Loads the sectors and the demo network "Kinderschutzcluster 9". Idempotent:
+ * Loads the sectors, the demo network "Kinderschutzcluster 9" and the small second one,
+ * "Leipziger Netzwerk für Kinderschutz". Idempotent:
  * every row has a fixed id and existing rows are left as they are, so a
  * second `npm start` changes nothing and keeps what users entered.
  */
@@ -19,6 +21,7 @@ export async function seedDemoNetwork(db: Db, now = new Date()) {
   const demo = demoNetwork(now);
   // A past series with attendance and anonymous feedback, so the results pages have something to show.
   const fb = demoFeedback(now);
+  const le = demoLeipzig(now);
   const tables = [
     [s.sectors, sectorList],
     [s.networks, [demo.network]],
@@ -44,6 +47,16 @@ export async function seedDemoNetwork(db: Db, now = new Date()) {
     [s.feedbackSubmissions, fb.submissions],
     [s.feedbackAnswerCounts, fb.counts],
     [s.feedbackTextAnswers, fb.texts],
+    // The second network, after the first: one of its people has a role in both.
+    [s.networks, [le.network]],
+    [s.municipalities, le.municipalities],
+    [s.institutions, le.institutions],
+    [s.contactPersons, le.contactPersons],
+    [s.accounts, le.accounts],
+    [s.roles, le.roles],
+    [s.events, [le.event]],
+    [s.eventSessions, le.sessions],
+    [s.quotas, le.quotas],
   ] as const;
   const statements = tables.flatMap(([table, rows]) =>
     // `any`: each table gets its own rows
@@ -57,5 +70,9 @@ export async function seedDemoNetwork(db: Db, now = new Date()) {
   // One batch is one transaction: the demo network is loaded whole or not at all.
   // `any`: drizzle's batch wants a non-empty tuple
   await db.batch(statements as any);
-  return { institutions: demo.institutions.length, events: demo.events.length + 1 };
+  return {
+    networks: 2,
+    institutions: demo.institutions.length + le.institutions.length,
+    events: demo.events.length + 2,
+  };
 }

@@ -898,7 +898,11 @@ export const events = createRouter()
       const now = new Date();
       const origin = runContextOf(c).origin;
       const [[network], sessionRows, contacts] = await Promise.all([
-        db.select({ name: networks.name }).from(networks).where(eq(networks.id, event.networkId)).limit(1),
+        db
+          .select({ name: networks.name, slug: networks.slug })
+          .from(networks)
+          .where(eq(networks.id, event.networkId))
+          .limit(1),
         db.select().from(eventSessions).where(eq(eventSessions.eventId, event.id)).orderBy(asc(eventSessions.position)),
         // Every contact account of every invited (non-archived) institution.
         db
@@ -928,7 +932,7 @@ export const events = createRouter()
           institutionName: r.institutionName,
           dates: dates[r.locale],
           quota: quotaOf(r.places, event.defaultQuota),
-          link: `${origin}/veranstaltungen/${encodeURIComponent(event.id)}/anmelden?institution=${encodeURIComponent(r.institutionId)}`,
+          link: `${origin}/${encodeURIComponent(network.slug)}/veranstaltungen/${encodeURIComponent(event.id)}/anmelden?institution=${encodeURIComponent(r.institutionId)}`,
         },
       }));
       // Mails and log entry only if this request is the one that published: a concurrent

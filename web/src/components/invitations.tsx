@@ -2,6 +2,7 @@ import { A, createAsync } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { useI18n } from "../i18n";
 import { getInstitutionEvents, type InvitedEvent } from "../lib/api";
+import { useNetworkPath, useNetworkSlug } from "../lib/network";
 import { useMe } from "../lib/session";
 
 export type Invitation = { institution: { id: string; name: string }; event: InvitedEvent };
@@ -16,9 +17,11 @@ export const registrationOpen = (phase: InvitedEvent["phase"]) =>
  */
 export function useInvitations() {
   const { me } = useMe();
+  const networkSlug = useNetworkSlug();
   return createAsync(async (): Promise<Invitation[]> => {
+    // Only the institutions of the network this page belongs to.
     const own = (me()?.roles ?? []).flatMap((r) =>
-      r.role === "institution_contact" && r.institution ? [r.institution] : [],
+      r.role === "institution_contact" && r.institution && r.network.slug === networkSlug() ? [r.institution] : [],
     );
     if (own.length === 0) return [];
     const lists = await Promise.all(
@@ -38,6 +41,7 @@ export function useInvitations() {
 
 /** Per event card: each of the contact's invited institutions with its places, and the way to register. */
 export function InvitationLines(props: { eventId: string; eventTitle: string; invitations: Invitation[] | undefined }) {
+  const to = useNetworkPath();
   const { t } = useI18n();
   const mine = () => (props.invitations ?? []).filter((i) => i.event.id === props.eventId);
   return (
@@ -60,7 +64,9 @@ export function InvitationLines(props: { eventId: string; eventTitle: string; in
               </span>
               <A
                 class={registrationOpen(i.event.phase) ? "button button-small" : "button button-secondary button-small"}
-                href={`/veranstaltungen/${encodeURIComponent(props.eventId)}/anmelden?institution=${encodeURIComponent(i.institution.id)}`}
+                href={to(
+                  `/veranstaltungen/${encodeURIComponent(props.eventId)}/anmelden?institution=${encodeURIComponent(i.institution.id)}`,
+                )}
               >
                 {registrationOpen(i.event.phase)
                   ? t("registration.invitation.link")
@@ -80,6 +86,7 @@ export function InvitationLines(props: { eventId: string; eventTitle: string; in
 
 /** Home page, for a signed-in contact: the invitations where registering is possible now. */
 export function YourInvitations() {
+  const to = useNetworkPath();
   const { t, formatDate } = useI18n();
   const invitations = useInvitations();
   const current = () => (invitations() ?? []).filter((i) => registrationOpen(i.event.phase));
@@ -112,7 +119,9 @@ export function YourInvitations() {
                 </p>
                 <A
                   class="button button-small"
-                  href={`/veranstaltungen/${encodeURIComponent(i.event.id)}/anmelden?institution=${encodeURIComponent(i.institution.id)}`}
+                  href={to(
+                    `/veranstaltungen/${encodeURIComponent(i.event.id)}/anmelden?institution=${encodeURIComponent(i.institution.id)}`,
+                  )}
                 >
                   {t("registration.invitation.link")}
                   <span class="visually-hidden">: {i.event.title}</span>

@@ -1,10 +1,14 @@
 import { A, type RouteSectionProps, useLocation } from "@solidjs/router";
 import { createEffect, on, Show, Suspense } from "solid-js";
 import { useI18n } from "../i18n";
+import { networkPath } from "../lib/network";
 import { useMe } from "../lib/session";
+import { NetworkSwitch, useHeaderNetwork } from "./network-switch";
 import { Loading } from "./status";
 
 export function Layout(props: RouteSectionProps) {
+  const network = useHeaderNetwork();
+  const to = (path = "") => networkPath(network()?.slug ?? "", path);
   const { t, locale, setLocale } = useI18n();
   const location = useLocation();
   const { me } = useMe();
@@ -34,6 +38,7 @@ export function Layout(props: RouteSectionProps) {
             </span>
           </A>
           <div class="header-actions">
+            <NetworkSwitch currentSlug={network()?.slug} />
             <Show
               when={me()}
               fallback={
@@ -59,17 +64,32 @@ export function Layout(props: RouteSectionProps) {
         </div>
         <nav class="main-nav" aria-label={t("app.mainNav")}>
           <ul class="container">
-            <li>
-              <A href="/" end>
-                {t("nav.home")}
-              </A>
-            </li>
-            <li>
-              <A href="/verzeichnis">{t("nav.directory")}</A>
-            </li>
-            <li>
-              <A href="/veranstaltungen">{t("nav.events")}</A>
-            </li>
+            <Show
+              when={network()}
+              fallback={
+                <li>
+                  <A href="/" end>
+                    {t("networkSwitch.all")}
+                  </A>
+                </li>
+              }
+            >
+              {(n) => (
+                <>
+                  <li class="nav-network">
+                    <A href={to()} end>
+                      {n().name}
+                    </A>
+                  </li>
+                  <li>
+                    <A href={to("/verzeichnis")}>{t("nav.directory")}</A>
+                  </li>
+                  <li>
+                    <A href={to("/veranstaltungen")}>{t("nav.events")}</A>
+                  </li>
+                </>
+              )}
+            </Show>
             <li>
               <A href="/api-referenz">{t("nav.api")}</A>
             </li>

@@ -1,12 +1,14 @@
 import { A } from "@solidjs/router";
 import { createSignal, type JSX, Match, onMount, Show, Switch } from "solid-js";
 import { useI18n } from "../i18n";
+import { useNetworkSlug } from "../lib/network";
 import { useMe } from "../lib/session";
 
 /**
  * Shows its children only to organisers: visitors are asked to sign in, everyone else gets a
  * clear "not allowed". Nothing organiser-only is requested before that is known. The network is
- * the one the signed-in account coordinates (taken from its role, so no further request is needed).
+ * the page's (its slug in the address), if the signed-in account coordinates it (taken from its
+ * role, so no further request is needed).
  */
 export function OrganiserGate(props: {
   /** The page's heading while its own content is not shown (pages that show one themselves leave it out). */
@@ -17,7 +19,11 @@ export function OrganiserGate(props: {
 }) {
   const { t } = useI18n();
   const { me } = useMe();
-  const networkId = () => (me()?.roles ?? []).find((r) => r.role === "organiser")?.network.id;
+  const networkSlug = useNetworkSlug();
+  const networkId = () =>
+    (me()?.roles ?? []).find(
+      (r) => r.role === "organiser" && (r.network.slug === networkSlug() || r.network.id === networkSlug()),
+    )?.network.id;
   // The page's own data is asked for once the navigation has settled: resources created inside the
   // router's navigation transition were seen to stay pending for good (solid-router 0.15).
   const [settled, setSettled] = createSignal(false);

@@ -24,6 +24,23 @@ export const de = {
     signOut: "Abmelden",
     account: "Mein Konto",
   },
+  start: {
+    title: "Netzwerke auf NetzWerkstatt",
+    intro: "Wählen Sie das Kinderschutz-Netzwerk, dessen Veranstaltungen und Verzeichnis Sie sehen möchten.",
+    yours: "Ihre Netzwerke",
+    all: "Alle Netzwerke",
+    empty: "Hier ist noch kein Netzwerk eingerichtet.",
+    emptyHint: "Der Betrieb dieser Installation legt Netzwerke an und benennt ihre erste Netzwerkkoordination.",
+  },
+  networkSwitch: {
+    label: "Netzwerk",
+    change: "Netzwerk wechseln",
+    all: "Alle Netzwerke",
+  },
+  legacy: {
+    title: "Diese Adresse ist umgezogen",
+    text: "Seiten eines Netzwerks tragen jetzt seinen Namen in der Adresse. Bitte wählen Sie das Netzwerk.",
+  },
   dataProtection: {
     title: "Datenschutz",
     intro:

@@ -25,6 +25,23 @@ export const en: Dictionary = {
     signOut: "Sign out",
     account: "My account",
   },
+  start: {
+    title: "Networks on NetzWerkstatt",
+    intro: "Choose the child-protection network whose events and directory you want to see.",
+    yours: "Your networks",
+    all: "All networks",
+    empty: "No network has been set up here yet.",
+    emptyHint: "The operators of this installation create networks and name each one's first organiser.",
+  },
+  networkSwitch: {
+    label: "Network",
+    change: "Switch network",
+    all: "All networks",
+  },
+  legacy: {
+    title: "This address has moved",
+    text: "A network's pages now carry its name in their address. Please choose the network.",
+  },
   dataProtection: {
     title: "Data protection",
     intro:

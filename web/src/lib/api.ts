@@ -73,12 +73,16 @@ export type EventSummary = InferResponseType<
 >["items"][number];
 export type Sector = InferResponseType<typeof client.sectors.$get, 200>["items"][number];
 
-// One network per installation for now; the first one is the home network.
-export const getNetwork = query(async () => {
-  const { items } = await read(client.networks.$get());
-  if (!items[0]) throw new ApiProblem(404, "network_not_found", "No network");
-  return read(client.networks[":networkId"].$get({ param: { networkId: items[0].id } }));
-}, "network");
+export type NetworkSummary = InferResponseType<typeof client.networks.$get, 200>["items"][number];
+
+/** Every network of the installation, for the start page and the switch in the header. */
+export const getNetworks = query(() => read(client.networks.$get()), "networks");
+
+/** One network by its slug (as in the page's address) or id. */
+export const getNetwork = query(
+  (slug: string) => read(client.networks[":networkId"].$get({ param: { networkId: slug } })),
+  "network",
+);
 
 export const getSectors = query(() => read(client.sectors.$get()), "sectors");
 

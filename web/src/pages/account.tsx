@@ -4,6 +4,7 @@ import { DataProtectionLinks } from "../components/data-protection-links";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
 import { api, getMe, getSessions } from "../lib/api";
+import { networkPath } from "../lib/network";
 import { useMe } from "../lib/session";
 
 export default function AccountPage() {
@@ -44,12 +45,13 @@ export default function AccountPage() {
                   <For each={account().roles}>
                     {(role) => (
                       <li>
-                        <strong>{t(`account.role.${role.role}`)}</strong> · {role.network.name}
+                        <strong>{t(`account.role.${role.role}`)}</strong> ·{" "}
+                        <A href={networkPath(role.network.slug)}>{role.network.name}</A>
                         <Show when={role.institution}>
                           {(i) => (
                             <>
                               {" "}
-                              · <A href={`/verzeichnis/${i().id}`}>{i().name}</A>
+                              · <A href={networkPath(role.network.slug, `/verzeichnis/${i().id}`)}>{i().name}</A>
                             </>
                           )}
                         </Show>
@@ -63,7 +65,16 @@ export default function AccountPage() {
               <section aria-labelledby="data-protection-title" class="card">
                 <h2 id="data-protection-title">{t("dataProtection.title")}</h2>
                 <p>{t("dataProtection.intro")}</p>
-                <DataProtectionLinks />
+                <For each={account().roles.filter((r) => r.role === "organiser")}>
+                  {(role) => (
+                    <>
+                      <Show when={account().roles.filter((r) => r.role === "organiser").length > 1}>
+                        <h3>{role.network.name}</h3>
+                      </Show>
+                      <DataProtectionLinks slug={role.network.slug} />
+                    </>
+                  )}
+                </For>
               </section>
             </Show>
             <section aria-labelledby="sessions-title" class="card">

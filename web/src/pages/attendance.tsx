@@ -16,10 +16,12 @@ import {
   getEvent,
   getSessionAttendance,
 } from "../lib/api";
+import { useNetworkPath } from "../lib/network";
 
 const COLOURS = { present: "#1e6b3a", walkIns: "#1d5c96", excused: "#c08a1e", noShows: "#a1261c" };
 
 function Documents(props: { eventId: string; sessions: { id: string; title: string; position: number }[] }) {
+  const to = useNetworkPath();
   const { t } = useI18n();
   const paths = createMemo(() => documentPaths(props.eventId));
   return (
@@ -67,7 +69,9 @@ function Documents(props: { eventId: string; sessions: { id: string; title: stri
                 </span>
               </a>
               <A
-                href={`/veranstaltungen/${encodeURIComponent(props.eventId)}/termine/${encodeURIComponent(s.id)}/einlass`}
+                href={to(
+                  `/veranstaltungen/${encodeURIComponent(props.eventId)}/termine/${encodeURIComponent(s.id)}/einlass`,
+                )}
               >
                 {t("checkIn.title")}
               </A>
@@ -333,13 +337,14 @@ function Attendance(props: { eventId: string }) {
 }
 
 export default function AttendancePage() {
+  const to = useNetworkPath();
   const { t } = useI18n();
   const params = useParams<{ eventId: string }>();
   usePageTitle(() => t("attendance.title"));
   return (
     <>
       <p class="back">
-        <A href={`/veranstaltungen/${encodeURIComponent(params.eventId)}/platzvergabe`}>← {t("checkIn.back")}</A>
+        <A href={to(`/veranstaltungen/${encodeURIComponent(params.eventId)}/platzvergabe`)}>← {t("checkIn.back")}</A>
       </p>
       <OrganiserGate
         heading={t("attendance.title")}

@@ -5,6 +5,7 @@ import { LoadError, Loading } from "../components/status";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
 import { type AuditFilter, privacyApi } from "../lib/api";
+import { useNetworkPath } from "../lib/network";
 
 const PAGE = 50;
 
@@ -159,12 +160,13 @@ function AuditLog(props: { networkId: string }) {
 }
 
 export default function AuditLogPage() {
+  const to = useNetworkPath();
   const { t } = useI18n();
   usePageTitle(() => t("dataProtection.audit.title"));
   return (
     <>
       <p class="back">
-        <A href="/datenschutz">← {t("dataProtection.title")}</A>
+        <A href={to("/datenschutz")}>← {t("dataProtection.title")}</A>
       </p>
       <h1>{t("dataProtection.audit.title")}</h1>
       <p class="lead">{t("dataProtection.audit.intro")}</p>

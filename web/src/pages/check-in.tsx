@@ -8,6 +8,7 @@ import { OrganiserGate } from "../components/organiser-gate";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
 import { client, searchInstitutions } from "../lib/api";
+import { useNetworkPath } from "../lib/network";
 
 type AttendanceList = InferResponseType<(typeof client.sessions)[":eventSessionId"]["attendance"]["$get"], 200>;
 type Person = AttendanceList["items"][number];
@@ -170,6 +171,7 @@ function Scanner(props: { onCode: (code: string) => void }) {
 }
 
 function CheckIn(props: { networkId: string; eventId: string; sessionId: string }) {
+  const to = useNetworkPath();
   const { t, formatDateTime } = useI18n();
   const [list, setList] = createSignal<AttendanceList | undefined>(readJson<AttendanceList>(listKey(props.sessionId)));
   const [queue, setQueue] = createSignal<Op[]>(readJson<Op[]>(queueKey(props.sessionId)) ?? []);
@@ -481,7 +483,7 @@ function CheckIn(props: { networkId: string; eventId: string; sessionId: string 
         }}
       />
       <p class="back">
-        <A href={`/veranstaltungen/${encodeURIComponent(props.eventId)}/platzvergabe`}>← {t("checkIn.back")}</A>
+        <A href={to(`/veranstaltungen/${encodeURIComponent(props.eventId)}/platzvergabe`)}>← {t("checkIn.back")}</A>
       </p>
     </>
   );

@@ -5,6 +5,7 @@ import { OrganiserGate } from "../components/organiser-gate";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
 import { ApiProblem, type PersonalData, privacyApi, saveJson } from "../lib/api";
+import { useNetworkPath } from "../lib/network";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -141,12 +142,13 @@ function Requests(props: { networkId: string }) {
 }
 
 export default function DataRequestsPage() {
+  const to = useNetworkPath();
   const { t } = useI18n();
   usePageTitle(() => t("dataProtection.requests.title"));
   return (
     <>
       <p class="back">
-        <A href="/datenschutz">← {t("dataProtection.title")}</A>
+        <A href={to("/datenschutz")}>← {t("dataProtection.title")}</A>
       </p>
       <h1>{t("dataProtection.requests.title")}</h1>
       <p class="lead">{t("dataProtection.requests.intro")}</p>

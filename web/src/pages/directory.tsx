@@ -4,16 +4,19 @@ import { LoadError } from "../components/status";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
 import { getNetwork, searchInstitutions } from "../lib/api";
+import { useNetworkPath, useNetworkSlug } from "../lib/network";
 import { useSectors } from "../lib/sectors";
 import { useMe } from "../lib/session";
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
 
 export default function DirectoryPage() {
+  const networkSlug = useNetworkSlug();
+  const to = useNetworkPath();
   const { t } = useI18n();
   usePageTitle(() => t("directory.title"));
   const [params, setParams] = useSearchParams();
-  const network = createAsync(() => getNetwork());
+  const network = createAsync(() => getNetwork(networkSlug() ?? ""));
   const sectors = useSectors();
   const { isOrganiserOf } = useMe();
   // The filters live in the URL, so a search can be bookmarked and shared.
@@ -46,7 +49,7 @@ export default function DirectoryPage() {
       <div class="section-head">
         <h1>{t("directory.title")}</h1>
         <Show when={isOrganiserOf(network()?.id)}>
-          <A class="button" href="/verzeichnis/neu">
+          <A class="button" href={to("/verzeichnis/neu")}>
             {t("edit.add")}
           </A>
         </Show>
@@ -116,7 +119,7 @@ export default function DirectoryPage() {
                   {(institution) => (
                     <li class="card institution-card">
                       <h2>
-                        <A href={`/verzeichnis/${institution.id}`}>{institution.name}</A>
+                        <A href={to(`/verzeichnis/${institution.id}`)}>{institution.name}</A>
                       </h2>
                       <p class="meta">
                         <span class="badge">{sectors.name(institution.sectorKey)}</span>

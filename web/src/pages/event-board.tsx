@@ -21,6 +21,7 @@ import {
   organiserApi,
   type Registration,
 } from "../lib/api";
+import { useNetworkPath } from "../lib/network";
 import { useSectors } from "../lib/sectors";
 
 type ReasonKey = keyof Dictionary["reasons"];
@@ -836,6 +837,7 @@ function Participants(props: {
 }
 
 function Board(props: { eventId: string }) {
+  const to = useNetworkPath();
   const { t, formatDate } = useI18n();
   const event = createAsync(() => getEvent(props.eventId));
   const board = createAsync(() => getEventBoard(props.eventId));
@@ -883,7 +885,7 @@ function Board(props: { eventId: string }) {
               <Show when={event()!.status !== "cancelled"}>
                 <A
                   class="button button-secondary"
-                  href={`/veranstaltungen/${encodeURIComponent(props.eventId)}/bearbeiten`}
+                  href={to(`/veranstaltungen/${encodeURIComponent(props.eventId)}/bearbeiten`)}
                 >
                   {t("board.edit")}
                 </A>
@@ -891,7 +893,7 @@ function Board(props: { eventId: string }) {
               <Show when={event()!.status === "published"}>
                 <A
                   class="button button-secondary"
-                  href={`/veranstaltungen/${encodeURIComponent(props.eventId)}/anmelden`}
+                  href={to(`/veranstaltungen/${encodeURIComponent(props.eventId)}/anmelden`)}
                 >
                   {t("board.registerFor")}
                 </A>
@@ -899,7 +901,7 @@ function Board(props: { eventId: string }) {
               <Show when={event()!.status !== "draft"}>
                 <A
                   class="button button-secondary"
-                  href={`/veranstaltungen/${encodeURIComponent(props.eventId)}/anwesenheit`}
+                  href={to(`/veranstaltungen/${encodeURIComponent(props.eventId)}/anwesenheit`)}
                 >
                   {t("attendance.link")}
                 </A>
@@ -907,7 +909,7 @@ function Board(props: { eventId: string }) {
               <Show when={event()!.status !== "draft"}>
                 <A
                   class="button button-secondary"
-                  href={`/veranstaltungen/${encodeURIComponent(props.eventId)}/rueckmeldungen`}
+                  href={to(`/veranstaltungen/${encodeURIComponent(props.eventId)}/rueckmeldungen`)}
                 >
                   {t("feedback.link")}
                 </A>
@@ -920,7 +922,9 @@ function Board(props: { eventId: string }) {
                 {(s) => (
                   <A
                     class="button button-secondary button-small"
-                    href={`/veranstaltungen/${encodeURIComponent(props.eventId)}/termine/${encodeURIComponent(s.id)}/einlass`}
+                    href={to(
+                      `/veranstaltungen/${encodeURIComponent(props.eventId)}/termine/${encodeURIComponent(s.id)}/einlass`,
+                    )}
                   >
                     {t("checkIn.title")}: {s.title}
                   </A>
@@ -967,13 +971,14 @@ function Board(props: { eventId: string }) {
 }
 
 export default function EventBoardPage() {
+  const to = useNetworkPath();
   const { t } = useI18n();
   const params = useParams<{ eventId: string }>();
   usePageTitle(() => t("board.title"));
   return (
     <>
       <p class="back">
-        <A href={`/veranstaltungen#${params.eventId}`}>← {t("board.back")}</A>
+        <A href={to(`/veranstaltungen#${params.eventId}`)}>← {t("board.back")}</A>
       </p>
       <OrganiserGate heading={t("board.title")} signIn={t("board.signInFirst")} notAllowed={t("board.notAllowed")}>
         {() => <Board eventId={params.eventId} />}

@@ -15,8 +15,10 @@ import {
   organiserApi,
   searchInstitutions,
 } from "../lib/api";
+import { useNetworkPath } from "../lib/network";
 
 function EditEvent(props: { networkId: string; eventId: string }) {
+  const to = useNetworkPath();
   const { t } = useI18n();
   const location = useLocation<{ created?: boolean }>();
   const event = createAsync(() => getEvent(props.eventId));
@@ -66,7 +68,7 @@ function EditEvent(props: { networkId: string; eventId: string }) {
           <div class="page-head-row">
             <A
               class="button button-secondary"
-              href={`/veranstaltungen/${encodeURIComponent(props.eventId)}/platzvergabe`}
+              href={to(`/veranstaltungen/${encodeURIComponent(props.eventId)}/platzvergabe`)}
             >
               {t("eventEditor.toBoard")}
             </A>
@@ -162,12 +164,13 @@ function EditEvent(props: { networkId: string; eventId: string }) {
 }
 
 export default function EventEditPage() {
+  const to = useNetworkPath();
   const { t } = useI18n();
   const params = useParams<{ eventId: string }>();
   return (
     <>
       <p class="back">
-        <A href={`/veranstaltungen#${params.eventId}`}>← {t("eventEditor.back")}</A>
+        <A href={to(`/veranstaltungen#${params.eventId}`)}>← {t("eventEditor.back")}</A>
       </p>
       <OrganiserGate
         heading={t("eventEditor.editTitle")}

@@ -5,8 +5,10 @@ import { OrganiserGate } from "../components/organiser-gate";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
 import { getEvents, getManagedEvents, organiserApi, searchInstitutions } from "../lib/api";
+import { useNetworkPath } from "../lib/network";
 
 function NewEvent(props: { networkId: string }) {
+  const to = useNetworkPath();
   const { t } = useI18n();
   const navigate = useNavigate();
   const institutions = createAsync(() => searchInstitutions(props.networkId, {}));
@@ -19,7 +21,7 @@ function NewEvent(props: { networkId: string }) {
           onSubmit={async (input) => {
             const created = await organiserApi.createEvent(props.networkId, input);
             await revalidate([getManagedEvents.key, getEvents.key]);
-            navigate(`/veranstaltungen/${encodeURIComponent(created.id)}/bearbeiten`, { state: { created: true } });
+            navigate(to(`/veranstaltungen/${encodeURIComponent(created.id)}/bearbeiten`), { state: { created: true } });
             return undefined;
           }}
         />
@@ -29,12 +31,13 @@ function NewEvent(props: { networkId: string }) {
 }
 
 export default function EventNewPage() {
+  const to = useNetworkPath();
   const { t } = useI18n();
   usePageTitle(() => t("eventEditor.newTitle"));
   return (
     <>
       <p class="back">
-        <A href="/veranstaltungen">← {t("eventEditor.back")}</A>
+        <A href={to("/veranstaltungen")}>← {t("eventEditor.back")}</A>
       </p>
       <h1>{t("eventEditor.newTitle")}</h1>
       <OrganiserGate signIn={t("eventEditor.signInFirst")} notAllowed={t("eventEditor.notAllowed")}>

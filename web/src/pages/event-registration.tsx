@@ -18,6 +18,7 @@ import {
   type InvitedEvent,
   type Registration,
 } from "../lib/api";
+import { useNetworkPath, useNetworkSlug } from "../lib/network";
 import { useMe } from "../lib/session";
 
 type ReasonKey = keyof Dictionary["reasons"];
@@ -847,12 +848,14 @@ function PhaseBadge(props: { phase: InvitedEvent["phase"]; invited?: InvitedEven
 }
 
 export default function EventRegistrationPage() {
+  const networkSlug = useNetworkSlug();
+  const to = useNetworkPath();
   const { t, formatDate, formatDateTime, formatTime } = useI18n();
   const params = useParams<{ eventId: string }>();
   const [search, setSearch] = useSearchParams<{ institution?: string }>();
   const { me, isOrganiserOf } = useMe();
   const event = createAsync(() => getEvent(params.eventId));
-  const network = createAsync(() => getNetwork());
+  const network = createAsync(() => getNetwork(networkSlug() ?? ""));
   usePageTitle(() => (event() ? `${t("registration.title")}: ${event()!.title}` : t("registration.title")));
 
   const organiser = () => isOrganiserOf(event()?.networkId);
@@ -916,7 +919,7 @@ export default function EventRegistrationPage() {
   return (
     <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
       <p class="back">
-        <A href={`/veranstaltungen#${params.eventId}`}>← {t("registration.back")}</A>
+        <A href={to(`/veranstaltungen#${params.eventId}`)}>← {t("registration.back")}</A>
       </p>
       <Show when={event()}>
         {(e) => (

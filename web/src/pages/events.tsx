@@ -5,6 +5,7 @@ import { LoadError } from "../components/status";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
 import { type EventSummary, getEvents, getManagedEvents, getMe, getNetwork } from "../lib/api";
+import { useNetworkPath, useNetworkSlug } from "../lib/network";
 
 /** The dates of an event, in Berlin time, as a list. */
 export function EventDates(props: { event: EventSummary; compact?: boolean }) {
@@ -37,11 +38,13 @@ export function EventDates(props: { event: EventSummary; compact?: boolean }) {
 }
 
 export default function EventsPage() {
+  const networkSlug = useNetworkSlug();
+  const to = useNetworkPath();
   const { t, formatDate } = useI18n();
   usePageTitle(() => t("events.title"));
   // Organisers see every event of their network, drafts and cancelled ones too.
   const events = createAsync(async () => {
-    const [n, me] = await Promise.all([getNetwork(), getMe()]);
+    const [n, me] = await Promise.all([getNetwork(networkSlug() ?? ""), getMe()]);
     const manage = (me?.roles ?? []).some((r) => r.role === "organiser" && r.network.id === n.id);
     return { items: (await (manage ? getManagedEvents(n.id) : getEvents(n.id))).items, manage };
   });
@@ -60,7 +63,7 @@ export default function EventsPage() {
       <div class="section-head page-title-row">
         <h1>{t("events.title")}</h1>
         <Show when={organiser()}>
-          <A class="button" href="/veranstaltungen/neu">
+          <A class="button" href={to("/veranstaltungen/neu")}>
             <span aria-hidden="true">+ </span>
             {t("eventAdmin.new")}
           </A>
@@ -148,7 +151,7 @@ export default function EventsPage() {
                           <Show when={event.status !== "cancelled"}>
                             <A
                               class="button button-secondary button-small"
-                              href={`/veranstaltungen/${encodeURIComponent(event.id)}/bearbeiten`}
+                              href={to(`/veranstaltungen/${encodeURIComponent(event.id)}/bearbeiten`)}
                             >
                               {t("eventAdmin.edit")}
                               <span class="visually-hidden">: {event.title}</span>
@@ -156,7 +159,7 @@ export default function EventsPage() {
                           </Show>
                           <A
                             class="button button-secondary button-small"
-                            href={`/veranstaltungen/${encodeURIComponent(event.id)}/platzvergabe`}
+                            href={to(`/veranstaltungen/${encodeURIComponent(event.id)}/platzvergabe`)}
                           >
                             {t("eventAdmin.board")}
                             <span class="visually-hidden">: {event.title}</span>

@@ -7,6 +7,7 @@ import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
 import { ApiProblem, getEvent } from "../lib/api";
 import { feedbackApi } from "../lib/feedback-api";
+import { useNetworkPath } from "../lib/network";
 
 export const formsPath = (eventId: string) => `/veranstaltungen/${encodeURIComponent(eventId)}/rueckmeldungen`;
 export const builderPath = (eventId: string, formId: string) => `${formsPath(eventId)}/${encodeURIComponent(formId)}`;
@@ -153,13 +154,16 @@ function Forms(props: { eventId: string }) {
 }
 
 export default function FeedbackFormsPage() {
+  const to = useNetworkPath();
   const { t } = useI18n();
   const params = useParams<{ eventId: string }>();
   usePageTitle(() => t("feedback.forms.title"));
   return (
     <>
       <p class="back">
-        <A href={`/veranstaltungen/${encodeURIComponent(params.eventId)}/platzvergabe`}>← {t("feedback.forms.back")}</A>
+        <A href={to(`/veranstaltungen/${encodeURIComponent(params.eventId)}/platzvergabe`)}>
+          ← {t("feedback.forms.back")}
+        </A>
       </p>
       <OrganiserGate
         heading={t("feedback.forms.title")}

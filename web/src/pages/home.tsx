@@ -5,12 +5,15 @@ import { LoadError } from "../components/status";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
 import { getEvents, getNetwork } from "../lib/api";
+import { useNetworkPath, useNetworkSlug } from "../lib/network";
 import { useSectors } from "../lib/sectors";
 import { EventDates } from "./events";
 
 export default function HomePage() {
+  const networkSlug = useNetworkSlug();
+  const to = useNetworkPath();
   const { t } = useI18n();
-  const network = createAsync(() => getNetwork());
+  const network = createAsync(() => getNetwork(networkSlug() ?? ""));
   const events = createAsync(async () => {
     const n = network();
     return n ? getEvents(n.id) : undefined;
@@ -63,21 +66,21 @@ export default function HomePage() {
                 <li class="card role-card role-organiser">
                   <h3>{t("home.organiser.title")}</h3>
                   <p>{t("home.organiser.text")}</p>
-                  <A class="button" href="/verzeichnis">
+                  <A class="button" href={to("/verzeichnis")}>
                     {t("home.organiser.action")}
                   </A>
                 </li>
                 <li class="card role-card role-contact">
                   <h3>{t("home.contact.title")}</h3>
                   <p>{t("home.contact.text")}</p>
-                  <A class="button" href="/verzeichnis">
+                  <A class="button" href={to("/verzeichnis")}>
                     {t("home.contact.action")}
                   </A>
                 </li>
                 <li class="card role-card role-participant">
                   <h3>{t("home.participant.title")}</h3>
                   <p>{t("home.participant.text")}</p>
-                  <A class="button" href="/veranstaltungen">
+                  <A class="button" href={to("/veranstaltungen")}>
                     {t("home.participant.action")}
                   </A>
                 </li>
@@ -87,7 +90,7 @@ export default function HomePage() {
             <section aria-labelledby="upcoming-title">
               <div class="section-head">
                 <h2 id="upcoming-title">{t("home.upcoming")}</h2>
-                <A href="/veranstaltungen">{t("home.allEvents")}</A>
+                <A href={to("/veranstaltungen")}>{t("home.allEvents")}</A>
               </div>
               <ul class="event-teasers">
                 <For each={upcoming()}>
@@ -95,7 +98,7 @@ export default function HomePage() {
                     <li class="card">
                       <p class="eyebrow">{t(`events.types.${event.type}`)}</p>
                       <h3>
-                        <A href={`/veranstaltungen#${event.id}`}>{event.title}</A>
+                        <A href={to(`/veranstaltungen#${event.id}`)}>{event.title}</A>
                       </h3>
                       <EventDates event={event} compact />
                     </li>

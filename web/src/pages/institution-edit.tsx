@@ -12,14 +12,17 @@ import {
   getNetwork,
   searchInstitutions,
 } from "../lib/api";
+import { useNetworkPath, useNetworkSlug } from "../lib/network";
 import { useMe } from "../lib/session";
 
 export default function InstitutionEditPage() {
+  const networkSlug = useNetworkSlug();
+  const to = useNetworkPath();
   const { t } = useI18n();
   const params = useParams<{ institutionId: string }>();
   const navigate = useNavigate();
   const institution = createAsync(() => getInstitution(params.institutionId));
-  const network = createAsync(() => getNetwork());
+  const network = createAsync(() => getNetwork(networkSlug() ?? ""));
   const { me, isOrganiserOf, isContactOf } = useMe();
   const organiser = () => isOrganiserOf(institution()?.networkId);
   const allowed = () => organiser() || isContactOf(institution()?.id);
@@ -49,7 +52,7 @@ export default function InstitutionEditPage() {
   return (
     <>
       <p class="back">
-        <A href={`/verzeichnis/${params.institutionId}`}>← {t("edit.backToProfile")}</A>
+        <A href={to(`/verzeichnis/${params.institutionId}`)}>← {t("edit.backToProfile")}</A>
       </p>
       <Show when={institution() && me() !== undefined}>
         <Show when={allowed()} fallback={<p class="notice notice-error">{t("edit.notAllowed")}</p>}>
@@ -243,7 +246,7 @@ export default function InstitutionEditPage() {
                       searchInstitutions.key,
                     ])
                   )
-                    navigate("/verzeichnis");
+                    navigate(to("/verzeichnis"));
                 }}
               >
                 {t("edit.archive")}

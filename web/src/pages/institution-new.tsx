@@ -4,13 +4,16 @@ import { InstitutionForm } from "../components/institution-form";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
 import { api, getNetwork, searchInstitutions } from "../lib/api";
+import { useNetworkPath, useNetworkSlug } from "../lib/network";
 import { useSectors } from "../lib/sectors";
 import { useMe } from "../lib/session";
 
 export default function InstitutionNewPage() {
+  const networkSlug = useNetworkSlug();
+  const to = useNetworkPath();
   const { t } = useI18n();
   usePageTitle(() => t("edit.newTitle"));
-  const network = createAsync(() => getNetwork());
+  const network = createAsync(() => getNetwork(networkSlug() ?? ""));
   const { me, isOrganiserOf } = useMe();
   const sectors = useSectors();
   const navigate = useNavigate();
@@ -18,7 +21,7 @@ export default function InstitutionNewPage() {
   return (
     <>
       <p class="back">
-        <A href="/verzeichnis">← {t("institution.back")}</A>
+        <A href={to("/verzeichnis")}>← {t("institution.back")}</A>
       </p>
       <h1>{t("edit.newTitle")}</h1>
       <Show when={network() && me() !== undefined && sectors.list().length > 0}>
@@ -49,7 +52,7 @@ export default function InstitutionNewPage() {
                 ...values,
               });
               await revalidate(searchInstitutions.key);
-              navigate(`/verzeichnis/${created.id}`);
+              navigate(to(`/verzeichnis/${created.id}`));
             }}
           />
         </Show>

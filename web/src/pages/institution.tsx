@@ -4,10 +4,12 @@ import { LoadError } from "../components/status";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
 import { ApiProblem, getInstitution } from "../lib/api";
+import { useNetworkPath } from "../lib/network";
 import { useSectors } from "../lib/sectors";
 import { useMe } from "../lib/session";
 
 export default function InstitutionPage() {
+  const to = useNetworkPath();
   const { t, formatDate } = useI18n();
   const params = useParams<{ institutionId: string }>();
   const institution = createAsync(() => getInstitution(params.institutionId));
@@ -19,7 +21,7 @@ export default function InstitutionPage() {
   return (
     <>
       <p class="back">
-        <A href="/verzeichnis">← {t("institution.back")}</A>
+        <A href={to("/verzeichnis")}>← {t("institution.back")}</A>
       </p>
       <ErrorBoundary
         fallback={(error, reset) =>
@@ -42,7 +44,7 @@ export default function InstitutionPage() {
                 </p>
                 <h1>{i().name}</h1>
                 <Show when={mayEdit()}>
-                  <A class="button" href={`/verzeichnis/${i().id}/bearbeiten`}>
+                  <A class="button" href={to(`/verzeichnis/${i().id}/bearbeiten`)}>
                     {t("edit.edit")}
                   </A>
                 </Show>

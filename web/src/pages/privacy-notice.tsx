@@ -4,6 +4,7 @@ import { OrganiserGate } from "../components/organiser-gate";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
 import { ApiProblem, getNetwork, privacyApi } from "../lib/api";
+import { useNetworkPath, useNetworkSlug } from "../lib/network";
 
 // The notice is legal text for German public bodies, so the template is German in both interface languages.
 export const PRIVACY_TEMPLATE = `Datenschutzhinweise nach Art. 13 DSGVO
@@ -23,8 +24,9 @@ Speicherdauer: Personenbezogene Daten werden [12] Monate nach dem letzten Termin
 Ihre Rechte: Sie haben das Recht auf Auskunft (Art. 15), Berichtigung (Art. 16), Löschung (Art. 17), Einschränkung der Verarbeitung (Art. 18) und Widerspruch (Art. 21 DSGVO). Über den persönlichen Link in Ihrer Bestätigungs-E-Mail können Sie Ihre Daten selbst herunterladen und Ihre Anmeldung mit Löschung Ihrer Daten zurückziehen. Sie können sich bei der Aufsichtsbehörde beschweren: [Landesbeauftragte_r für den Datenschutz und die Informationsfreiheit, Anschrift].`;
 
 function NoticeEditor(props: { networkId: string }) {
+  const networkSlug = useNetworkSlug();
   const { t } = useI18n();
-  const [network] = createResource(() => getNetwork());
+  const [network] = createResource(() => getNetwork(networkSlug() ?? ""));
   const [text, setText] = createSignal<string>();
   const [months, setMonths] = createSignal<string>();
   const [errors, setErrors] = createSignal<{ notice?: string; months?: string }>({});
@@ -138,12 +140,13 @@ function NoticeEditor(props: { networkId: string }) {
 }
 
 export default function PrivacyNoticePage() {
+  const to = useNetworkPath();
   const { t } = useI18n();
   usePageTitle(() => t("dataProtection.notice.title"));
   return (
     <>
       <p class="back">
-        <A href="/datenschutz">← {t("dataProtection.title")}</A>
+        <A href={to("/datenschutz")}>← {t("dataProtection.title")}</A>
       </p>
       <h1>{t("dataProtection.notice.title")}</h1>
       <p class="lead">{t("dataProtection.notice.intro")}</p>

@@ -5,8 +5,10 @@ import { LoadError, Loading } from "../components/status";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
 import { privacyApi } from "../lib/api";
+import { useNetworkPath } from "../lib/network";
 
 function RetentionTable(props: { networkId: string }) {
+  const to = useNetworkPath();
   const { t, formatDate } = useI18n();
   const [data, { refetch }] = createResource(() => privacyApi.retention(props.networkId));
   return (
@@ -22,7 +24,7 @@ function RetentionTable(props: { networkId: string }) {
           <>
             <p>
               {t("dataProtection.retention.networkPeriod", { months: String(d().retentionMonths) })}{" "}
-              <A href="/datenschutz/hinweise">{t("dataProtection.links.notice")}</A>
+              <A href={to("/datenschutz/hinweise")}>{t("dataProtection.links.notice")}</A>
             </p>
             <Show when={d().items.length > 0} fallback={<p>{t("dataProtection.retention.empty")}</p>}>
               <div class="table-scroll">
@@ -95,12 +97,13 @@ function RetentionTable(props: { networkId: string }) {
 }
 
 export default function RetentionPage() {
+  const to = useNetworkPath();
   const { t } = useI18n();
   usePageTitle(() => t("dataProtection.retention.title"));
   return (
     <>
       <p class="back">
-        <A href="/datenschutz">← {t("dataProtection.title")}</A>
+        <A href={to("/datenschutz")}>← {t("dataProtection.title")}</A>
       </p>
       <h1>{t("dataProtection.retention.title")}</h1>
       <p class="lead">{t("dataProtection.retention.intro")}</p>
