@@ -97,6 +97,14 @@ export const problems = {
     de: { title: "Ansprechperson nicht gefunden", detail: "Es gibt keine Ansprechperson mit dieser Kennung." },
     en: { title: "Contact person not found", detail: "There is no contact person with this id." },
   },
+  contact_role_not_found: {
+    status: 404,
+    de: {
+      title: "Keine Ansprechperson dieser Einrichtung",
+      detail: "Dieses Konto ist keine Ansprechperson dieser Einrichtung.",
+    },
+    en: { title: "Not a contact of this institution", detail: "This account is not a contact of this institution." },
+  },
   institution_name_taken: {
     status: 409,
     de: { title: "Name schon vergeben", detail: "Im Netzwerk gibt es bereits eine Einrichtung mit diesem Namen." },
