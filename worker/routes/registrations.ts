@@ -13,6 +13,7 @@ import {
   swapRegistration,
 } from "../db/allocation";
 import type { Db } from "../db/client";
+import { isInstitutionOf } from "../db/queries";
 import {
   attendanceKinds,
   attendances,
@@ -367,6 +368,8 @@ export const registrationsRouter = createRouter()
       const input = c.req.valid("json");
       const key = c.req.valid("header")["idempotency-key"];
       const event = c.var.event;
+      if (!(await isInstitutionOf(c.var.db, input.institutionId, event.networkId)))
+        throw new ApiError("institution_not_found");
       if (!isOrganiserOf(auth, event.networkId) && !isContactOf(auth, input.institutionId))
         throw new ApiError("forbidden");
       const ctx = runContextOf(c);
@@ -449,6 +452,9 @@ export const registrationsRouter = createRouter()
       const { institutionId } = c.req.valid("query");
       const event = c.var.event;
       const organiser = isOrganiserOf(auth, event.networkId);
+      // Before the role check: a contact of another network's institution is a contact, just not of this network.
+      if (institutionId && !(await isInstitutionOf(c.var.db, institutionId, event.networkId)))
+        throw new ApiError("institution_not_found");
       if (!organiser && !(institutionId && isContactOf(auth, institutionId))) throw new ApiError("forbidden");
       const ofEvent = and(
         eq(registrations.eventId, event.id),
