@@ -88,6 +88,7 @@ const BODIES: Record<string, object> = {
     questions: [{ kind: "scale", prompt: "Wie zufrieden sind Sie?", options: [], required: true }],
   },
   "POST /api/feedback/{formId}/responses": { answers: {} },
+  "POST /api/feedback/{formId}/links": { email: "niemand-sweep@example.org" },
 };
 
 type Operation = { key: string; method: string; path: string; params: string[]; hasBody: boolean };

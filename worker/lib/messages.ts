@@ -319,12 +319,37 @@ export const problems = {
     de: {
       title: "Keine Teilnahme erfasst",
       detail:
-        "Antworten können nur Teilnehmer_innen, die beim Termin anwesend waren. Bitte prüfen Sie Ihren Ticketcode oder wenden Sie sich an die Netzwerkkoordination.",
+        "Antworten können nur Teilnehmer_innen, die beim Termin anwesend waren. Bitte wenden Sie sich an die Netzwerkkoordination.",
     },
     en: {
       title: "No attendance recorded",
+      detail: "Only participants who were present at the session can answer. Please ask the network coordination.",
+    },
+  },
+  registration_attended: {
+    status: 409,
+    de: {
+      title: "Schon teilgenommen",
       detail:
-        "Only participants who were present at the session can answer. Please check your ticket code or ask the network coordination.",
+        "Diese Person war bereits bei einem Termin anwesend; ihr Platz kann nicht mehr an eine Kollegin oder einen Kollegen weitergegeben werden. Melden Sie die Person bitte neu an.",
+    },
+    en: {
+      title: "Already attended",
+      detail:
+        "This person has already attended a session; their place can no longer be handed to a colleague. Please register the colleague instead.",
+    },
+  },
+  feedback_link_required: {
+    status: 401,
+    de: {
+      title: "Persönlicher Link nötig",
+      detail:
+        "Antworten Sie über den Link aus Ihrer E-Mail oder von Ihrer persönlichen Seite. Auf der Seite des Bogens können Sie sich einen Link an Ihre E-Mail-Adresse schicken lassen.",
+    },
+    en: {
+      title: "Personal link needed",
+      detail:
+        "Answer through the link from your e-mail or from your personal page. On the form's page you can have a link sent to your e-mail address.",
     },
   },
   feedback_form_closed: {

@@ -577,6 +577,9 @@ export const registrationsRouter = createRouter()
       path: "/registrations/{registrationId}/swap",
       tags: ["Registrations"],
       summary: "Give the place to a colleague: same place, same status, another person",
+      description:
+        "409 `registration_attended` once the person attended a session: the attendance (and whether they answered " +
+        "feedback) stays theirs; register the colleague instead.",
       middleware: [registrationAccess("organiser_or_contact")] as const,
       request: {
         params: RegistrationIdParam,
@@ -587,13 +590,14 @@ export const registrationsRouter = createRouter()
     async (c) => {
       const auth = requireAuth(c);
       const person = c.req.valid("json");
-      let done: boolean | null;
+      let done: Awaited<ReturnType<typeof swapRegistration>>;
       try {
         done = await swapRegistration(runContextOf(c), c.var.registration, person, auth.accountId);
       } catch (error) {
         if (String(error).includes("UNIQUE")) throw new ApiError("already_registered");
         throw error;
       }
+      if (done === "attended") throw new ApiError("registration_attended");
       if (!done) throw new ApiError("registration_state_conflict");
       deliverAfterResponse(c);
       return c.json(await loadRegistration(c.var.db, c.var.registration.id), 200);
