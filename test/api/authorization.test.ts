@@ -43,10 +43,12 @@ const ACCESS: Record<string, { access: Access; status?: number }> = {
   "GET /api/participation/data.json": { access: "public", status: 401 },
   "POST /api/participation/erasure": { access: "public", status: 401 },
   "GET /api/participation/feedback": { access: "public", status: 401 },
-  // Answering feedback: the form's questions are public; an answer needs a valid personal link, mailed
-  // link or ticket code of someone present, and is checked against the questions first (400 here).
+  // Answering feedback: the form's questions are public; an answer needs a valid personal link or mailed
+  // link of someone present (never a ticket code), and is checked against the questions first (400 here).
   "GET /api/feedback/{formId}": { access: "public", status: 200 },
   "POST /api/feedback/{formId}/responses": { access: "public", status: 400 },
+  // Mails a link only to the address given, and only if it may answer; the same 202 for every address.
+  "POST /api/feedback/{formId}/links": { access: "public", status: 202 },
   // Only with DEV_MODE = "true", which the tests run with (wrangler.toml); 404 otherwise.
   "GET /api/dev/mailbox": { access: "public", status: 200 },
   // Counters only (statements, rows read and written), for `npm run bench`; DEV_MODE only like the mailbox.
@@ -198,7 +200,8 @@ const BODIES: Record<string, object | null> = {
   "POST /api/feedback-forms/{formId}/open": null,
   "POST /api/feedback-forms/{formId}/close": null,
   "POST /api/feedback-forms/{formId}/versions": null,
-  "POST /api/feedback/{formId}/responses": { ticketCode: "NW:reg-demo-fh-03", answers: {} },
+  "POST /api/feedback/{formId}/responses": { answers: {} },
+  "POST /api/feedback/{formId}/links": { email: "niemand-sweep@example.org" },
 };
 
 /** Headers some operations need to get past validation. */
@@ -392,7 +395,7 @@ describe("anonymous callers", () => {
       }
     }
     expect(await snapshot()).toEqual(before);
-  });
+  }, 30_000);
 
   it("never receive personal data of contact persons from a public operation", async () => {
     const urls = operations
@@ -446,7 +449,7 @@ describe.each([
       expect(leaks(text, [...contactPersonData, ...accountData]), op.key).toEqual([]);
     }
     expect(await snapshot()).toEqual(before);
-  });
+  }, 30_000);
 
   it("sees only its own account and sessions, and cannot end anybody else's", async () => {
     const cookie = cookieOf();
@@ -499,7 +502,7 @@ describe("signed-in operations", () => {
       const res = await call(op, "__Host-nw_session=abgemeldet-abgemeldet-abgemeldet-abgemeldet");
       expect(res.status, op.key).toBe(401);
     }
-  });
+  }, 30_000);
 });
 
 describe("inviting across networks", () => {

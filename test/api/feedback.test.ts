@@ -114,8 +114,26 @@ const answer = (formId: string, body: object, headers: Record<string, string> = 
     body: JSON.stringify(body),
   });
 
-const byTicket = (form: Form, registrationId: string, scale = 4, text = "") =>
-  answer(form.id, { ticketCode: `NW:${registrationId}`, answers: answerTo(form, scale, text) });
+/** The token of a link mailed to `registrationId` for `formId` (as the session-end mail or a link request writes it). */
+async function mailedLink(formId: string, registrationId: string) {
+  const token = `mailed-link-${formId}-${registrationId}`.padEnd(43, "x");
+  await env.DB.prepare(
+    "insert or ignore into feedback_invitations (token_hash, form_id, registration_id) values (?, ?, ?)",
+  )
+    .bind(await hashToken(token), formId, registrationId)
+    .run();
+  return token;
+}
+
+/** An answer by the person's own mailed link. */
+const byLink = async (form: Form, registrationId: string, scale = 4, text = "") =>
+  answer(
+    form.id,
+    { answers: answerTo(form, scale, text) },
+    {
+      "x-feedback-token": await mailedLink(form.id, registrationId),
+    },
+  );
 
 const results = async (formId: string, cookie = organiser) => {
   const res = await authed(cookie, `/api/feedback-forms/${formId}/results`);
@@ -141,7 +159,7 @@ describe("building a form", () => {
     ]);
     expect(form.questions[0].prompt).toMatch(/zufrieden/);
     expect((await api(`/api/feedback/${form.id}`)).status).toBe(404);
-    expect((await byTicket(form, "fb-a")).status).toBe(404);
+    expect((await byLink(form, "fb-a")).status).toBe(404);
 
     // Reordered, one removed, one added; ids kept where sent.
     const [first, second, ...rest] = form.questions;
@@ -203,19 +221,19 @@ describe("answering", () => {
   });
 
   it("counts an answer of someone present, once; a second answer is refused with a clear message", async () => {
-    const first = await byTicket(form, "fb-a", 5, "Sehr hilfreich");
+    const first = await byLink(form, "fb-a", 5, "Sehr hilfreich");
     expect(first.status, await first.clone().text()).toBe(201);
     expect(await json(first)).toEqual({ status: "counted" });
 
-    const again = await byTicket(form, "fb-a", 1);
+    const again = await byLink(form, "fb-a", 1);
     expect(again.status).toBe(409);
     const problem = await json(again);
     expect(problem.code).toBe("feedback_already_answered");
     expect(problem.title).toBe("Schon beantwortet");
     const english = await api(`/api/feedback/${form.id}/responses?lang=en`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ ticketCode: "fb-a", answers: answerTo(form, 1) }),
+      headers: { "content-type": "application/json", "x-feedback-token": await mailedLink(form.id, "fb-a") },
+      body: JSON.stringify({ answers: answerTo(form, 1) }),
     });
     expect((await json(english)).title).toBe("Already answered");
     expect(await count("feedback_submissions", form.id)).toBe(1);
@@ -227,15 +245,15 @@ describe("answering", () => {
     expect(fives?.n).toBe(4);
   });
 
-  it("refuses who was not present: absent, excused, unknown ticket, another event's registration", async () => {
-    for (const ticket of ["fb-k", "fb-j", "gibt-es-nicht", "reg-demo-teilnahme"]) {
-      const res = await byTicket(form, ticket);
-      expect(res.status, ticket).toBe(403);
-      expect((await json(res)).code, ticket).toBe("feedback_not_attended");
+  it("refuses who was not present (absent, excused, another event's registration) and who has no link", async () => {
+    for (const id of ["fb-k", "fb-j", "reg-demo-teilnahme"]) {
+      const res = await byLink(form, id);
+      expect(res.status, id).toBe(403);
+      expect((await json(res)).code, id).toBe("feedback_not_attended");
     }
     const none = await answer(form.id, { answers: answerTo(form, 3) });
-    expect(none.status).toBe(400);
-    expect((await json(none)).errors[0].path).toBe("ticketCode");
+    expect(none.status).toBe(401);
+    expect((await json(none)).code).toBe("feedback_link_required");
     expect(await count("feedback_submissions", form.id)).toBe(1);
   });
 
@@ -254,7 +272,7 @@ describe("answering", () => {
       { ...answerTo(form, 3), [form.questions.at(-1)!.id]: "x".repeat(2001) },
     ];
     for (const answers of bad) {
-      const res = await answer(form.id, { ticketCode: "NW:fb-b", answers });
+      const res = await answer(form.id, { answers }, { "x-feedback-token": await mailedLink(form.id, "fb-b") });
       expect(res.status, JSON.stringify(answers).slice(0, 100)).toBe(400);
       expect((await json(res)).code).toBe("validation_failed");
     }
@@ -266,11 +284,7 @@ describe("answering", () => {
   });
 
   it("two concurrent answers of one person: exactly one counts", async () => {
-    const responses = await Promise.all([
-      byTicket(form, "fb-b", 2),
-      byTicket(form, "fb-b", 2),
-      byTicket(form, "fb-b", 2),
-    ]);
+    const responses = await Promise.all([byLink(form, "fb-b", 2), byLink(form, "fb-b", 2), byLink(form, "fb-b", 2)]);
     expect(responses.map((r) => r.status).sort()).toEqual([201, 409, 409]);
     expect(await count("feedback_submissions", form.id)).toBe(2);
     const twos = await env.DB.prepare(
@@ -319,9 +333,9 @@ describe("answering", () => {
     expect(csv.status).toBe(409);
     expect((await json(csv)).code).toBe("feedback_results_hidden");
 
-    expect((await byTicket(form, "fb-d", 4, "Zu kurz")).status).toBe(201);
+    expect((await byLink(form, "fb-d", 4, "Zu kurz")).status).toBe(201);
     expect((await results(form.id)).hidden).toBe(true);
-    expect((await byTicket(form, "fb-e", 5)).status).toBe(201);
+    expect((await byLink(form, "fb-e", 5)).status).toBe(201);
 
     const shown = await results(form.id);
     expect(shown).toMatchObject({ responses: 5, hidden: false });
@@ -361,7 +375,7 @@ describe("answering", () => {
     const closed = await authed(organiser, `/api/feedback-forms/${form.id}/close`, { method: "POST" });
     expect(closed.status).toBe(200);
     expect((await json(closed)).status).toBe("closed");
-    const res = await byTicket(form, "fb-f");
+    const res = await byLink(form, "fb-f");
     expect(res.status).toBe(409);
     expect((await json(res)).code).toBe("feedback_form_closed");
     expect(await count("feedback_submissions", form.id)).toBe(5);
@@ -403,7 +417,7 @@ describe("anonymity of what is stored", () => {
     const form = await openForm((await createForm()).id);
     const order = PRESENT.slice(0, 8);
     for (const [i, id] of order.entries()) {
-      const res = await byTicket(form, id, (i % 5) + 1, `Antwort ${i + 1} von ${id}`);
+      const res = await byLink(form, id, (i % 5) + 1, `Antwort ${i + 1} von ${id}`);
       expect(res.status).toBe(201);
     }
     const texts = (
@@ -441,7 +455,7 @@ describe("anonymity of what is stored", () => {
 describe("frozen forms and new versions", () => {
   it("refuses edits of questions and minimum once answered; a new version is an open draft copy, the old one closes", async () => {
     const form = await openForm((await createForm()).id);
-    expect((await byTicket(form, "fb-g")).status).toBe(201);
+    expect((await byLink(form, "fb-g")).status).toBe(201);
 
     const frozen = await json<Form>(await authed(organiser, `/api/feedback-forms/${form.id}`));
     expect(frozen.frozen).toBe(true);
@@ -476,7 +490,7 @@ describe("frozen forms and new versions", () => {
     expect(editNext.status).toBe(200);
     // The same person can answer the new version once.
     const opened = await openForm(next.id);
-    expect((await byTicket(opened, "fb-g")).status).toBe(201);
+    expect((await byLink(opened, "fb-g")).status).toBe(201);
   });
 });
 
@@ -506,15 +520,15 @@ describe("questions changed while someone answers", () => {
 describe("event-wide forms", () => {
   it("take answers from anyone present at any session of the event", async () => {
     const form = await openForm((await createForm(null)).id);
-    expect((await byTicket(form, "fb-h")).status).toBe(201);
-    expect((await byTicket(form, "fb-k")).status).toBe(403);
+    expect((await byLink(form, "fb-h")).status).toBe(201);
+    expect((await byLink(form, "fb-k")).status).toBe(403);
   });
 });
 
 describe("the mail when a session ends", () => {
   it("writes one mail per person present who has not answered, once, with a link that answers only that form", async () => {
     const form = await openForm((await createForm()).id);
-    expect((await byTicket(form, "fb-a")).status).toBe(201);
+    expect((await byLink(form, "fb-a")).status).toBe(201);
     const mails = async () =>
       (
         await env.DB.prepare("select to_email, body_text from outbox where template = 'feedback_invitation'").all<{
@@ -544,6 +558,11 @@ describe("the mail when a session ends", () => {
       attended: true,
       answered: false,
     });
+    // The person's own data (Art. 15) says a link was sent, but does not carry it.
+    const data = await api("/api/participation/data.json", { headers: { "x-participant-token": tokenOf("fb-b") } });
+    const dataText = await data.text();
+    expect(dataText).not.toContain(token);
+    expect(dataText).toContain("#k=[entfernt/removed]");
     expect((await answer(form.id, { answers: answerTo(form, 4) }, headers)).status).toBe(201);
     expect((await answer(form.id, { answers: answerTo(form, 4) }, headers)).status).toBe(409);
     // The token belongs to this form only.
@@ -580,8 +599,7 @@ describe("the demo series", () => {
       body: { sessionId: "ses-fh-1", template: "standard" },
     });
     const form = await openForm((await json<Form>(created)).id);
-    for (const ticket of ["reg-demo-fh-01", "reg-demo-fh-02"])
-      expect((await byTicket(form, ticket, 1)).status).toBe(201);
+    for (const id of ["reg-demo-fh-01", "reg-demo-fh-02"]) expect((await byLink(form, id, 1)).status).toBe(201);
     const after = await results("fb-demo-fh-1");
     expect(after.trend[0].points[0]).toEqual(before);
     const own = await results(form.id);

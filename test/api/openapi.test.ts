@@ -38,6 +38,7 @@ describe("OpenAPI document", () => {
       "/api/feedback-forms/{formId}/results.csv",
       "/api/feedback-forms/{formId}/versions",
       "/api/feedback/{formId}",
+      "/api/feedback/{formId}/links",
       "/api/feedback/{formId}/responses",
       "/api/health",
       "/api/institutions/{institutionId}",

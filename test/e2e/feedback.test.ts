@@ -1,7 +1,8 @@
 // Feedback end to end: the organiser builds a form from the standard template for a past session
 // of the demo series and opens it; five participants who were present answer on a phone-sized
-// page (one from the personal page, four from the QR page with their ticket code); the results
-// page says "hidden" before the fifth response and shows charts with their tables after it.
+// page (one from the personal page, four from the QR page, which mails them a link of their own:
+// a ticket code is no credential); the results page says "hidden" before the fifth response and
+// shows charts with their tables after it.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -25,9 +26,14 @@ afterAll(async () => {
 
 const ORGANISER = "koordination@kinderschutz-bad-kreuznach.example";
 const SERIES = "evt-werkstattreihe-fh";
-/** Present at the series' first session (demo data); the first also gets a personal link. */
-const FIRST_PERSON = { email: "birgit.hollmann@jugendamt-kh.example", ticket: "reg-demo-fh-01" };
-const TICKETS = ["reg-demo-fh-02", "reg-demo-fh-03", "reg-demo-fh-04", "reg-demo-fh-05"];
+/** Present at the series' first session (demo data); the first answers from the personal page. */
+const FIRST_PERSON = { email: "birgit.hollmann@jugendamt-kh.example" };
+const OTHERS = [
+  "cem.aydin@polizei-kh.example",
+  "doerte.brandl@hebammen-kh.example",
+  "emil.kaestner@kinderarztpraxis-kh.example",
+  "farah.nasser@kita-sonnenhof-kh.example",
+];
 
 const url = (path: string) => new URL(path, baseURL()).href;
 const h1 = (page: E2EPage) => page.getByRole("heading", { level: 1 }).textContent();
@@ -48,6 +54,18 @@ async function personalToken(email: string): Promise<string> {
     if (token) return token;
   }
   throw new Error(`no personal link for ${email}`);
+}
+
+/** The newest link for answering `formId` in the mailbox of `email`, or undefined. */
+async function mailedLink(email: string, formId: string): Promise<string | undefined> {
+  const mailbox = (await (await fetch(url(`/api/dev/mailbox?to=${encodeURIComponent(email)}`))).json()) as {
+    items: { text: string }[];
+  };
+  const links = mailbox.items.flatMap((m) => {
+    const match = new RegExp(`/rueckmeldung/${formId}#k=[A-Za-z0-9_-]+`).exec(m.text);
+    return match ? [match[0]] : [];
+  });
+  return links[0];
 }
 
 async function onPhone(path: string): Promise<E2EPage> {
@@ -151,8 +169,8 @@ describe("feedback", () => {
       await first.close();
     }
 
-    // 2–5: from the QR code on the last slide, confirming with the ticket code.
-    for (const [i, ticket] of TICKETS.entries()) {
+    // 2–5: from the QR code on the last slide, which mails each a link of their own.
+    for (const [i, email] of OTHERS.entries()) {
       if (i === 3) {
         // Before the fifth response: the results are hidden, and say how many answered.
         await organiser.goto(url(resultsUrl), { waitUntil: "networkidle" });
@@ -164,11 +182,32 @@ describe("feedback", () => {
         await expectNoAxeViolations(organiser);
         await screenshot(organiser, "feedback-results-hidden");
       }
-      const page = await onPhone(`/rueckmeldung/${formId}`);
+      const qr = await onPhone(`/rueckmeldung/${formId}`);
       try {
-        await page.getByLabel("Ihr Ticketcode").fill(i % 2 === 0 ? `NW:${ticket}` : ticket);
+        if (i === 0) {
+          // Without an address nothing is sent, and the field says why.
+          await qr.getByRole("button", { name: "Link schicken" }).click();
+          await expect
+            .poll(() => qr.locator("#feedback-email-error").textContent())
+            .toBe("Bitte geben Sie Ihre E-Mail-Adresse ein.");
+          await expectNoAxeViolations(qr);
+          await screenshot(qr, "feedback-link-request-375");
+        }
+        await qr.getByLabel("Ihre E-Mail-Adresse").fill(email);
+        await qr.getByRole("button", { name: "Link schicken" }).click();
+        await expect
+          .poll(() => qr.locator(".feedback-link-sent").textContent(), { timeout: 10_000 })
+          .toContain("unterwegs");
+        if (i === 0) await expectNoAxeViolations(qr);
+      } finally {
+        await qr.close();
+      }
+      await expect.poll(() => mailedLink(email, formId), { timeout: 10_000 }).toBeTruthy();
+      const page = await onPhone((await mailedLink(email, formId))!);
+      try {
         if (i === 0) {
           // A missing required answer is named, nothing is sent.
+          await expect.poll(() => page.locator(".feedback-question").count(), { timeout: 10_000 }).toBe(7);
           await page.getByRole("button", { name: "Rückmeldung absenden" }).click();
           await expect
             .poll(() => page.locator(".feedback-problem").textContent())
@@ -186,15 +225,13 @@ describe("feedback", () => {
       }
     }
 
-    // A second answer with the same ticket is refused with a clear message.
-    const again = await onPhone(`/rueckmeldung/${formId}`);
+    // The link a second time: the page says it was answered, and offers no form.
+    const again = await onPhone((await mailedLink(OTHERS[0], formId))!);
     try {
-      await again.getByLabel("Ihr Ticketcode").fill(`NW:${TICKETS[0]}`);
-      await fillIn(again, 1, "Noch einmal");
-      await again.getByRole("button", { name: "Rückmeldung absenden" }).click();
       await expect
-        .poll(() => again.locator(".feedback-problem").textContent(), { timeout: 10_000 })
-        .toContain("Schon beantwortet");
+        .poll(() => again.locator(".feedback-answer .notice-ok").textContent(), { timeout: 10_000 })
+        .toContain("bereits ausgefüllt");
+      expect(await again.locator(".feedback-question").count()).toBe(0);
     } finally {
       await again.close();
     }

@@ -596,8 +596,11 @@ export type PersonInput = { name: string; email: string; function: string; acces
 /**
  * Gives a registration's place to a colleague: the row keeps its id, status and
  * request time (so the place is not lost), the person changes. The unique index
- * still refuses a colleague who is already registered. Returns the status, or
- * null if the registration was cancelled meanwhile.
+ * still refuses a colleague who is already registered. Once the person attended
+ * a session the row is theirs: its attendance and the fact that they answered
+ * feedback would pass to the colleague, and whoever swapped it to their own
+ * address could answer in the person's name. Returns true, "attended", or null
+ * if the registration was cancelled meanwhile.
  */
 export async function swapRegistration(
   ctx: RunContext,
@@ -622,7 +625,9 @@ export async function swapRegistration(
     sql`update registrations set name = ${person.name}, email = ${person.email}, "function" = ${person.function},
         accessibility_needs = ${person.accessibilityNeeds}, personal_token_hash = ${await hashToken(token)},
         privacy_acknowledged_at = ${now}
-      where id = ${id} and status <> 'cancelled' returning status`,
+      where id = ${id} and status <> 'cancelled'
+        and not exists (select 1 from attendances where registration_id = ${id} and kind = 'present')
+      returning status`,
     historyInsert(id, now, "swapped", actorAccountId, "swapped_by_institution", null, sql`changes() = 1`),
     registrationMail(
       ctx,
@@ -641,7 +646,11 @@ export async function swapRegistration(
     sql`delete from personal_link_requests where registration_id = ${id}
       and (select email from registrations where id = ${id}) = ${person.email}`,
   ]);
-  return updated.results.length === 1 ? true : null;
+  if (updated.results.length === 1) return true;
+  const attended = await db.get<{ n: number }>(
+    sql`select count(*) as n from attendances where registration_id = ${id} and kind = 'present'`,
+  );
+  return attended && attended.n > 0 ? ("attended" as const) : null;
 }
 
 /**

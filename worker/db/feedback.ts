@@ -27,6 +27,7 @@ import { type MailLocale, mailInsertIf } from "../lib/mail";
 import { type Db, runBatch } from "./client";
 import {
   eventSessions,
+  events,
   feedbackAnswerCounts,
   feedbackForms,
   feedbackInvitations,
@@ -340,6 +341,52 @@ export async function trendInput(db: Db, eventId: string) {
 /** The answer page for a mailed link; the token travels in the fragment, never to a server log. */
 export const feedbackLink = (origin: string, formId: string, token: string) =>
   `${origin}/rueckmeldung/${formId}#k=${token}`;
+
+/**
+ * Asked for from the QR code on a slide: mails `email` a link of its own for
+ * answering the form, if the address belongs to a registration present at the
+ * session. The caller learns nothing either way: the same batch runs for every
+ * address, its first statement issues the link only if the address was there,
+ * and the mail is written only under that link. Whether the person answered
+ * already plays no part, so that not even the outbox tells; the link's page says
+ * it. A new link replaces an earlier one of the same person for the same form.
+ */
+export async function mailFeedbackLink(
+  db: Db,
+  input: { form: FeedbackForm; email: string; origin: string; locale: MailLocale; now: Date },
+) {
+  const { form, email, now } = input;
+  const [about] = await db
+    .select({ networkId: events.networkId, eventTitle: events.title, sessionTitle: eventSessions.title })
+    .from(events)
+    .leftJoin(eventSessions, eq(eventSessions.id, sql`${form.sessionId}`))
+    .where(eq(events.id, form.eventId))
+    .limit(1);
+  const token = randomToken();
+  const tokenHash = await hashToken(token);
+  await runBatch(db, [
+    sql`insert into feedback_invitations (token_hash, form_id, registration_id)
+      select ${tokenHash}, f.id, r.id from feedback_forms f join registrations r on r.event_id = f.event_id
+      where f.id = ${form.id} and f.status = 'open' and r.email = ${email} and r.anonymised_at is null and ${attendedSql}
+      limit 1
+      on conflict (form_id, registration_id) do update set token_hash = excluded.token_hash`,
+    mailInsertIf(
+      {
+        to: email,
+        locale: input.locale,
+        networkId: about?.networkId ?? null,
+        template: "feedback_invitation",
+        params: {
+          eventTitle: about?.eventTitle ?? "",
+          sessionTitle: about?.sessionTitle ?? "",
+          link: feedbackLink(input.origin, form.id, token),
+        },
+      },
+      sql`exists (select 1 from feedback_invitations where token_hash = ${tokenHash})`,
+      now,
+    ),
+  ]);
+}
 
 /**
  * For open forms not mailed yet whose session (for an event-wide form: the

@@ -2,7 +2,7 @@
 // one e-mail address, as one JSON document, for the person (by personal link) and
 // for an organiser answering a request on their behalf.
 
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { retentionDueAt, retentionMonthsOf } from "../domain/retention";
 import type { Db } from "./client";
 import {
@@ -20,8 +20,8 @@ import {
   tracks,
 } from "./schema";
 
-/** Links in old mails carry live tokens: the document shows that a link was sent, never the link. */
-export const redactLinks = (text: string) => text.replace(/#(t|token)=[A-Za-z0-9_-]+/g, "#$1=[entfernt/removed]");
+/** Links in old mails carry live tokens (personal, sign-in, feedback): the document shows that a link was sent, never the link. */
+export const redactLinks = (text: string) => text.replace(/#(t|token|k)=[A-Za-z0-9_-]+/g, "#$1=[entfernt/removed]");
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -42,7 +42,21 @@ export async function registrationIdsOf(db: Db, networkId: string, email: string
   return rows;
 }
 
-export async function personalDataOf(db: Db, networkId: string, rawEmail: string, now: Date) {
+/**
+ * Everything held about an address in the network. `reader`: the person
+ * themselves (from their personal link) or an organiser answering a request on
+ * their behalf. Whether someone answered a feedback form is for the person
+ * alone: the organiser's document leaves out the feedback facts and the
+ * feedback mails (which are written only to people present, and carry links).
+ */
+export async function personalDataOf(
+  db: Db,
+  networkId: string,
+  rawEmail: string,
+  now: Date,
+  reader: "person" | "organiser",
+) {
+  const forPerson = reader === "person";
   const email = rawEmail.trim().toLowerCase();
   const [network] = await db.select().from(networks).where(eq(networks.id, networkId)).limit(1);
   const rows = await db
@@ -79,10 +93,16 @@ export async function personalDataOf(db: Db, networkId: string, rawEmail: string
     db
       .select()
       .from(outbox)
-      .where(and(eq(outbox.toEmail, email), eq(outbox.networkId, networkId)))
+      .where(
+        and(
+          eq(outbox.toEmail, email),
+          eq(outbox.networkId, networkId),
+          forPerson ? undefined : ne(outbox.template, "feedback_invitation"),
+        ),
+      )
       .orderBy(asc(outbox.createdAt)),
     // Only the fact that a form was answered or a feedback link was sent; what was answered is not linked.
-    ids.length
+    ids.length && forPerson
       ? db
           .select({
             registrationId: feedbackSubmissions.registrationId,
@@ -93,7 +113,7 @@ export async function personalDataOf(db: Db, networkId: string, rawEmail: string
           .innerJoin(feedbackForms, eq(feedbackForms.id, feedbackSubmissions.formId))
           .where(inArray(feedbackSubmissions.registrationId, ids))
       : [],
-    ids.length
+    ids.length && forPerson
       ? db
           .select({
             registrationId: feedbackInvitations.registrationId,
@@ -174,10 +194,16 @@ export async function personalDataOf(db: Db, networkId: string, rawEmail: string
             method: a.method,
             at: a.at.toISOString(),
           })),
-        feedback: {
-          answered: answered.filter((f) => f.registrationId === r.id).map(({ formId, title }) => ({ formId, title })),
-          linkSent: invited.filter((f) => f.registrationId === r.id).map(({ formId, title }) => ({ formId, title })),
-        },
+        feedback: forPerson
+          ? {
+              answered: answered
+                .filter((f) => f.registrationId === r.id)
+                .map(({ formId, title }) => ({ formId, title })),
+              linkSent: invited
+                .filter((f) => f.registrationId === r.id)
+                .map(({ formId, title }) => ({ formId, title })),
+            }
+          : null,
       };
     }),
     mails: mails.map((m) => ({
@@ -188,10 +214,15 @@ export async function personalDataOf(db: Db, networkId: string, rawEmail: string
       subject: m.subject,
       text: redactLinks(m.bodyText),
     })),
-    feedback: {
-      de: "Ob Sie einen Rückmeldebogen beantwortet haben, steht je Anmeldung unter `feedback`; Ihre Antworten sind anonym.",
-      en: "Whether you answered a feedback form is listed per registration under `feedback`; your answers are anonymous.",
-    },
+    feedback: forPerson
+      ? {
+          de: "Ob Sie einen Rückmeldebogen beantwortet haben, steht je Anmeldung unter `feedback`; Ihre Antworten sind anonym.",
+          en: "Whether you answered a feedback form is listed per registration under `feedback`; your answers are anonymous.",
+        }
+      : {
+          de: "Ob die Person einen Rückmeldebogen beantwortet hat und welche Links zu Rückmeldebögen ihr geschickt wurden, sieht nur sie selbst: in der Datenauskunft auf ihrer persönlichen Seite. Die Netzwerkkoordination erfährt das nicht; die Antworten selbst sind anonym.",
+          en: "Whether the person answered a feedback form, and which feedback links were sent to them, only they can see: in the data download on their personal page. The network coordination does not learn it; the answers themselves are anonymous.",
+        },
   };
 }
 

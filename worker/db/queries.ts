@@ -1,7 +1,7 @@
-import { eq, or } from "drizzle-orm";
+import { and, eq, or } from "drizzle-orm";
 import { ApiError } from "../lib/problem";
 import type { Db } from "./client";
-import { networks } from "./schema";
+import { institutions, networks } from "./schema";
 
 /** A network is addressed by its id or by its slug (readable URLs). */
 export async function requireNetwork(db: Db, ref: string) {
@@ -12,4 +12,18 @@ export async function requireNetwork(db: Db, ref: string) {
     .limit(1);
   if (!network) throw new ApiError("network_not_found");
   return network;
+}
+
+/**
+ * Whether the institution belongs to the network. An institution named in a
+ * query or body must be one of the event's network: a contact of another
+ * network's institution holds a real role, but not one that reaches this network.
+ */
+export async function isInstitutionOf(db: Db, institutionId: string, networkId: string) {
+  const [row] = await db
+    .select({ id: institutions.id })
+    .from(institutions)
+    .where(and(eq(institutions.id, institutionId), eq(institutions.networkId, networkId)))
+    .limit(1);
+  return row !== undefined;
 }

@@ -110,6 +110,14 @@ export const problems = {
     de: { title: "Ansprechperson nicht gefunden", detail: "Es gibt keine Ansprechperson mit dieser Kennung." },
     en: { title: "Contact person not found", detail: "There is no contact person with this id." },
   },
+  contact_role_not_found: {
+    status: 404,
+    de: {
+      title: "Keine Ansprechperson dieser Einrichtung",
+      detail: "Dieses Konto ist keine Ansprechperson dieser Einrichtung.",
+    },
+    en: { title: "Not a contact of this institution", detail: "This account is not a contact of this institution." },
+  },
   institution_name_taken: {
     status: 409,
     de: { title: "Name schon vergeben", detail: "Im Netzwerk gibt es bereits eine Einrichtung mit diesem Namen." },
@@ -324,12 +332,37 @@ export const problems = {
     de: {
       title: "Keine Teilnahme erfasst",
       detail:
-        "Antworten können nur Teilnehmer_innen, die beim Termin anwesend waren. Bitte prüfen Sie Ihren Ticketcode oder wenden Sie sich an die Netzwerkkoordination.",
+        "Antworten können nur Teilnehmer_innen, die beim Termin anwesend waren. Bitte wenden Sie sich an die Netzwerkkoordination.",
     },
     en: {
       title: "No attendance recorded",
+      detail: "Only participants who were present at the session can answer. Please ask the network coordination.",
+    },
+  },
+  registration_attended: {
+    status: 409,
+    de: {
+      title: "Schon teilgenommen",
       detail:
-        "Only participants who were present at the session can answer. Please check your ticket code or ask the network coordination.",
+        "Diese Person war bereits bei einem Termin anwesend; ihr Platz kann nicht mehr an eine Kollegin oder einen Kollegen weitergegeben werden. Melden Sie die Person bitte neu an.",
+    },
+    en: {
+      title: "Already attended",
+      detail:
+        "This person has already attended a session; their place can no longer be handed to a colleague. Please register the colleague instead.",
+    },
+  },
+  feedback_link_required: {
+    status: 401,
+    de: {
+      title: "Persönlicher Link nötig",
+      detail:
+        "Antworten Sie über den Link aus Ihrer E-Mail oder von Ihrer persönlichen Seite. Auf der Seite des Bogens können Sie sich einen Link an Ihre E-Mail-Adresse schicken lassen.",
+    },
+    en: {
+      title: "Personal link needed",
+      detail:
+        "Answer through the link from your e-mail or from your personal page. On the form's page you can have a link sent to your e-mail address.",
     },
   },
   feedback_form_closed: {

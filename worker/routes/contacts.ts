@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq } from "drizzle-orm";
+import { withdrawContactRole } from "../db/contacts";
 import { accounts, networks, roles } from "../db/schema";
 import { auditInsert } from "../lib/audit";
 import { newSignInLink, normaliseEmail, requireAuth, SIGN_IN_LINK_MINUTES } from "../lib/auth";
@@ -162,19 +163,14 @@ export const contacts = createRouter()
       },
     }),
     async (c) => {
-      const db = c.var.db;
       const institution = c.var.institution;
-      const { accountId } = c.req.valid("param");
-      await db.batch([
-        db.delete(roles).where(and(eq(roles.accountId, accountId), eq(roles.institutionId, institution.id))),
-        auditInsert(db, {
-          networkId: institution.networkId,
-          actorAccountId: requireAuth(c).accountId,
-          action: "institution_contact.removed",
-          entityType: "account",
-          entityId: accountId,
-        }),
-      ]);
+      const removed = await withdrawContactRole(c.var.db, {
+        institutionId: institution.id,
+        networkId: institution.networkId,
+        accountId: c.req.valid("param").accountId,
+        actorAccountId: requireAuth(c).accountId,
+      });
+      if (!removed) throw new ApiError("contact_role_not_found");
       return c.json({ status: "removed" as const }, 200);
     },
   );

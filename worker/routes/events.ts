@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, asc, eq, getTableColumns, inArray, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, ne, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Context } from "hono";
@@ -26,7 +26,7 @@ import {
 } from "../db/schema";
 import { quotaOf } from "../domain/allocation";
 import type { AppEnv } from "../env";
-import { type AuditEntry, auditInsert } from "../lib/audit";
+import { auditInsert, auditInsertIf } from "../lib/audit";
 import { isOrganiserOf, requireAuth } from "../lib/auth";
 import { eventAccess, organiserOfNetwork } from "../lib/guards";
 import { deliverAfterResponse, mailInsertIf, type OutgoingMail } from "../lib/mail";
@@ -692,13 +692,6 @@ function eventColumns(input: EventPatch) {
     ...(registrationClosesAt !== undefined && { registrationClosesAt: new Date(registrationClosesAt) }),
   };
 }
-
-/** Like `auditInsert`, but as SQL for `runBatch`, written only if `condition` holds when the batch runs. */
-const auditInsertIf = (entry: AuditEntry, condition: SQL, now: Date) =>
-  sql`insert into audit_log (id, network_id, at, actor_account_id, action, entity_type, entity_id, details)
-    select ${crypto.randomUUID()}, ${entry.networkId}, ${now.getTime()}, ${entry.actorAccountId}, ${entry.action},
-      ${entry.entityType}, ${entry.entityId}, ${entry.fields ? JSON.stringify({ fields: entry.fields }) : null}
-    where ${condition}`;
 
 // ---------------------------------------------------------------------------
 // Routes

@@ -1,8 +1,11 @@
 // Feedback: organisers build an anonymous evaluation form per event or session
 // and read aggregated results; participants who attended answer once, by their
-// personal link, by the link in the mail sent when the session ends, or by the
-// QR code on the last slide with their ticket code. What is stored, and why no
-// answer can be tied to a person: worker/db/feedback.ts and the README.
+// personal link or by a link of their own mailed for the form (when the session
+// ends, or when they ask for one from the QR code on the last slide). Only these
+// secrets of the participant's own say who answers: a ticket code is the
+// registration's id, which organisers and institution contacts see, so it must
+// not let anyone answer or find out whether someone answered. What is stored,
+// and why no answer can be tied to a person: worker/db/feedback.ts and the README.
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Context } from "hono";
@@ -13,6 +16,7 @@ import {
   type FeedbackForm,
   formsForRegistration,
   loadForm,
+  mailFeedbackLink,
   newVersion,
   registrationOfInvitation,
   replaceQuestions,
@@ -38,11 +42,13 @@ import {
   trendOf,
 } from "../domain/feedback";
 import type { AppEnv } from "../env";
-import { hashToken } from "../lib/auth";
+import { hashToken, normaliseEmail } from "../lib/auth";
 import { csvFile } from "../lib/csv";
 import { eventAccess, feedbackFormAccess } from "../lib/guards";
 import { slugOf } from "../lib/ics";
+import { deliverAfterResponse } from "../lib/mail";
 import { ApiError, localeOf } from "../lib/problem";
+import { clientKey, withinLimit } from "../lib/rate-limit";
 import { createRouter, fieldErrors } from "../lib/router";
 import { idParam, jsonContent, problemResponses } from "../lib/schemas";
 
@@ -107,15 +113,24 @@ const AnswerValue = z.union([z.number(), z.string(), z.array(z.string())]);
 
 const ResponseInput = z
   .object({
-    ticketCode: z.string().trim().min(1).max(200).optional().openapi({
-      description: "The ticket code (`NW:…` as on the ticket), when answering from the QR code on a slide",
-    }),
     answers: z.record(z.string(), AnswerValue).openapi({
       description:
         "By question id: an integer 1–5 for a scale, an option for a single choice, a list of options for a multiple choice, a text",
     }),
   })
   .openapi("FeedbackResponseInput");
+
+const LinkRequestInput = z
+  .object({
+    email: z.email().max(254).transform(normaliseEmail),
+    locale: z.enum(["de", "en"]).optional(),
+  })
+  .openapi("FeedbackLinkRequest");
+
+/** Link requests per address and form, and per client, in an hour: enough for typos, too few to flood a mailbox. */
+const LINKS_PER_ADDRESS = 3;
+const LINKS_PER_CLIENT = 30;
+const LINK_WINDOW_MS = 3_600_000;
 
 const AnswerHeaders = z.object({
   "x-participant-token": z.string().min(20).max(200).optional().openapi({ description: "Token of the personal link" }),
@@ -214,12 +229,11 @@ async function present(c: Context<AppEnv>, formId: string): Promise<FormOut> {
   };
 }
 
-/** The registration behind an answer: personal link, mailed link, or ticket code (in that order). */
+/** The registration behind an answer: the personal link or the mailed link, secrets only the participant holds. */
 async function answeringRegistration(
   c: Context<AppEnv>,
   formId: string,
   headers: z.infer<typeof AnswerHeaders>,
-  ticketCode: string | undefined,
 ): Promise<string> {
   const db = c.var.db;
   const personal = headers["x-participant-token"];
@@ -238,17 +252,7 @@ async function answeringRegistration(
     if (!id) throw new ApiError("participant_link_invalid");
     return id;
   }
-  if (ticketCode) return ticketCode.replace(/^NW:/i, "").trim();
-  throw new ApiError("validation_failed", [
-    {
-      path: "ticketCode",
-      code: "required",
-      message:
-        localeOf(c) === "de"
-          ? "Bitte geben Sie Ihren Ticketcode ein (oder öffnen Sie den Link aus Ihrer E-Mail)."
-          : "Please enter your ticket code (or open the link from your e-mail).",
-    },
-  ]);
+  throw new ApiError("feedback_link_required");
 }
 
 /** Forms answerable from the outside: open or closed, never a draft. */
@@ -562,8 +566,8 @@ export const feedback = createRouter()
       tags: ["Feedback"],
       summary: "A published feedback form, for answering (public: the questions are not personal)",
       description:
-        "With a personal or mailed link token in the header, `you` tells whether that person attended and already answered. " +
-        "With a ticket code nothing is checked in advance, so that a ticket code cannot be used to find out whether someone answered.",
+        "With a personal or mailed link token in the header, `you` tells whether that person attended and already answered; " +
+        "without one, `you` is null.",
       request: { params: FormIdParam, headers: AnswerHeaders },
       responses: { 200: jsonContent(PublicFormSchema, "The form"), ...problemResponses(400, 401, 404) },
     }),
@@ -572,7 +576,7 @@ export const feedback = createRouter()
       const headers = c.req.valid("header");
       let you: { attended: boolean; answered: boolean } | null = null;
       if (headers["x-participant-token"] || headers["x-feedback-token"]) {
-        const registrationId = await answeringRegistration(c, form.id, headers, undefined);
+        const registrationId = await answeringRegistration(c, form.id, headers);
         you = await answerState(c.var.db, form.id, registrationId);
       }
       const base = await present(c, form.id);
@@ -593,12 +597,62 @@ export const feedback = createRouter()
   .openapi(
     createRoute({
       method: "post",
+      path: "/feedback/{formId}/links",
+      tags: ["Feedback"],
+      summary: "Mail a link for answering this form to a participant's address (from the QR code on a slide)",
+      description:
+        "Always 202 with the same body, whether or not the address belongs to someone present: only the mailbox " +
+        "learns. If it does (answered already or not: the link's page tells), a mail with a link of its own (`/rueckmeldung/{formId}#k=…`) is " +
+        "written; a new link replaces an earlier one of the same person for the same form. The work is the same " +
+        "either way (one batch whose statements decide). Rate-limited per address and per client. " +
+        "409 `feedback_form_closed` once the form is closed.",
+      request: {
+        params: FormIdParam,
+        body: { content: { "application/json": { schema: LinkRequestInput } }, required: true },
+      },
+      responses: {
+        202: jsonContent(z.object({ status: z.literal("sent") }), "If the address may answer, a mail is on its way"),
+        ...problemResponses(400, 404, 409, 429),
+      },
+    }),
+    async (c) => {
+      const { form } = await publicForm(c, c.req.valid("param").formId);
+      if (form.status !== "open") throw new ApiError("feedback_form_closed");
+      const input = c.req.valid("json");
+      const db = c.var.db;
+      const now = new Date();
+      const client = await clientKey(c.req.header("cf-connecting-ip") ?? "local", c.env.RATE_LIMIT_SECRET, now);
+      const [byAddress, byClient] = await Promise.all([
+        withinLimit(
+          db,
+          `feedback-link:address:${await hashToken(`${form.id} ${input.email}`)}`,
+          LINKS_PER_ADDRESS,
+          LINK_WINDOW_MS,
+          now,
+        ),
+        withinLimit(db, `feedback-link:client:${client}`, LINKS_PER_CLIENT, LINK_WINDOW_MS, now),
+      ]);
+      if (!byAddress || !byClient) throw new ApiError("rate_limited");
+      await mailFeedbackLink(db, {
+        form,
+        email: input.email,
+        origin: new URL(c.req.url).origin,
+        locale: input.locale ?? localeOf(c),
+        now,
+      });
+      deliverAfterResponse(c, [input.email]);
+      return c.json({ status: "sent" as const }, 202);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
       path: "/feedback/{formId}/responses",
       tags: ["Feedback"],
       summary: "Answer a feedback form, once, if present at the session",
       description:
-        "Who answers is taken from the personal link (`x-participant-token`), the mailed link (`x-feedback-token`) " +
-        "or the ticket code in the body. The answers are checked against the questions first; nothing is written " +
+        "Who answers is taken from the personal link (`x-participant-token`) or the mailed link (`x-feedback-token`), " +
+        "never from a ticket code: 401 `feedback_link_required` without either. The answers are checked against the questions first; nothing is written " +
         "on bad input. Then one atomic batch records that this registration answered and, only if that was new, " +
         "adds the answers to the counts (and the texts as loose rows), with nothing that leads back to the person. " +
         "409 `feedback_already_answered`, 403 `feedback_not_attended`, 409 `feedback_form_closed`.",
@@ -622,7 +676,7 @@ export const feedback = createRouter()
           "validation_failed",
           fieldErrors(parsed.error, localeOf(c)).map((e) => ({ ...e, path: `answers.${e.path}` })),
         );
-      const registrationId = await answeringRegistration(c, form.id, c.req.valid("header"), input.ticketCode);
+      const registrationId = await answeringRegistration(c, form.id, c.req.valid("header"));
       const outcome = await submitAnswer(c.var.db, {
         form,
         questions,
@@ -662,7 +716,7 @@ export const feedback = createRouter()
       },
     }),
     async (c) => {
-      const registrationId = await answeringRegistration(c, "", c.req.valid("header"), undefined);
+      const registrationId = await answeringRegistration(c, "", c.req.valid("header"));
       const forms = await formsForRegistration(c.var.db, registrationId);
       const sessionIds = forms.flatMap((f) => (f.session_id ? [f.session_id] : []));
       const sessions =

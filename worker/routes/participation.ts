@@ -323,7 +323,7 @@ export const participation = createRouter()
     async (c) => {
       const { registration, event } = await byToken(c, c.req.valid("header")["x-participant-token"]);
       const now = new Date();
-      const data = await personalDataOf(c.var.db, event.networkId, registration.email, now);
+      const data = await personalDataOf(c.var.db, event.networkId, registration.email, now, "person");
       await logPersonRequest(
         c.var.db,
         event.networkId,

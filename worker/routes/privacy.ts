@@ -73,6 +73,16 @@ export const PersonalDataSchema = z
             at: iso,
           }),
         ),
+        feedback: z
+          .object({
+            answered: z.array(z.object({ formId: z.string(), title: z.string() })),
+            linkSent: z.array(z.object({ formId: z.string(), title: z.string() })),
+          })
+          .nullable()
+          .openapi({
+            description:
+              "Which forms the person answered and was sent a link to (never what they answered); null in the document an organiser gets",
+          }),
       }),
     ),
     mails: z.array(
@@ -279,7 +289,7 @@ export const privacy = createRouter()
       const auth = requireAuth(c);
       const now = new Date();
       const network = c.var.network;
-      const data = await personalDataOf(c.var.db, network.id, c.req.valid("json").email, now);
+      const data = await personalDataOf(c.var.db, network.id, c.req.valid("json").email, now, "organiser");
       const ids = data.registrations.map((r) => r.id);
       await logPersonRequest(c.var.db, network.id, auth.accountId, "personal_data.access", ids, now);
       return c.json(data, 200, { "cache-control": "no-store" });

@@ -12,6 +12,7 @@ import {
   swapRegistration,
 } from "../db/allocation";
 import type { Db } from "../db/client";
+import { isInstitutionOf } from "../db/queries";
 import {
   attendanceKinds,
   attendances,
@@ -367,6 +368,8 @@ export const registrationsRouter = createRouter()
       const input = c.req.valid("json");
       const key = c.req.valid("header")["idempotency-key"];
       const event = c.var.event;
+      if (!(await isInstitutionOf(c.var.db, input.institutionId, event.networkId)))
+        throw new ApiError("institution_not_found");
       if (!isOrganiserOf(auth, event.networkId) && !isContactOf(auth, input.institutionId))
         throw new ApiError("forbidden");
       const ctx = runContextOf(c);
@@ -449,6 +452,9 @@ export const registrationsRouter = createRouter()
       const { institutionId } = c.req.valid("query");
       const event = c.var.event;
       const organiser = isOrganiserOf(auth, event.networkId);
+      // Before the role check: a contact of another network's institution is a contact, just not of this network.
+      if (institutionId && !(await isInstitutionOf(c.var.db, institutionId, event.networkId)))
+        throw new ApiError("institution_not_found");
       if (!organiser && !(institutionId && isContactOf(auth, institutionId))) throw new ApiError("forbidden");
       const ofEvent = and(
         eq(registrations.eventId, event.id),
@@ -571,6 +577,9 @@ export const registrationsRouter = createRouter()
       path: "/registrations/{registrationId}/swap",
       tags: ["Registrations"],
       summary: "Give the place to a colleague: same place, same status, another person",
+      description:
+        "409 `registration_attended` once the person attended a session: the attendance (and whether they answered " +
+        "feedback) stays theirs; register the colleague instead.",
       middleware: [registrationAccess("organiser_or_contact")] as const,
       request: {
         params: RegistrationIdParam,
@@ -581,13 +590,14 @@ export const registrationsRouter = createRouter()
     async (c) => {
       const auth = requireAuth(c);
       const person = c.req.valid("json");
-      let done: boolean | null;
+      let done: Awaited<ReturnType<typeof swapRegistration>>;
       try {
         done = await swapRegistration(runContextOf(c), c.var.registration, person, auth.accountId);
       } catch (error) {
         if (String(error).includes("UNIQUE")) throw new ApiError("already_registered");
         throw error;
       }
+      if (done === "attended") throw new ApiError("registration_attended");
       if (!done) throw new ApiError("registration_state_conflict");
       deliverAfterResponse(c);
       return c.json(await loadRegistration(c.var.db, c.var.registration.id), 200);

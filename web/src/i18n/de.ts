@@ -420,7 +420,7 @@ export const de = {
       responses: "Bisher {{ count }} Rückmeldungen.",
       share: "Für die letzte Folie",
       shareHint:
-        "Zeigen Sie diesen QR-Code auf der letzten Folie. Teilnehmer_innen bestätigen dort mit ihrem Ticketcode. Wer anwesend war, erhält nach dem Termin außerdem automatisch eine E-Mail mit einem persönlichen Link.",
+        "Zeigen Sie diesen QR-Code auf der letzten Folie. Teilnehmer_innen lassen sich dort einen Link an ihre E-Mail-Adresse schicken. Wer anwesend war, erhält nach dem Termin außerdem automatisch eine E-Mail mit einem persönlichen Link.",
       qrLabel: "QR-Code zum Rückmeldebogen",
       answerLink: "Link zum Bogen",
       results: "Ergebnisse ansehen",
@@ -465,9 +465,15 @@ export const de = {
       already: "Sie haben diesen Bogen bereits ausgefüllt. Vielen Dank!",
       anonymous:
         "Ihre Rückmeldung ist anonym. Gespeichert wird nur, dass Sie geantwortet haben – getrennt von Ihren Antworten, ohne Zeitpunkt. Die Netzwerkkoordination sieht Ergebnisse erst ab mehreren Rückmeldungen und nie, wer was geantwortet hat.",
-      ticket: "Ihr Ticketcode",
-      ticketHint: "Steht unter dem QR-Code Ihres Tickets (z. B. in der Bestätigungs-E-Mail), mit oder ohne „NW:“.",
-      ticketMissing: "Bitte geben Sie Ihren Ticketcode ein.",
+      linkIntro:
+        "Damit nur Sie in Ihrem Namen antworten können, schicken wir Ihnen einen Link zu diesem Bogen an die Adresse, mit der Sie angemeldet sind.",
+      email: "Ihre E-Mail-Adresse",
+      emailHint: "Die Adresse, an die Ihre Anmeldebestätigung ging.",
+      emailMissing: "Bitte geben Sie Ihre E-Mail-Adresse ein.",
+      requestLink: "Link schicken",
+      requesting: "Wird geschickt …",
+      linkSent:
+        "Wenn Sie beim Termin anwesend waren und noch nicht geantwortet haben, ist eine E-Mail mit Ihrem Link unterwegs. Öffnen Sie den Link darin, um zu antworten.",
       required: "Pflichtfrage",
       optional: "optional",
       requiredMissing: "Bitte beantworten Sie diese Frage.",

@@ -415,7 +415,7 @@ export const en: Dictionary = {
       responses: "{{ count }} responses so far.",
       share: "For the last slide",
       shareHint:
-        "Show this QR code on the last slide. Participants confirm there with their ticket code. Everyone present also gets an e-mail with a personal link after the session.",
+        "Show this QR code on the last slide. Participants have a link sent to their e-mail address there. Everyone present also gets an e-mail with a personal link after the session.",
       qrLabel: "QR code of the feedback form",
       answerLink: "Link to the form",
       results: "See results",
@@ -460,9 +460,15 @@ export const en: Dictionary = {
       already: "You have already filled in this form. Thank you!",
       anonymous:
         "Your feedback is anonymous. Only the fact that you answered is stored – apart from your answers, without a time. The network coordination sees results only from several responses on, and never who answered what.",
-      ticket: "Your ticket code",
-      ticketHint: "It is below the QR code of your ticket (e.g. in the confirmation e-mail), with or without “NW:”.",
-      ticketMissing: "Please enter your ticket code.",
+      linkIntro:
+        "So that only you can answer in your name, we send you a link to this form at the address you registered with.",
+      email: "Your e-mail address",
+      emailHint: "The address your registration confirmation went to.",
+      emailMissing: "Please enter your e-mail address.",
+      requestLink: "Send the link",
+      requesting: "Sending …",
+      linkSent:
+        "If you were present at the session and have not answered yet, an e-mail with your link is on its way. Open the link in it to answer.",
       required: "Required",
       optional: "optional",
       requiredMissing: "Please answer this question.",

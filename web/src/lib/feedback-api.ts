@@ -13,7 +13,7 @@ export type PublicFeedbackForm = InferResponseType<(typeof client.feedback)[":fo
 export type QuestionInput = Omit<FeedbackQuestion, "id"> & { id?: string };
 export type AnswerValue = number | string | string[];
 
-/** How an answer page knows who answers: a personal link, a mailed link, or a ticket code typed in. */
+/** How an answer page knows who answers: a personal link or a mailed link, secrets only the participant holds. */
 export type Credentials = { participantToken?: string; feedbackToken?: string };
 
 const headersOf = (c: Credentials) => ({
@@ -36,19 +36,16 @@ export const feedbackApi = {
   results: (formId: string) => read(client["feedback-forms"][":formId"].results.$get({ param: { formId } })),
   publicForm: (formId: string, credentials: Credentials) =>
     read(client.feedback[":formId"].$get({ param: { formId }, header: headersOf(credentials) })),
-  answer: (
-    formId: string,
-    credentials: Credentials,
-    ticketCode: string | undefined,
-    answers: Record<string, AnswerValue>,
-  ) =>
+  answer: (formId: string, credentials: Credentials, answers: Record<string, AnswerValue>) =>
     read(
       client.feedback[":formId"].responses.$post({
         param: { formId },
         header: headersOf(credentials),
-        json: { ticketCode, answers },
+        json: { answers },
       }),
     ),
+  requestLink: (formId: string, email: string, locale: "de" | "en") =>
+    read(client.feedback[":formId"].links.$post({ param: { formId }, json: { email, locale } })),
   participantForms: (token: string) =>
     read(client.participation.feedback.$get({ header: { "x-participant-token": token } })),
 };

@@ -10,11 +10,12 @@ import { type AnswerValue, type Credentials, feedbackApi } from "../lib/feedback
 
 /**
  * The answer page, phone first. Who answers comes from the fragment of the link (`#t=` personal
- * link, `#k=` mailed link; never sent to the server in the URL) or, from the QR code on a slide,
- * from the ticket code typed in.
+ * link, `#k=` mailed link; never sent to the server in the URL). Opened from the QR code on a slide,
+ * without either, the page asks for the e-mail address and has a link mailed there: a ticket code
+ * would not do, as organisers and institution contacts see it.
  */
 export default function FeedbackAnswerPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const params = useParams<{ formId: string }>();
   const location = useLocation();
   const fragment = new URLSearchParams((location.hash || window.location.hash).replace(/^#/, ""));
@@ -28,13 +29,15 @@ export default function FeedbackAnswerPage() {
 
   const [values, setValues] = createStore<Record<string, AnswerValue>>({});
   const [errors, setErrors] = createSignal<Record<string, string>>({});
-  const [ticket, setTicket] = createSignal("");
-  const [ticketError, setTicketError] = createSignal("");
+  const [email, setEmail] = createSignal("");
+  const [emailError, setEmailError] = createSignal("");
+  const [linkSent, setLinkSent] = createSignal(false);
   const [problem, setProblem] = createSignal<{ code: string; message: string }>();
   const [busy, setBusy] = createSignal(false);
   const [done, setDone] = createSignal(false);
   let summary: HTMLDivElement | undefined;
   let thanks: HTMLDivElement | undefined;
+  let sent: HTMLDivElement | undefined;
 
   const change = (questionId: string, value: AnswerValue | undefined) => {
     setValues(questionId, value as AnswerValue);
@@ -52,18 +55,14 @@ export default function FeedbackAnswerPage() {
     for (const q of f.questions)
       if (q.required && !isAnswered(values[q.id])) missing[q.id] = t("feedback.answer.requiredMissing");
     setErrors(missing);
-    setTicketError(!byLink && !ticket().trim() ? t("feedback.answer.ticketMissing") : "");
-    if (Object.keys(missing).length > 0 || ticketError()) {
+    if (Object.keys(missing).length > 0) {
       setProblem({ code: "validation", message: t("feedback.answer.errorsSummary") });
       // The alert announces the summary; the focus goes to the first field to fix.
-      const first = ticketError() ? "ticket-code" : f.questions.find((q) => missing[q.id])?.id;
+      const first = CSS.escape(f.questions.find((q) => missing[q.id])?.id ?? "");
       requestAnimationFrame(() => {
-        const target =
-          first === "ticket-code"
-            ? document.getElementById("ticket-code")
-            : document.querySelector<HTMLElement>(
-                `#answer-${CSS.escape(first ?? "")}-item input, #answer-${CSS.escape(first ?? "")}-item textarea`,
-              );
+        const target = document.querySelector<HTMLElement>(
+          `#answer-${first}-item input, #answer-${first}-item textarea`,
+        );
         (target ?? summary)?.focus();
       });
       return;
@@ -75,9 +74,33 @@ export default function FeedbackAnswerPage() {
     setBusy(true);
     setProblem(undefined);
     try {
-      await feedbackApi.answer(f.id, credentials, byLink ? undefined : ticket().trim(), answers);
+      await feedbackApi.answer(f.id, credentials, answers);
       setDone(true);
       requestAnimationFrame(() => thanks?.focus());
+    } catch (e) {
+      const p = e instanceof ApiProblem ? e : new ApiProblem(0, "unknown", String(e));
+      setProblem({ code: p.code, message: p.message });
+      requestAnimationFrame(() => summary?.focus());
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function requestLink(event: SubmitEvent) {
+    event.preventDefault();
+    const f = form();
+    if (!f || busy()) return;
+    setEmailError(email().trim() ? "" : t("feedback.answer.emailMissing"));
+    if (emailError()) {
+      requestAnimationFrame(() => document.getElementById("feedback-email")?.focus());
+      return;
+    }
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await feedbackApi.requestLink(f.id, email().trim(), locale());
+      setLinkSent(true);
+      requestAnimationFrame(() => sent?.focus());
     } catch (e) {
       const p = e instanceof ApiProblem ? e : new ApiProblem(0, "unknown", String(e));
       setProblem({ code: p.code, message: p.message });
@@ -114,30 +137,6 @@ export default function FeedbackAnswerPage() {
               fallback={
                 <form class="card feedback-answer-form" novalidate onSubmit={submit}>
                   <p class="feedback-anonymous">{t("feedback.answer.anonymous")}</p>
-                  <Show when={!byLink}>
-                    <div class="field ticket-field">
-                      <label for="ticket-code">{t("feedback.answer.ticket")}</label>
-                      <input
-                        id="ticket-code"
-                        name="ticket"
-                        autocomplete="off"
-                        autocapitalize="off"
-                        spellcheck={false}
-                        aria-describedby={`ticket-hint${ticketError() ? " ticket-error" : ""}`}
-                        aria-invalid={ticketError() ? "true" : undefined}
-                        value={ticket()}
-                        onInput={(e) => setTicket(e.currentTarget.value)}
-                      />
-                      <p class="hint" id="ticket-hint">
-                        {t("feedback.answer.ticketHint")}
-                      </p>
-                      <Show when={ticketError()}>
-                        <p class="field-error" id="ticket-error">
-                          {ticketError()}
-                        </p>
-                      </Show>
-                    </div>
-                  </Show>
                   <QuestionFields
                     idPrefix="answer"
                     questions={f().questions}
@@ -155,6 +154,44 @@ export default function FeedbackAnswerPage() {
                 </form>
               }
             >
+              <Match when={!byLink && linkSent()}>
+                <div class="notice notice-ok feedback-link-sent" role="status" tabindex="-1" ref={sent}>
+                  <p>{t("feedback.answer.linkSent")}</p>
+                </div>
+              </Match>
+              <Match when={!byLink && f().status === "open"}>
+                <form class="card feedback-answer-form feedback-link-request" novalidate onSubmit={requestLink}>
+                  <p>{t("feedback.answer.linkIntro")}</p>
+                  <div class="field">
+                    <label for="feedback-email">{t("feedback.answer.email")}</label>
+                    <input
+                      id="feedback-email"
+                      name="email"
+                      type="email"
+                      autocomplete="email"
+                      aria-describedby={`feedback-email-hint${emailError() ? " feedback-email-error" : ""}`}
+                      aria-invalid={emailError() ? "true" : undefined}
+                      value={email()}
+                      onInput={(e) => setEmail(e.currentTarget.value)}
+                    />
+                    <p class="hint" id="feedback-email-hint">
+                      {t("feedback.answer.emailHint")}
+                    </p>
+                    <Show when={emailError()}>
+                      <p class="field-error" id="feedback-email-error">
+                        {emailError()}
+                      </p>
+                    </Show>
+                  </div>
+                  <p class="feedback-anonymous">{t("feedback.answer.anonymous")}</p>
+                  <div class="feedback-problem" role="alert" tabindex="-1" ref={summary}>
+                    <Show when={problem()}>{(p) => <p class="notice notice-error">{p().message}</p>}</Show>
+                  </div>
+                  <button type="submit" class="button feedback-submit" disabled={busy()}>
+                    {busy() ? t("feedback.answer.requesting") : t("feedback.answer.requestLink")}
+                  </button>
+                </form>
+              </Match>
               <Match when={done()}>
                 <div class="notice notice-ok feedback-thanks" role="status" tabindex="-1" ref={thanks}>
                   <p>
