@@ -169,11 +169,34 @@ describe("the participant", () => {
     expect((await respond(null, { answers }, headers)).status).toBe(409);
   });
 
-  it("asking for links is rate-limited per address", async () => {
-    const ask = () => api(`/api/feedback/${formId}/links`, jsonPost({ email: "viele-links@anonym.example" }));
+  it("asking for links is rate-limited per address and client, so strangers cannot lock the person out", async () => {
+    const email = "viele-links@anonym.example";
+    const ask = (ip: string) =>
+      api(`/api/feedback/${formId}/links`, {
+        ...jsonPost({ email }),
+        headers: { ...jsonPost({ email }).headers, "cf-connecting-ip": ip },
+      });
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await ask()).status);
+    for (let i = 0; i < 4; i++) statuses.push((await ask("203.0.113.50")).status);
     expect(statuses).toEqual([202, 202, 202, 429]);
+    // Another client, e.g. the person on their own phone, is still answered.
+    expect((await ask("198.51.100.50")).status).toBe(202);
+  });
+
+  it("a new link voids none: the one already in the person's mailbox keeps working", async () => {
+    const email = emailOf("anon-a");
+    const first = linkTokenIn((await mailsTo(email)).at(-1)!)!;
+    const res = await api(`/api/feedback/${formId}/links`, {
+      ...jsonPost({ email }),
+      headers: { ...jsonPost({ email }).headers, "cf-connecting-ip": "203.0.113.77" },
+    });
+    expect(res.status).toBe(202);
+    const second = linkTokenIn((await mailsTo(email)).at(-1)!)!;
+    expect(second).not.toBe(first);
+    for (const token of [first, second]) {
+      const you = (await json(await api(`/api/feedback/${formId}`, { headers: { "x-feedback-token": token } }))).you;
+      expect(you).toMatchObject({ attended: true });
+    }
   });
 });
 

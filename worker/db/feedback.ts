@@ -368,8 +368,7 @@ export async function mailFeedbackLink(
     sql`insert into feedback_invitations (token_hash, form_id, registration_id)
       select ${tokenHash}, f.id, r.id from feedback_forms f join registrations r on r.event_id = f.event_id
       where f.id = ${form.id} and f.status = 'open' and r.email = ${email} and r.anonymised_at is null and ${attendedSql}
-      limit 1
-      on conflict (form_id, registration_id) do update set token_hash = excluded.token_hash`,
+      limit 1`,
     mailInsertIf(
       {
         to: email,
@@ -431,8 +430,7 @@ export async function runFeedbackMailJob(ctx: { db: Db; now: Date; origin: strin
       const token = randomToken();
       statements.push(
         sql`insert into feedback_invitations (token_hash, form_id, registration_id)
-          select ${await hashToken(token)}, ${form.id}, ${person.id} where ${claimed}
-          on conflict (form_id, registration_id) do update set token_hash = excluded.token_hash`,
+          select ${await hashToken(token)}, ${form.id}, ${person.id} where ${claimed}`,
         mailInsertIf(
           {
             to: person.email,

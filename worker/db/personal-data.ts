@@ -115,7 +115,7 @@ export async function personalDataOf(
       : [],
     ids.length && forPerson
       ? db
-          .select({
+          .selectDistinct({
             registrationId: feedbackInvitations.registrationId,
             formId: feedbackForms.id,
             title: feedbackForms.title,

@@ -533,7 +533,9 @@ export const feedbackInvitations = sqliteTable(
       .notNull()
       .references(() => registrations.id),
   },
-  (t) => [uniqueIndex("feedback_invitations_once").on(t.formId, t.registrationId)],
+  // Several links per person and form may be open at once: asking for a new one voids none,
+  // so nobody can break the link in someone else's mail by asking for it.
+  (t) => [index("feedback_invitations_person").on(t.formId, t.registrationId)],
 );
 
 /** E-mails are written here in the request and delivered by a separate step with retries. */

@@ -47,8 +47,9 @@ import { csvFile } from "../lib/csv";
 import { eventAccess, feedbackFormAccess } from "../lib/guards";
 import { slugOf } from "../lib/ics";
 import { deliverAfterResponse } from "../lib/mail";
+import { requirePublicOrigin } from "../lib/origin";
 import { ApiError, localeOf } from "../lib/problem";
-import { clientKey, withinLimit } from "../lib/rate-limit";
+import { clientKey, withinLimit, withinLimits } from "../lib/rate-limit";
 import { createRouter, fieldErrors } from "../lib/router";
 import { idParam, jsonContent, problemResponses } from "../lib/schemas";
 
@@ -131,6 +132,8 @@ const LinkRequestInput = z
 const LINKS_PER_ADDRESS = 3;
 const LINKS_PER_CLIENT = 30;
 const LINK_WINDOW_MS = 3_600_000;
+/** Mails with a feedback link to one address for one form in that hour, whoever asks. */
+const MAILS_PER_ADDRESS = 6;
 
 const AnswerHeaders = z.object({
   "x-participant-token": z.string().min(20).max(200).optional().openapi({ description: "Token of the personal link" }),
@@ -603,8 +606,8 @@ export const feedback = createRouter()
       description:
         "Always 202 with the same body, whether or not the address belongs to someone present: only the mailbox " +
         "learns. If it does (answered already or not: the link's page tells), a mail with a link of its own (`/rueckmeldung/{formId}#k=…`) is " +
-        "written; a new link replaces an earlier one of the same person for the same form. The work is the same " +
-        "either way (one batch whose statements decide). Rate-limited per address and per client. " +
+        "written beside any earlier one, which keeps working. The work is the same " +
+        "either way (one batch whose statements decide). Rate-limited per address and client together, and per client. " +
         "409 `feedback_form_closed` once the form is closed.",
       request: {
         params: FormIdParam,
@@ -612,7 +615,7 @@ export const feedback = createRouter()
       },
       responses: {
         202: jsonContent(z.object({ status: z.literal("sent") }), "If the address may answer, a mail is on its way"),
-        ...problemResponses(400, 404, 409, 429),
+        ...problemResponses(400, 404, 409, 429, 503),
       },
     }),
     async (c) => {
@@ -621,25 +624,23 @@ export const feedback = createRouter()
       const input = c.req.valid("json");
       const db = c.var.db;
       const now = new Date();
+      const origin = requirePublicOrigin(c.env, c.req.url);
       const client = await clientKey(c.req.header("cf-connecting-ip") ?? "local", c.env.RATE_LIMIT_SECRET, now);
-      const [byAddress, byClient] = await Promise.all([
-        withinLimit(
-          db,
-          `feedback-link:address:${await hashToken(`${form.id} ${input.email}`)}`,
-          LINKS_PER_ADDRESS,
-          LINK_WINDOW_MS,
-          now,
-        ),
-        withinLimit(db, `feedback-link:client:${client}`, LINKS_PER_CLIENT, LINK_WINDOW_MS, now),
-      ]);
-      if (!byAddress || !byClient) throw new ApiError("rate_limited");
-      await mailFeedbackLink(db, {
-        form,
-        email: input.email,
-        origin: new URL(c.req.url).origin,
-        locale: input.locale ?? localeOf(c),
+      const address = await hashToken(`${form.id} ${input.email}`);
+      // Per address and client together: a stranger asking for someone's address uses up only their own budget.
+      const [byAddressAndClient, byClient] = await withinLimits(
+        db,
+        [
+          { key: `feedback-link:address-client:${address}:${client}`, limit: LINKS_PER_ADDRESS },
+          { key: `feedback-link:client:${client}`, limit: LINKS_PER_CLIENT },
+        ],
+        LINK_WINDOW_MS,
         now,
-      });
+      );
+      if (!byAddressAndClient || !byClient) throw new ApiError("rate_limited");
+      // Past the cap the address gets no further mail for a while; its earlier links keep working.
+      if (await withinLimit(db, `feedback-link:mails:${address}`, MAILS_PER_ADDRESS, LINK_WINDOW_MS, now))
+        await mailFeedbackLink(db, { form, email: input.email, origin, locale: input.locale ?? localeOf(c), now });
       deliverAfterResponse(c, [input.email]);
       return c.json({ status: "sent" as const }, 202);
     },
