@@ -70,6 +70,9 @@ const ACCESS: Record<string, { access: Access; status?: number }> = {
   "GET /api/institutions/{institutionId}/contacts": { access: "protected" },
   "POST /api/institutions/{institutionId}/contacts": { access: "protected" },
   "DELETE /api/institutions/{institutionId}/contacts/{accountId}": { access: "protected" },
+  "POST /api/networks/{networkId}/directory/import": { access: "protected" },
+  "GET /api/networks/{networkId}/directory.csv": { access: "protected" },
+  "GET /api/networks/{networkId}/directory.xlsx": { access: "protected" },
   "GET /api/networks/{networkId}/audit-log": { access: "protected" },
   "GET /api/networks/{networkId}/audit-log.csv": { access: "protected" },
   "PUT /api/networks/{networkId}/privacy": { access: "protected" },
@@ -137,6 +140,11 @@ const BODIES: Record<string, object | null> = {
     name: "Sweep-Einrichtung",
     sectorKey: "police",
     municipalityId: "mun-bad-kreuznach",
+  },
+  // A real commit: the control organiser's import must succeed, the others' must write nothing.
+  "POST /api/networks/{networkId}/directory/import": {
+    rows: [{ line: 2, values: { name: "Sweep-Import", sector: "Polizei", municipality: "Bad Kreuznach" } }],
+    dryRun: false,
   },
   "PATCH /api/institutions/{institutionId}": { phone: "0671 000-0001" },
   "POST /api/institutions/{institutionId}/archive": null,
