@@ -86,6 +86,7 @@ async function checkPage(name: string) {
 async function toImportPage() {
   await page.goto(new URL("/", page.url()).href);
   await page.getByRole("navigation").getByRole("link", { name: "Verzeichnis" }).first().click();
+  await expect.poll(() => new URL(page.url()).pathname).toBe(NETWORK.directory);
   await page.getByRole("link", { name: "Importieren" }).click();
   await expect.poll(h1).toBe("Verzeichnis importieren");
 }

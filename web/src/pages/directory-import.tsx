@@ -157,8 +157,7 @@ export default function DirectoryImportPage() {
           <Show when={table() && !done()}>
             <h2>{t("directoryImport.mapping")}</h2>
             <p class="hint">{t("directoryImport.mappingHint")}</p>
-            {/* Focusable, so that keyboard users can scroll a wide table on a phone. */}
-            <div class="table-scroll" tabIndex={0} role="region" aria-label={t("directoryImport.mapping")}>
+            <div class="table-scroll">
               <table class="import-mapping">
                 <thead>
                   <tr>
@@ -203,7 +202,8 @@ export default function DirectoryImportPage() {
                       <p class="result-count" role="status" aria-live="polite">
                         {summaryText(p().summary)}
                       </p>
-                      <div class="table-scroll" tabIndex={0} role="region" aria-label={t("directoryImport.preview")}>
+                      {/* Not in a scroll box: its cells wrap, so it fits a phone without keyboard scrolling. */}
+                      <div>
                         <table class="import-preview">
                           <thead>
                             <tr>
