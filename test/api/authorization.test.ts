@@ -400,7 +400,8 @@ describe("anonymous callers", () => {
       }
     }
     expect(await snapshot()).toEqual(before);
-  });
+    // Every operation of the document in turn: more than the default five seconds on a busy machine.
+  }, 30_000);
 
   it("never receive personal data of contact persons from a public operation", async () => {
     const urls = operations
@@ -454,7 +455,8 @@ describe.each([
       expect(leaks(text, [...contactPersonData, ...accountData]), op.key).toEqual([]);
     }
     expect(await snapshot()).toEqual(before);
-  });
+    // Every operation of the document in turn: more than the default five seconds on a busy machine.
+  }, 30_000);
 
   it("sees only its own account and sessions, and cannot end anybody else's", async () => {
     const cookie = cookieOf();
@@ -507,7 +509,8 @@ describe("signed-in operations", () => {
       const res = await call(op, "__Host-nw_session=abgemeldet-abgemeldet-abgemeldet-abgemeldet");
       expect(res.status, op.key).toBe(401);
     }
-  });
+    // Every operation of the document in turn: more than the default five seconds on a busy machine.
+  }, 30_000);
 });
 
 describe("inviting across networks", () => {
