@@ -16,6 +16,7 @@ import { auth } from "./routes/auth";
 import { contactPersons } from "./routes/contact-persons";
 import { contacts } from "./routes/contacts";
 import { dev } from "./routes/dev";
+import { directoryImport } from "./routes/directory-import";
 import { documents } from "./routes/documents";
 import { events } from "./routes/events";
 import { feedback } from "./routes/feedback";
@@ -58,6 +59,7 @@ const routes = app
   .route("/api", sectors)
   .route("/api", networks)
   .route("/api", institutions)
+  .route("/api", directoryImport)
   .route("/api", events)
   .route("/api", registrationsRouter)
   .route("/api", attendance)

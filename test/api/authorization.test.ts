@@ -72,6 +72,9 @@ const ACCESS: Record<string, { access: Access; status?: number }> = {
   "GET /api/institutions/{institutionId}/contacts": { access: "protected" },
   "POST /api/institutions/{institutionId}/contacts": { access: "protected" },
   "DELETE /api/institutions/{institutionId}/contacts/{accountId}": { access: "protected" },
+  "POST /api/networks/{networkId}/directory/import": { access: "protected" },
+  "GET /api/networks/{networkId}/directory.csv": { access: "protected" },
+  "GET /api/networks/{networkId}/directory.xlsx": { access: "protected" },
   "GET /api/networks/{networkId}/audit-log": { access: "protected" },
   "GET /api/networks/{networkId}/audit-log.csv": { access: "protected" },
   "PUT /api/networks/{networkId}/privacy": { access: "protected" },
@@ -139,6 +142,11 @@ const BODIES: Record<string, object | null> = {
     name: "Sweep-Einrichtung",
     sectorKey: "police",
     municipalityId: "mun-bad-kreuznach",
+  },
+  // A real commit: the control organiser's import must succeed, the others' must write nothing.
+  "POST /api/networks/{networkId}/directory/import": {
+    rows: [{ line: 2, values: { name: "Sweep-Import", sector: "Polizei", municipality: "Bad Kreuznach" } }],
+    dryRun: false,
   },
   "PATCH /api/institutions/{institutionId}": { phone: "0671 000-0001" },
   "POST /api/institutions/{institutionId}/archive": null,
@@ -395,6 +403,7 @@ describe("anonymous callers", () => {
       }
     }
     expect(await snapshot()).toEqual(before);
+    // Every operation of the document in turn: more than the default five seconds on a busy machine.
   }, 30_000);
 
   it("never receive personal data of contact persons from a public operation", async () => {
@@ -449,6 +458,7 @@ describe.each([
       expect(leaks(text, [...contactPersonData, ...accountData]), op.key).toEqual([]);
     }
     expect(await snapshot()).toEqual(before);
+    // Every operation of the document in turn: more than the default five seconds on a busy machine.
   }, 30_000);
 
   it("sees only its own account and sessions, and cannot end anybody else's", async () => {
@@ -502,6 +512,7 @@ describe("signed-in operations", () => {
       const res = await call(op, "__Host-nw_session=abgemeldet-abgemeldet-abgemeldet-abgemeldet");
       expect(res.status, op.key).toBe(401);
     }
+    // Every operation of the document in turn: more than the default five seconds on a busy machine.
   }, 30_000);
 });
 

@@ -36,6 +36,11 @@ export const routes: RouteDefinition[] = [
         },
       },
       { path: "/verzeichnis/neu", component: lazy(() => import("./pages/institution-new")) },
+      {
+        path: "/verzeichnis/import",
+        component: lazy(() => import("./pages/directory-import")),
+        preload: ({ params }) => getNetwork(params.networkSlug!),
+      },
       { path: "/verzeichnis/:institutionId/bearbeiten", component: lazy(() => import("./pages/institution-edit")) },
       {
         path: "/verzeichnis/:institutionId",

@@ -128,6 +128,18 @@ export const problems = {
     de: { title: "Einrichtung archiviert", detail: "Archivierte Einrichtungen können nicht bearbeitet werden." },
     en: { title: "Institution archived", detail: "Archived institutions cannot be edited." },
   },
+  import_has_errors: {
+    status: 422,
+    de: {
+      title: "Import enthält Fehler",
+      detail:
+        "Zeilen mit Fehlern: nichts wurde übernommen. Korrigieren Sie die Datei oder lassen Sie diese Zeilen aus.",
+    },
+    en: {
+      title: "Import has errors",
+      detail: "Some rows have errors: nothing was imported. Correct the file or leave those rows out.",
+    },
+  },
   reference_not_found: {
     status: 422,
     de: { title: "Verweis ungültig", detail: "Profession oder Kommune gibt es in diesem Netzwerk nicht." },

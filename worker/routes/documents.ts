@@ -36,7 +36,12 @@ const pdfResponse = (description: string) => ({
   content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } },
 });
 
-const download = (c: Context<AppEnv>, body: Uint8Array | string, contentType: string, filename: string): Response =>
+export const download = (
+  c: Context<AppEnv>,
+  body: Uint8Array | string,
+  contentType: string,
+  filename: string,
+): Response =>
   c.body(body as never, 200, {
     "content-type": contentType,
     "content-disposition": `attachment; filename="${filename}"`,
@@ -215,12 +220,12 @@ async function attendanceTable(c: Context<AppEnv>, event: typeof events.$inferSe
   };
 }
 
-const csvResponse = (description: string) => ({
+export const csvResponse = (description: string) => ({
   description,
   content: { "text/csv": { schema: z.string() } },
 });
 
-const xlsxResponse = (description: string) => ({
+export const xlsxResponse = (description: string) => ({
   description,
   content: { [XLSX_TYPE]: { schema: z.string().openapi({ format: "binary" }) } },
 });

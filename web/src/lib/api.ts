@@ -175,7 +175,23 @@ export const getEventBoard = query(
   "event-board",
 );
 
+export type DirectoryImportRequest = Parameters<
+  (typeof client.networks)[":networkId"]["directory"]["import"]["$post"]
+>[0]["json"];
+export type DirectoryImportResult = InferResponseType<
+  (typeof client.networks)[":networkId"]["directory"]["import"]["$post"],
+  200
+>;
+
+/** Where the directory's exports are downloaded from (organisers). */
+export const directoryExportPaths = (networkId: string) => ({
+  csv: client.networks[":networkId"]["directory.csv"].$path({ param: { networkId } }),
+  xlsx: client.networks[":networkId"]["directory.xlsx"].$path({ param: { networkId } }),
+});
+
 export const api = {
+  importDirectory: (networkId: string, json: DirectoryImportRequest) =>
+    read(client.networks[":networkId"].directory.import.$post({ param: { networkId }, json })),
   requestLink: (email: string, locale: "de" | "en") =>
     read(client.auth["sign-in-links"].$post({ json: { email, locale } })),
   signIn: (token: string) => read(client.auth.sessions.$post({ json: { token } })),

@@ -3,7 +3,7 @@ import { createSignal, ErrorBoundary, For, onCleanup, Show } from "solid-js";
 import { LoadError } from "../components/status";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
-import { getNetwork, searchInstitutions } from "../lib/api";
+import { directoryExportPaths, getNetwork, searchInstitutions } from "../lib/api";
 import { useNetworkPath, useNetworkSlug } from "../lib/network";
 import { useSectors } from "../lib/sectors";
 import { useMe } from "../lib/session";
@@ -49,9 +49,20 @@ export default function DirectoryPage() {
       <div class="section-head">
         <h1>{t("directory.title")}</h1>
         <Show when={isOrganiserOf(network()?.id)}>
-          <A class="button" href={to("/verzeichnis/neu")}>
-            {t("edit.add")}
-          </A>
+          <div class="section-actions">
+            <A class="button" href={to("/verzeichnis/neu")}>
+              {t("edit.add")}
+            </A>
+            <A class="button button-secondary" href={to("/verzeichnis/import")}>
+              {t("directoryImport.link")}
+            </A>
+            <a class="button button-secondary" href={directoryExportPaths(network()!.id).csv} download="">
+              {t("directoryImport.exportCsv")}
+            </a>
+            <a class="button button-secondary" href={directoryExportPaths(network()!.id).xlsx} download="">
+              {t("directoryImport.exportXlsx")}
+            </a>
+          </div>
         </Show>
       </div>
       <p class="lead">{t("directory.intro")}</p>
@@ -108,7 +119,10 @@ export default function DirectoryPage() {
       <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
         <p class="result-count" role="status" aria-live="polite">
           <Show when={results()}>
-            {(r) => (r().total === 1 ? t("directory.result") : t("directory.results", { count: String(r().total) }))}
+            {/* Inside JSX, so that the count follows the filters: Show runs its child function only once. */}
+            {(r) => (
+              <>{r().total === 1 ? t("directory.result") : t("directory.results", { count: String(r().total) })}</>
+            )}
           </Show>
         </p>
         <Show when={results()}>

@@ -1,0 +1,143 @@
+// Importing the directory in Chromium: an organiser signs in through the dev mailbox, reaches the
+// import page by clicking, uploads a 40-row Excel file (3 rows faulty, one column guessed wrongly),
+// fixes the mapping, leaves the faulty rows out, commits and finds 37 institutions; the same rows
+// again, as a Windows-1252 CSV, are all unchanged. Axe and a clean console in every state.
+// Pointing it at another network: change NETWORK (its directory path), ORGANISER and MUNICIPALITY.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { xlsxFile } from "../../worker/lib/xlsx";
+import {
+  type E2EPage,
+  expectCleanPage,
+  expectNoAxeViolations,
+  launchBrowser,
+  openPage,
+  screenshot,
+  signInThroughMailbox,
+} from "./browser";
+
+const NETWORK = { home: "/kinderschutzcluster-9", directory: "/kinderschutzcluster-9/verzeichnis" };
+const ORGANISER = "koordination@kinderschutz-bad-kreuznach.example";
+const MUNICIPALITY = "Bad Kreuznach";
+const PREFIX = `Importtest ${Date.now()}`;
+
+// "Profil" is guessed as the offers, but holds the sector here: the organiser must remap it.
+const HEADER = [
+  "Einrichtung",
+  "Profil",
+  "Kommune",
+  "Straße",
+  "PLZ",
+  "Telefon",
+  "Ansprechperson",
+  "E-Mail Ansprechperson",
+];
+const SECTORS = ["Hebammen", "Kita", "Polizei", "Jugendamt", "Beratungsstellen"];
+function fixture(): string[][] {
+  const rows = Array.from({ length: 40 }, (_, i) => [
+    `${PREFIX} – Zentrum für Familien Nr. ${i + 1}`,
+    SECTORS[i % SECTORS.length],
+    MUNICIPALITY,
+    `Mühlenstraße ${i + 1}`,
+    "55543",
+    `0671 ${2000 + i}`,
+    `Jördis Beispiel ${i + 1}`,
+    `j.beispiel.${i + 1}@importtest.example`,
+  ]);
+  rows[4][1] = "Hebame"; // unknown sector, "Hebammen / Familienhebammen" offered
+  rows[11][0] = ""; // no name
+  rows[25][7] = "keine-adresse"; // contact e-mail invalid
+  return [HEADER, ...rows];
+}
+
+/** CSV as an older German Excel saves it: Windows-1252, semicolons, CRLF. */
+function windows1252Csv(table: string[][]): Buffer {
+  const text = table
+    .map((r) => r.map((c) => (/[;"\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(";"))
+    .join("\r\n");
+  const special: Record<string, number> = { "–": 0x96, "„": 0x84, "“": 0x93, "€": 0x80 };
+  return Buffer.from([...text].map((ch) => special[ch] ?? (ch.charCodeAt(0) <= 0xff ? ch.charCodeAt(0) : 0x3f)));
+}
+
+let browser: Browser;
+let page: E2EPage;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await openPage(browser, NETWORK.home);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const h1 = () => page.getByRole("heading", { level: 1 }).textContent();
+const summary = () => page.locator(".result-count").textContent();
+
+async function checkPage(name: string) {
+  await screenshot(page, `${name}-1280`);
+  await expectNoAxeViolations(page);
+  await page.setViewportSize({ width: 375, height: 800 });
+  await screenshot(page, `${name}-375`);
+  await expectNoAxeViolations(page);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  expectCleanPage(page);
+}
+
+async function toImportPage() {
+  await page.goto(new URL("/", page.url()).href);
+  await page.getByRole("navigation").getByRole("link", { name: "Verzeichnis" }).first().click();
+  await expect.poll(() => new URL(page.url()).pathname).toBe(NETWORK.directory);
+  await page.getByRole("link", { name: "Importieren" }).click();
+  await expect.poll(h1).toBe("Verzeichnis importieren");
+}
+
+describe("directory import", () => {
+  it("imports 37 of 40 rows after the mapping is fixed, and finds them unchanged the second time", async () => {
+    await signInThroughMailbox(page, ORGANISER);
+    await toImportPage();
+    await checkPage("directory-import-empty");
+
+    const table = fixture();
+    await page.setInputFiles("#import-file", {
+      name: "einrichtungen.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from(xlsxFile("Einrichtungen", table[0], table.slice(1))),
+    });
+    // The wrong guess: every row lacks its sector.
+    await expect.poll(() => page.getByLabel("Profil").inputValue()).toBe("offers");
+    await expect.poll(summary).toBe("0 neu, 0 geändert, 0 unverändert, 40 Fehler");
+    await expect.poll(() => page.getByRole("button", { name: "Importieren" }).isDisabled()).toBe(true);
+    await checkPage("directory-import-wrong-mapping");
+
+    await page.getByLabel("Profil").selectOption("sector");
+    await expect.poll(summary).toBe("37 neu, 0 geändert, 0 unverändert, 3 Fehler");
+    await expect.poll(() => page.getByText("Meinten Sie „Hebammen / Familienhebammen“?").count()).toBe(1);
+    await expect.poll(() => page.locator('tr[data-outcome="error"]').count()).toBe(3);
+    expect(await page.getByRole("button", { name: "Importieren" }).isDisabled()).toBe(true);
+    await checkPage("directory-import-preview");
+
+    await page.getByLabel(/Die 3 Zeilen mit Fehlern auslassen/).check();
+    await page.getByRole("button", { name: "Importieren" }).click();
+    await expect
+      .poll(() => page.getByRole("status").filter({ hasText: "Import abgeschlossen" }).textContent())
+      .toContain("37 neu angelegt, 0 geändert, 0 unverändert, 3 ausgelassen");
+    await checkPage("directory-import-done");
+
+    await page.getByRole("link", { name: "Zum Verzeichnis", exact: true }).click();
+    await page.locator("#directory-q").fill(PREFIX);
+    await expect.poll(() => page.locator(".institution-card").count()).toBe(37);
+    await expect.poll(() => page.locator(".result-count").textContent()).toBe("37 Einrichtungen");
+    expect(await page.locator(".institution-card h2").first().textContent()).toContain("Zentrum für Familien");
+
+    // Again, as a Windows-1252 CSV: the remembered mapping applies, nothing changes.
+    await toImportPage();
+    await page.setInputFiles("#import-file", {
+      name: "einrichtungen.csv",
+      mimeType: "text/csv",
+      buffer: windows1252Csv(table),
+    });
+    await expect.poll(() => page.getByLabel("Profil").inputValue()).toBe("sector");
+    await expect.poll(summary).toBe("0 neu, 0 geändert, 37 unverändert, 3 Fehler");
+    await checkPage("directory-import-again");
+  });
+});
