@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq, gt, isNull, ne } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { ensureOperatorAccount } from "../db/operator";
 import {
   accounts,
   authSessions,
@@ -11,6 +12,7 @@ import {
   roles,
   signInTokens,
 } from "../db/schema";
+import { isOperatorEmail } from "../domain/networks";
 import {
   clearSessionCookie,
   hashToken,
@@ -39,6 +41,7 @@ const MeSchema = z
   .object({
     account: z.object({ id: z.string(), email: z.string(), displayName: z.string(), locale: z.enum(["de", "en"]) }),
     roles: z.array(RoleSchema),
+    operator: z.boolean().openapi({ description: "Whether the account runs the installation (`OPERATOR_EMAILS`)" }),
   })
   .openapi("Me");
 
@@ -66,7 +69,7 @@ const PER_CLIENT = 30;
 /** A limit from the environment (the browser tests sign in more often than people do), else the default. */
 const limit = (configured: string | undefined, fallback: number) => Number(configured) || fallback;
 
-async function me(db: Db, accountId: string) {
+async function me(db: Db, accountId: string, operatorEmails: string | undefined) {
   const [account] = await db.select().from(accounts).where(eq(accounts.id, accountId)).limit(1);
   const held = await db
     .select({
@@ -86,6 +89,7 @@ async function me(db: Db, accountId: string) {
       network: r.network,
       institution: r.institutionId ? { id: r.institutionId, name: r.institutionName ?? "" } : null,
     })),
+    operator: isOperatorEmail(operatorEmails, account.email),
   };
 }
 
@@ -125,6 +129,8 @@ export const auth = createRouter()
       if (!byAddress || !byClient) throw new ApiError("rate_limited");
 
       const origin = new URL(c.req.url).origin;
+      // An operator may not have an account yet; the answer stays the same either way.
+      if (isOperatorEmail(c.env.OPERATOR_EMAILS, email)) await ensureOperatorAccount(db, email, now);
       const [account] = await db.select().from(accounts).where(eq(accounts.email, email)).limit(1);
       if (account) {
         const { link, insert } = await newSignInLink(db, account.id, origin, now);
@@ -229,7 +235,7 @@ export const auth = createRouter()
         db.update(accounts).set({ lastSignInAt: now }).where(eq(accounts.id, used.accountId)),
       ]);
       setSessionCookie(c, sessionToken, expiresAt);
-      return c.json(await me(db, used.accountId), 201);
+      return c.json(await me(db, used.accountId, c.env.OPERATOR_EMAILS), 201);
     },
   )
   .openapi(
@@ -241,7 +247,7 @@ export const auth = createRouter()
       middleware: [signedIn] as const,
       responses: { 200: jsonContent(MeSchema, "Signed in"), ...problemResponses(401) },
     }),
-    async (c) => c.json(await me(c.var.db, requireAuth(c).accountId), 200),
+    async (c) => c.json(await me(c.var.db, requireAuth(c).accountId, c.env.OPERATOR_EMAILS), 200),
   )
   .openapi(
     createRoute({
@@ -254,7 +260,7 @@ export const auth = createRouter()
     }),
     async (c) => {
       const auth = c.get("auth");
-      return c.json({ me: auth ? await me(c.var.db, auth.accountId) : null }, 200);
+      return c.json({ me: auth ? await me(c.var.db, auth.accountId, c.env.OPERATOR_EMAILS) : null }, 200);
     },
   )
   .openapi(

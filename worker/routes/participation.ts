@@ -12,12 +12,14 @@ import {
   events,
   eventTypes,
   institutions,
+  networks,
   registrations,
   tracks,
 } from "../db/schema";
 import type { AppEnv } from "../env";
 import { auditInsert } from "../lib/audit";
 import { hashToken } from "../lib/auth";
+import { refuseIfSuspended } from "../lib/guards";
 import { calendarFile, slugOf } from "../lib/ics";
 import { deliverAfterResponse } from "../lib/mail";
 import { ApiError } from "../lib/problem";
@@ -79,10 +81,12 @@ async function load(db: Db, where: SQL) {
       institutionName: institutions.name,
       event: events,
       trackTitle: tracks.title,
+      networkStatus: networks.status,
     })
     .from(registrations)
     .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
     .innerJoin(events, eq(events.id, registrations.eventId))
+    .innerJoin(networks, eq(networks.id, events.networkId))
     .leftJoin(tracks, eq(tracks.id, registrations.trackId))
     .where(and(where, isNull(registrations.anonymisedAt)))
     .limit(1);
@@ -100,8 +104,11 @@ async function load(db: Db, where: SQL) {
 type Loaded = Awaited<ReturnType<typeof load>>;
 
 /** The registration the personal link in the header belongs to. */
-const byToken = async (c: Context<AppEnv>, token: string) =>
-  load(c.var.db, eq(registrations.personalTokenHash, await hashToken(token)));
+const byToken = async (c: Context<AppEnv>, token: string) => {
+  const loaded = await load(c.var.db, eq(registrations.personalTokenHash, await hashToken(token)));
+  refuseIfSuspended(c, { status: loaded.networkStatus });
+  return loaded;
+};
 
 function present({ registration: r, institutionName, event, trackTitle, sessions, attendance }: Loaded): Participation {
   return {
@@ -170,7 +177,7 @@ export const participation = createRouter()
       tags: ["Participation"],
       summary: "A participant's own registration, by personal link",
       request: { headers: TokenHeader },
-      responses: { 200: participationResponse("The registration"), ...problemResponses(400, 401) },
+      responses: { 200: participationResponse("The registration"), ...problemResponses(400, 401, 403) },
     }),
     async (c) => c.json(present(await byToken(c, c.req.valid("header")["x-participant-token"])), 200),
   )
@@ -183,7 +190,7 @@ export const participation = createRouter()
       request: { headers: TokenHeader },
       responses: {
         200: participationResponse("Cancelled"),
-        ...problemResponses(400, 401, 409),
+        ...problemResponses(400, 401, 403, 409),
       },
     }),
     async (c) => {
@@ -203,7 +210,7 @@ export const participation = createRouter()
       request: { headers: TokenHeader },
       responses: {
         200: participationResponse("Confirmed"),
-        ...problemResponses(400, 401, 409),
+        ...problemResponses(400, 401, 403, 409),
       },
     }),
     async (c) => {
@@ -224,7 +231,7 @@ export const participation = createRouter()
           description: "One VEVENT per session, times in UTC",
           content: { "text/calendar": { schema: z.string() } },
         },
-        ...problemResponses(400, 401, 409),
+        ...problemResponses(400, 401, 403, 409),
       },
     }),
     async (c) => {
@@ -246,7 +253,7 @@ export const participation = createRouter()
       request: { headers: TokenHeader },
       responses: {
         200: jsonContent(z.object({ status: z.literal("revoked") }), "The link no longer works"),
-        ...problemResponses(400, 401),
+        ...problemResponses(400, 401, 403),
       },
     }),
     async (c) => {
@@ -273,7 +280,7 @@ export const participation = createRouter()
           description: "The certificate",
           content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } },
         },
-        ...problemResponses(400, 401, 409),
+        ...problemResponses(400, 401, 403, 409),
       },
     }),
     async (c) => {
@@ -313,7 +320,7 @@ export const participation = createRouter()
           description: "The document, as a download",
           content: { "application/json": { schema: PersonalDataSchema } },
         },
-        ...problemResponses(400, 401),
+        ...problemResponses(400, 401, 403),
       },
     }),
     async (c) => {
@@ -345,7 +352,7 @@ export const participation = createRouter()
         "erases name, e-mail, function, accessibility needs, the personal link and the mails about this event. " +
         "The link stops working. Counts per institution stay.",
       request: { headers: TokenHeader },
-      responses: { 200: jsonContent(ErasureSchema, "Erased"), ...problemResponses(400, 401) },
+      responses: { 200: jsonContent(ErasureSchema, "Erased"), ...problemResponses(400, 401, 403) },
     }),
     async (c) => {
       const { registration, event } = await byToken(c, c.req.valid("header")["x-participant-token"]);
