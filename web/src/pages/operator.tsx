@@ -195,7 +195,7 @@ function CreateForm() {
   };
 
   return (
-    <section aria-labelledby="create-title" class="card">
+    <section aria-labelledby="create-title" class="card operator-create">
       <h2 id="create-title">{t("operator.create")}</h2>
       <p>{t("operator.createIntro")}</p>
       <form class="form" onSubmit={submit} novalidate>
