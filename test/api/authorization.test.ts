@@ -455,7 +455,8 @@ describe.each([
       expect(leaks(text, [...contactPersonData, ...accountData]), op.key).toEqual([]);
     }
     expect(await snapshot()).toEqual(before);
-  });
+    // Every operation, like the control below: more than five seconds on a busy machine.
+  }, 30_000);
 
   it("sees only its own account and sessions, and cannot end anybody else's", async () => {
     const cookie = cookieOf();
@@ -508,7 +509,7 @@ describe("signed-in operations", () => {
       const res = await call(op, "__Host-nw_session=abgemeldet-abgemeldet-abgemeldet-abgemeldet");
       expect(res.status, op.key).toBe(401);
     }
-  });
+  }, 30_000);
 });
 
 describe("inviting across networks", () => {
@@ -565,7 +566,8 @@ describe("operator operations", () => {
       expect(leaks(text, [...contactPersonData, ...accountData]), op.key).toEqual([]);
     }
     expect((await api("/api/networks/net-kc9")).status).toBe(200);
-  });
+    // Every protected operation once more: like the control below, more than five seconds on a busy machine.
+  }, 30_000);
 });
 
 describe("control: the demo network's organiser", () => {
