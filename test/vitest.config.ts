@@ -16,7 +16,13 @@ export default defineConfig(async () => ({
         plugins: [
           cloudflareTest({
             wrangler: { configPath: `${root}wrangler.toml`, environment: "dev" },
-            miniflare: { bindings: { TEST_MIGRATIONS: await readD1Migrations(`${root}migrations`) } },
+            miniflare: {
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations(`${root}migrations`),
+                // The operators of the test installation (test/api/operator.test.ts).
+                OPERATOR_EMAILS: "betrieb@netzwerkstatt.example, Zweitbetrieb@netzwerkstatt.example",
+              },
+            },
           }),
         ],
         test: {

@@ -23,6 +23,7 @@ import { feedback } from "./routes/feedback";
 import { health } from "./routes/health";
 import { institutions } from "./routes/institutions";
 import { networks } from "./routes/networks";
+import { operatorRoutes } from "./routes/operator";
 import { participation } from "./routes/participation";
 import { privacy } from "./routes/privacy";
 import { registrationsRouter } from "./routes/registrations";
@@ -72,6 +73,7 @@ const routes = app
   .route("/api", dev)
   .route("/api", documents)
   .route("/api", feedback)
+  .route("/api", operatorRoutes)
   .doc31("/api/openapi.json", {
     openapi: "3.1.0",
     info: {
@@ -105,6 +107,10 @@ const routes = app
       {
         name: "Data protection",
         description: "Privacy notice, retention and erasure, a person's rights of access and erasure (DSGVO)",
+      },
+      {
+        name: "Operation",
+        description: "For the operators of the installation (`OPERATOR_EMAILS`): setting up and suspending networks",
       },
       { name: "Development", description: "Only in local development (DEV_MODE=true, loopback address)" },
       { name: "System", description: "Operations" },

@@ -226,6 +226,7 @@ describe("sessions", () => {
           institution: null,
         },
       ],
+      operator: false,
     });
 
     const contact = await json(await authed(hebammen, "/api/auth/me"));

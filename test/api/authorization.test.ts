@@ -11,7 +11,7 @@ import { api, authed, json, OTHER, seed, seedOtherNetwork, signIn } from "../hel
 const NOW = new Date();
 const demo = demoNetwork(NOW);
 
-type Access = "public" | "signedIn" | "protected";
+type Access = "public" | "signedIn" | "protected" | "operator";
 
 /**
  * Every operation of the document, by "METHOD path". A new route without an
@@ -119,6 +119,12 @@ const ACCESS: Record<string, { access: Access; status?: number }> = {
   "GET /api/events/{eventId}/attendance.csv": { access: "protected" },
   "GET /api/events/{eventId}/attendance.xlsx": { access: "protected" },
   "GET /api/events/{eventId}/attendance-figures": { access: "protected" },
+
+  // Only the operators named in OPERATOR_EMAILS; organisers and contacts of any network are refused.
+  "GET /api/operator/networks": { access: "operator" },
+  "POST /api/operator/networks": { access: "operator" },
+  "POST /api/operator/networks/{networkId}/suspension": { access: "operator" },
+  "DELETE /api/operator/networks/{networkId}/suspension": { access: "operator" },
 };
 
 /**
@@ -210,6 +216,9 @@ const BODIES: Record<string, object | null> = {
   "POST /api/feedback-forms/{formId}/versions": null,
   "POST /api/feedback/{formId}/responses": { answers: {} },
   "POST /api/feedback/{formId}/links": { email: "niemand-sweep@example.org" },
+  "POST /api/operator/networks": { name: "Sweep-Netzwerk", organiserEmail: "sweep.organiser@example.org" },
+  "POST /api/operator/networks/{networkId}/suspension": null,
+  "DELETE /api/operator/networks/{networkId}/suspension": null,
 };
 
 /** Headers some operations need to get past validation. */
@@ -533,6 +542,45 @@ describe("inviting across networks", () => {
     const list = await (await authed(other, `/api/institutions/${OTHER.institutionId}/contacts`)).text();
     expect(list).not.toContain("Merle Osterkamp");
   });
+});
+
+describe("operator operations", () => {
+  const operatorOps = () => operations.filter((o) => ACCESS[o.key].access === "operator");
+
+  it("refuse the demo network's own organiser and contact with 403 and write nothing", async () => {
+    const contact = await signIn("m.osterkamp@hebammennetzwerk-nahe.example");
+    const before = await snapshot();
+    expect(operatorOps().length).toBe(4);
+    for (const cookie of [organiser, contact])
+      for (const op of operatorOps()) {
+        const res = await call(op, cookie);
+        expect(res.status, `${op.key}: ${await res.clone().text()}`).toBe(403);
+        expect((await json(res)).code, op.key).toBe("forbidden");
+      }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("let an operator in, who is refused every network's protected operation and sees no personal data", async () => {
+    const operatorCookie = await signIn("betrieb@netzwerkstatt.example");
+    const before = await snapshot();
+    for (const op of operations.filter((o) => ACCESS[o.key].access === "protected")) {
+      const res = await call(op, operatorCookie);
+      const text = await res.text();
+      expect([403, 404], `${op.key}: ${text}`).toContain(res.status);
+      expect(leaks(text, [...contactPersonData, ...accountData]), op.key).toEqual([]);
+    }
+    expect(await snapshot()).toEqual(before);
+    // Suspension before reactivation, so that the demo network is active again afterwards.
+    for (const op of operatorOps().sort((a, b) => (a.method === "DELETE" ? 1 : 0) - (b.method === "DELETE" ? 1 : 0))) {
+      const res = await call(op, operatorCookie);
+      const text = await res.text();
+      expect(res.status, `${op.key}: ${text}`).toBeGreaterThanOrEqual(200);
+      expect(res.status, `${op.key}: ${text}`).toBeLessThan(300);
+      expect(leaks(text, [...contactPersonData, ...accountData]), op.key).toEqual([]);
+    }
+    expect((await api("/api/networks/net-kc9")).status).toBe(200);
+    // Every protected operation once more: like the control below, more than five seconds on a busy machine.
+  }, 30_000);
 });
 
 describe("control: the demo network's organiser", () => {

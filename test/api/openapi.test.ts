@@ -61,6 +61,8 @@ describe("OpenAPI document", () => {
       "/api/networks/{networkId}/personal-data/erasure",
       "/api/networks/{networkId}/privacy",
       "/api/networks/{networkId}/retention",
+      "/api/operator/networks",
+      "/api/operator/networks/{networkId}/suspension",
       "/api/participation",
       "/api/participation/accept",
       "/api/participation/calendar.ics",

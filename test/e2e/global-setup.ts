@@ -8,6 +8,8 @@ import type { TestProject } from "vitest/node";
 declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;
+    /** The `--persist-to` directory of the running app, for commands that work on its local D1. */
+    persistTo: string;
   }
 }
 
@@ -103,6 +105,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       "SIGN_IN_LINKS_PER_ADDRESS:100",
       "--var",
       "SIGN_IN_LINKS_PER_CLIENT:1000",
+      // The operator of the test installation (test/e2e/operator.test.ts).
+      "--var",
+      "OPERATOR_EMAILS:betrieb@netzwerkstatt.example",
     ],
     { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
@@ -138,5 +143,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   step("app is up");
   project.provide("baseURL", baseURL);
+  project.provide("persistTo", persistTo);
   return teardown;
 }

@@ -17,6 +17,8 @@ export const routes: RouteDefinition[] = [
   { path: "/teilnahme", component: lazy(() => import("./pages/participation")) },
   { path: "/dev/postfach", component: lazy(() => import("./pages/mailbox")) },
   { path: "/api-referenz", component: lazy(() => import("./pages/api-reference")) },
+  // For the operators of the installation (OPERATOR_EMAILS).
+  { path: "/betrieb", component: lazy(() => import("./pages/operator")) },
   // Addresses from before networks had their own (old mails, bookmarks): sent on to the right network.
   { path: ["/verzeichnis/*rest", "/veranstaltungen/*rest", "/datenschutz/*rest"], component: legacy },
   {

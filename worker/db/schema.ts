@@ -34,6 +34,7 @@ export const checkInMethods = ["qr", "list", "walk_in"] as const;
 export const questionKinds = ["scale", "single", "multiple", "text"] as const;
 export const formStatuses = ["draft", "open", "closed"] as const;
 export const outboxStatuses = ["pending", "sent", "failed", "dead"] as const;
+export const networkStatuses = ["active", "suspended"] as const;
 
 /** The tenant. */
 export const networks = sqliteTable("networks", {
@@ -47,6 +48,9 @@ export const networks = sqliteTable("networks", {
   /** Months after an event's last session until participants' data is erased. */
   retentionMonths: integer().notNull().default(12),
   createdAt: createdAt(),
+  /** Set by an operator: a suspended network is hidden and refused, its data kept. */
+  status: text({ enum: networkStatuses }).notNull().default("active"),
+  suspendedAt: timestamp(),
 });
 
 /** A network spans municipalities: one model municipality and its partners. */

@@ -1,14 +1,51 @@
 // Authorisation, in one place per route: each route names one of these in its
 // `middleware`, so a handler only runs for callers allowed to reach it.
 import { eq } from "drizzle-orm";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { requireNetwork } from "../db/queries";
-import { contactPersons, eventSessions, events, feedbackForms, institutions, registrations } from "../db/schema";
+import {
+  contactPersons,
+  eventSessions,
+  events,
+  feedbackForms,
+  institutions,
+  networks,
+  registrations,
+} from "../db/schema";
+import { isOperatorEmail } from "../domain/networks";
 import type { AppEnv } from "../env";
 import { isContactOf, isOrganiserOf, requireAuth } from "./auth";
 import { ApiError } from "./problem";
 
 type GuardedEnv = AppEnv;
+
+/** Operators are named in the configuration (`OPERATOR_EMAILS`), not in the database. */
+export const isOperator = (c: Context<AppEnv>) => {
+  const auth = c.get("auth");
+  return auth !== null && isOperatorEmail(c.env.OPERATOR_EMAILS, auth.email);
+};
+
+/** The operators of the installation, who set up and suspend networks. */
+export const operator: MiddlewareHandler<AppEnv> = async (c, next) => {
+  requireAuth(c);
+  if (!isOperator(c)) throw new ApiError("forbidden");
+  await next();
+};
+
+/**
+ * A suspended network answers `network_suspended` to everyone but the
+ * operators, on its public pages as on its organisers' and contacts'.
+ */
+export function refuseIfSuspended(c: Context<AppEnv>, network: { status: string }) {
+  if (network.status === "suspended" && !isOperator(c)) throw new ApiError("network_suspended");
+}
+
+/** The network in a path parameter (id or slug), refused while suspended. */
+export async function activeNetwork(c: Context<AppEnv>, ref: string) {
+  const network = await requireNetwork(c.var.db, ref);
+  refuseIfSuspended(c, network);
+  return network;
+}
 
 export const signedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
   requireAuth(c);
@@ -18,16 +55,22 @@ export const signedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
 /** Organisers of the network in the `networkId` path parameter. */
 export const organiserOfNetwork: MiddlewareHandler<GuardedEnv> = async (c, next) => {
   const auth = requireAuth(c);
-  const network = await requireNetwork(c.var.db, c.req.param("networkId") ?? "");
+  const network = await activeNetwork(c, c.req.param("networkId") ?? "");
   if (!isOrganiserOf(auth, network.id)) throw new ApiError("forbidden");
   c.set("network", network);
   await next();
 };
 
 async function loadInstitution(c: Parameters<MiddlewareHandler<GuardedEnv>>[0], id: string) {
-  const [institution] = await c.var.db.select().from(institutions).where(eq(institutions.id, id)).limit(1);
-  if (!institution) throw new ApiError("institution_not_found");
-  return institution;
+  const [row] = await c.var.db
+    .select({ institution: institutions, networkStatus: networks.status })
+    .from(institutions)
+    .innerJoin(networks, eq(networks.id, institutions.networkId))
+    .where(eq(institutions.id, id))
+    .limit(1);
+  if (!row) throw new ApiError("institution_not_found");
+  refuseIfSuspended(c, { status: row.networkStatus });
+  return row.institution;
 }
 
 /**
@@ -69,13 +112,16 @@ export const eventAccess =
   async (c, next) => {
     // Organiser routes answer 401 to visitors whatever the event's state, like every protected route.
     const auth = who === "organiser" ? requireAuth(c) : c.get("auth");
-    const [event] = await c.var.db
-      .select()
+    const [row] = await c.var.db
+      .select({ event: events, networkStatus: networks.status })
       .from(events)
+      .innerJoin(networks, eq(networks.id, events.networkId))
       .where(eq(events.id, c.req.param("eventId") ?? ""))
       .limit(1);
+    const event = row?.event;
     const organiser = event !== undefined && isOrganiserOf(auth, event.networkId);
     if (!event || (!organiser && event.status === "draft")) throw new ApiError("event_not_found");
+    refuseIfSuspended(c, { status: row.networkStatus });
     if (who === "organiser" && !organiser) throw new ApiError(auth ? "forbidden" : "unauthenticated");
     c.set("event", event);
     await next();
@@ -90,12 +136,14 @@ export const registrationAccess =
   async (c, next) => {
     const auth = requireAuth(c);
     const [row] = await c.var.db
-      .select({ registration: registrations, event: events })
+      .select({ registration: registrations, event: events, networkStatus: networks.status })
       .from(registrations)
       .innerJoin(events, eq(events.id, registrations.eventId))
+      .innerJoin(networks, eq(networks.id, events.networkId))
       .where(eq(registrations.id, c.req.param("registrationId") ?? ""))
       .limit(1);
     if (!row) throw new ApiError("registration_not_found");
+    refuseIfSuspended(c, { status: row.networkStatus });
     const allowed =
       isOrganiserOf(auth, row.event.networkId) ||
       (who === "organiser_or_contact" && isContactOf(auth, row.registration.institutionId));
@@ -116,12 +164,14 @@ export const sessionAccess =
   async (c, next) => {
     const auth = requireAuth(c);
     const [row] = await c.var.db
-      .select({ session: eventSessions, event: events })
+      .select({ session: eventSessions, event: events, networkStatus: networks.status })
       .from(eventSessions)
       .innerJoin(events, eq(events.id, eventSessions.eventId))
+      .innerJoin(networks, eq(networks.id, events.networkId))
       .where(eq(eventSessions.id, c.req.param("eventSessionId") ?? ""))
       .limit(1);
     if (!row) throw new ApiError("event_session_not_found");
+    refuseIfSuspended(c, { status: row.networkStatus });
     const organiser = isOrganiserOf(auth, row.event.networkId);
     if (who === "organiser_or_contact") {
       const [registration] = await c.var.db
@@ -143,12 +193,14 @@ export const sessionAccess =
 export const feedbackFormAccess: MiddlewareHandler<GuardedEnv> = async (c, next) => {
   const auth = requireAuth(c);
   const [row] = await c.var.db
-    .select({ form: feedbackForms, event: events })
+    .select({ form: feedbackForms, event: events, networkStatus: networks.status })
     .from(feedbackForms)
     .innerJoin(events, eq(events.id, feedbackForms.eventId))
+    .innerJoin(networks, eq(networks.id, events.networkId))
     .where(eq(feedbackForms.id, c.req.param("formId") ?? ""))
     .limit(1);
   if (!row) throw new ApiError("feedback_form_not_found");
+  refuseIfSuspended(c, { status: row.networkStatus });
   if (!isOrganiserOf(auth, row.event.networkId)) throw new ApiError("forbidden");
   c.set("event", row.event);
   c.set("feedbackForm", row.form);

@@ -24,6 +24,12 @@ const samples: { [T in MailTemplate]: ParamsOf<T> } = {
     networkName: `Netz ${evil}`,
     invitedBy: `Dr. ${evil}`,
   },
+  organiser_invitation: {
+    link,
+    expiresMinutes: 15,
+    networkName: `Netz ${evil}`,
+    signInPage: "https://netzwerkstatt.example/anmelden",
+  },
   participant_links: {
     links: [
       { eventTitle: `Werkstatt ${evil}`, link },
@@ -50,7 +56,7 @@ const samples: { [T in MailTemplate]: ParamsOf<T> } = {
 };
 
 // Mails someone may receive without having asked for them say what to do then.
-const unrequested: MailTemplate[] = ["sign_in_link", "contact_invitation", "participant_links"];
+const unrequested: MailTemplate[] = ["sign_in_link", "contact_invitation", "organiser_invitation", "participant_links"];
 
 const templates = Object.keys(samples) as MailTemplate[];
 

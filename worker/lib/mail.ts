@@ -3,10 +3,10 @@
 // `deliverOutbox` sends due messages later (after the request, or from a cron),
 // retrying with backoff until a message is sent or declared dead.
 
-import { and, asc, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, notInArray, or, type SQL, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import type { Db } from "../db/client";
-import { outbox } from "../db/schema";
+import { networks, outbox } from "../db/schema";
 import type { AppEnv } from "../env";
 
 export type MailLocale = "de" | "en";
@@ -22,6 +22,8 @@ export type MailParams = {
     invitedBy: string;
   };
   participant_links: { links: { eventTitle: string; link: string }[] };
+  /** Sent when an operator sets up a network: its first organiser signs in with the link. */
+  organiser_invitation: { link: string; expiresMinutes: number; networkName: string; signInPage: string };
   registration_update: {
     kind: RegistrationMailKind;
     eventTitle: string;
@@ -184,6 +186,51 @@ const drafts: { [T in MailTemplate]: (locale: MailLocale, params: ParamsOf<T>) =
             { kind: "p", text: "Use this link to accept the invitation:" },
             { kind: "link", label: "Accept the invitation", href: link },
             { kind: "p", text: `The link is valid for ${valid} and can be used only once.` },
+            { kind: "p", text: "If you did not expect this invitation, you can ignore this e-mail." },
+          ],
+        };
+  },
+
+  organiser_invitation: (locale, { link, expiresMinutes, networkName, signInPage }) => {
+    const valid = formatDuration(expiresMinutes, locale);
+    return locale === "de"
+      ? {
+          subject: oneLine(`Ihr Netzwerk ${networkName} bei NetzWerkstatt ist eingerichtet`),
+          blocks: [
+            {
+              kind: "p",
+              text:
+                `für das Netzwerk ${networkName} wurde bei NetzWerkstatt ein Zugang eingerichtet, und Sie sind ` +
+                "als Netzwerkkoordination eingetragen. Als Koordination pflegen Sie das Verzeichnis der Einrichtungen, " +
+                "laden Ansprechpersonen ein und planen Veranstaltungen.",
+            },
+            { kind: "p", text: "Mit diesem Link melden Sie sich zum ersten Mal an:" },
+            { kind: "link", label: "Zum Netzwerk anmelden", href: link },
+            {
+              kind: "p",
+              text: `Der Link ist ${valid} gültig und kann nur einmal verwendet werden. Danach fordern Sie jederzeit einen neuen Anmeldelink an: ${signInPage}`,
+            },
+            {
+              kind: "p",
+              text: "Wenn Sie diese Einladung nicht erwartet haben, können Sie diese E-Mail ignorieren.",
+            },
+          ],
+        }
+      : {
+          subject: oneLine(`Your network ${networkName} on NetzWerkstatt is ready`),
+          blocks: [
+            {
+              kind: "p",
+              text:
+                `The network ${networkName} has been set up on NetzWerkstatt, with you as its network coordination. ` +
+                "As coordination you keep the directory of institutions, invite contact persons and plan events.",
+            },
+            { kind: "p", text: "Use this link to sign in for the first time:" },
+            { kind: "link", label: "Sign in to the network", href: link },
+            {
+              kind: "p",
+              text: `The link is valid for ${valid} and can be used only once. After that, ask for a new sign-in link at any time: ${signInPage}`,
+            },
             { kind: "p", text: "If you did not expect this invitation, you can ignore this e-mail." },
           ],
         };
@@ -512,6 +559,14 @@ export async function deliverOutbox(
     inArray(outbox.status, ["pending", "failed"]),
     lte(outbox.nextAttemptAt, now),
     to ? inArray(outbox.toEmail, to) : undefined,
+    // A suspended network sends nothing; its mails wait, and go out if it is reactivated.
+    or(
+      isNull(outbox.networkId),
+      notInArray(
+        outbox.networkId,
+        db.select({ id: networks.id }).from(networks).where(eq(networks.status, "suspended")),
+      ),
+    ),
   );
   // One statement claims the due messages: it counts the attempt and moves the next try
   // past the lease, so a concurrent deliverer no longer finds them due.

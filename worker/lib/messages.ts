@@ -32,6 +32,47 @@ export const problems = {
     de: { title: "Netzwerk nicht gefunden", detail: "Es gibt kein Netzwerk mit dieser Kennung." },
     en: { title: "Network not found", detail: "There is no network with this id." },
   },
+  network_suspended: {
+    status: 403,
+    de: {
+      title: "Netzwerk ausgesetzt",
+      detail: "Dieses Netzwerk ist vom Betrieb vorübergehend ausgesetzt. Seine Daten bleiben erhalten.",
+    },
+    en: {
+      title: "Network suspended",
+      detail: "This network has been suspended by the operators for the time being. Its data is kept.",
+    },
+  },
+  network_slug_invalid: {
+    status: 400,
+    de: {
+      title: "Kurzname ungültig",
+      detail: "Der Kurzname besteht aus 3 bis 60 Kleinbuchstaben (a–z), Ziffern und einzelnen Bindestrichen.",
+    },
+    en: {
+      title: "Invalid short name",
+      detail: "The short name has 3 to 60 lowercase letters (a–z), digits and single hyphens.",
+    },
+  },
+  network_slug_reserved: {
+    status: 400,
+    de: {
+      title: "Kurzname vergeben",
+      detail: "Dieser Kurzname ist einer Seite der Anwendung vorbehalten. Bitte wählen Sie einen anderen.",
+    },
+    en: {
+      title: "Short name reserved",
+      detail: "This short name is reserved for a page of the app. Please choose another.",
+    },
+  },
+  network_slug_taken: {
+    status: 409,
+    de: {
+      title: "Kurzname bereits verwendet",
+      detail: "Ein anderes Netzwerk hat diesen Kurznamen schon. Bitte wählen Sie einen anderen.",
+    },
+    en: { title: "Short name taken", detail: "Another network already has this short name. Please choose another." },
+  },
   institution_not_found: {
     status: 404,
     de: { title: "Einrichtung nicht gefunden", detail: "Es gibt keine Einrichtung mit dieser Kennung." },

@@ -1,8 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { ensureOperatorAccount } from "../db/operator";
 import { accounts, authSessions, institutions, networks, roles, signInTokens } from "../db/schema";
 import { mailSignInLinks } from "../db/sign-in";
+import { isOperatorEmail } from "../domain/networks";
 import {
   clearSessionCookie,
   hashToken,
@@ -30,6 +32,7 @@ const MeSchema = z
   .object({
     account: z.object({ id: z.string(), email: z.string(), displayName: z.string(), locale: z.enum(["de", "en"]) }),
     roles: z.array(RoleSchema),
+    operator: z.boolean().openapi({ description: "Whether the account runs the installation (`OPERATOR_EMAILS`)" }),
   })
   .openapi("Me");
 
@@ -60,7 +63,7 @@ const MAILS_PER_ADDRESS = 10;
 /** A limit from the environment (the browser tests sign in more often than people do), else the default. */
 const limit = (configured: string | undefined, fallback: number) => Number(configured) || fallback;
 
-async function me(db: Db, accountId: string) {
+async function me(db: Db, accountId: string, operatorEmails: string | undefined) {
   const [account] = await db.select().from(accounts).where(eq(accounts.id, accountId)).limit(1);
   const held = await db
     .select({
@@ -80,6 +83,7 @@ async function me(db: Db, accountId: string) {
       network: r.network,
       institution: r.institutionId ? { id: r.institutionId, name: r.institutionName ?? "" } : null,
     })),
+    operator: isOperatorEmail(operatorEmails, account.email),
   };
 }
 
@@ -133,6 +137,8 @@ export const auth = createRouter()
           // Past this nobody is told anything different: the address just gets no more mail for a while,
           // and the links it already has keep working.
           if (!(await withinLimit(db, `sign-in:mails:${address}`, MAILS_PER_ADDRESS, WINDOW_MS, now))) return;
+          // An operator may not have an account yet.
+          if (isOperatorEmail(c.env.OPERATOR_EMAILS, email)) await ensureOperatorAccount(db, email, now);
           const kind = await mailSignInLinks(db, { email, locale, origin, now });
           if (kind !== "unknown") await deliverOutbox(c.env, db, now, 25, [email]);
         })(),
@@ -185,7 +191,7 @@ export const auth = createRouter()
         db.update(accounts).set({ lastSignInAt: now }).where(eq(accounts.id, used.accountId)),
       ]);
       setSessionCookie(c, sessionToken, expiresAt);
-      return c.json(await me(db, used.accountId), 201);
+      return c.json(await me(db, used.accountId, c.env.OPERATOR_EMAILS), 201);
     },
   )
   .openapi(
@@ -197,7 +203,7 @@ export const auth = createRouter()
       middleware: [signedIn] as const,
       responses: { 200: jsonContent(MeSchema, "Signed in"), ...problemResponses(401) },
     }),
-    async (c) => c.json(await me(c.var.db, requireAuth(c).accountId), 200),
+    async (c) => c.json(await me(c.var.db, requireAuth(c).accountId, c.env.OPERATOR_EMAILS), 200),
   )
   .openapi(
     createRoute({
@@ -210,7 +216,7 @@ export const auth = createRouter()
     }),
     async (c) => {
       const auth = c.get("auth");
-      return c.json({ me: auth ? await me(c.var.db, auth.accountId) : null }, 200);
+      return c.json({ me: auth ? await me(c.var.db, auth.accountId, c.env.OPERATOR_EMAILS) : null }, 200);
     },
   )
   .openapi(

@@ -5,7 +5,6 @@ import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Context } from "hono";
 import { fillFreePlaces } from "../db/allocation";
 import { type Db, runBatch } from "../db/client";
-import { requireNetwork } from "../db/queries";
 import {
   accounts,
   attendances,
@@ -28,7 +27,7 @@ import { quotaOf } from "../domain/allocation";
 import type { AppEnv } from "../env";
 import { auditInsert, auditInsertIf } from "../lib/audit";
 import { isOrganiserOf, requireAuth } from "../lib/auth";
-import { eventAccess, organiserOfNetwork } from "../lib/guards";
+import { activeNetwork, eventAccess, organiserOfNetwork } from "../lib/guards";
 import { deliverAfterResponse, mailInsertIf, type OutgoingMail } from "../lib/mail";
 import { ApiError, type FieldError, localeOf } from "../lib/problem";
 import { createRouter } from "../lib/router";
@@ -711,7 +710,7 @@ export const events = createRouter()
     }),
     async (c) => {
       const db = c.var.db;
-      const network = await requireNetwork(db, c.req.valid("param").networkId);
+      const network = await activeNetwork(c, c.req.valid("param").networkId);
       const manage = c.req.valid("query").scope === "manage";
       if (manage && !isOrganiserOf(requireAuth(c), network.id)) throw new ApiError("forbidden");
       const ofList = and(

@@ -25,6 +25,7 @@ import {
   submitAnswer,
   trendInput,
 } from "../db/feedback";
+import { networkStatusOfEvent } from "../db/operator";
 import { reachedByToken } from "../db/personal-links";
 import { eventSessions, events, feedbackForms, formStatuses, registrations } from "../db/schema";
 import {
@@ -44,7 +45,7 @@ import {
 import type { AppEnv } from "../env";
 import { hashToken, normaliseEmail } from "../lib/auth";
 import { csvFile } from "../lib/csv";
-import { eventAccess, feedbackFormAccess } from "../lib/guards";
+import { eventAccess, feedbackFormAccess, refuseIfSuspended } from "../lib/guards";
 import { slugOf } from "../lib/ics";
 import { deliverAfterResponse } from "../lib/mail";
 import { requirePublicOrigin } from "../lib/origin";
@@ -262,6 +263,7 @@ async function answeringRegistration(
 async function publicForm(c: Context<AppEnv>, formId: string) {
   const loaded = await loadForm(c.var.db, formId);
   if (!loaded || loaded.form.status === "draft") throw new ApiError("feedback_form_not_found");
+  refuseIfSuspended(c, { status: await networkStatusOfEvent(c.var.db, loaded.form.eventId) });
   return loaded;
 }
 
@@ -572,7 +574,7 @@ export const feedback = createRouter()
         "With a personal or mailed link token in the header, `you` tells whether that person attended and already answered; " +
         "without one, `you` is null.",
       request: { params: FormIdParam, headers: AnswerHeaders },
-      responses: { 200: jsonContent(PublicFormSchema, "The form"), ...problemResponses(400, 401, 404) },
+      responses: { 200: jsonContent(PublicFormSchema, "The form"), ...problemResponses(400, 401, 403, 404) },
     }),
     async (c) => {
       const { form, questions } = await publicForm(c, c.req.valid("param").formId);

@@ -2,13 +2,12 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Context } from "hono";
 import type { Db } from "../db/client";
-import { requireNetwork } from "../db/queries";
-import { institutions as institutionsTable, municipalities, sectors } from "../db/schema";
+import { institutions as institutionsTable, municipalities, networks, sectors } from "../db/schema";
 import { byGermanName, matchesQuery } from "../domain/directory";
 import type { AppEnv } from "../env";
 import { auditInsert } from "../lib/audit";
 import { isOrganiserOf, requireAuth } from "../lib/auth";
-import { institutionAccess, organiserOfNetwork } from "../lib/guards";
+import { activeNetwork, institutionAccess, organiserOfNetwork, refuseIfSuspended } from "../lib/guards";
 import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
 import { InstitutionIdParam, jsonContent, problemResponses } from "../lib/schemas";
@@ -157,12 +156,14 @@ const isUniqueViolation = (error: unknown) => /UNIQUE constraint failed/.test(St
 
 async function profileOf(c: Context<AppEnv>, id: string) {
   const [row] = await c.var.db
-    .select(columns)
+    .select({ ...columns, networkStatus: networks.status })
     .from(institutionsTable)
     .innerJoin(municipalities, eq(municipalities.id, institutionsTable.municipalityId))
+    .innerJoin(networks, eq(networks.id, institutionsTable.networkId))
     .where(eq(institutionsTable.id, id))
     .limit(1);
   if (!row) throw new ApiError("institution_not_found");
+  refuseIfSuspended(c, { status: row.networkStatus });
   return toProfile(row);
 }
 
@@ -179,13 +180,13 @@ export const institutions = createRouter()
           z.object({ items: z.array(InstitutionSummarySchema), total: z.number().int() }),
           "Matching institutions, sorted by name",
         ),
-        ...problemResponses(400, 404),
+        ...problemResponses(400, 403, 404),
       },
     }),
     async (c) => {
       const db = c.var.db;
       const { q, sector, municipality } = c.req.valid("query");
-      const network = await requireNetwork(db, c.req.valid("param").networkId);
+      const network = await activeNetwork(c, c.req.valid("param").networkId);
       if (sector) {
         const [known] = await db.select().from(sectors).where(eq(sectors.key, sector)).limit(1);
         if (!known)
@@ -223,7 +224,7 @@ export const institutions = createRouter()
       tags: ["Directory"],
       summary: "An institution's public profile",
       request: { params: InstitutionIdParam },
-      responses: { 200: jsonContent(InstitutionSchema, "The institution"), ...problemResponses(400, 404) },
+      responses: { 200: jsonContent(InstitutionSchema, "The institution"), ...problemResponses(400, 403, 404) },
     }),
     async (c) => c.json(await profileOf(c, c.req.valid("param").institutionId), 200),
   )

@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, count, eq, isNull } from "drizzle-orm";
-import { requireNetwork } from "../db/queries";
 import { institutions, municipalities, networks as networksTable } from "../db/schema";
 import { byGermanName } from "../domain/directory";
+import { activeNetwork } from "../lib/guards";
 import { createRouter } from "../lib/router";
 import { jsonContent, problemResponses } from "../lib/schemas";
 
@@ -49,11 +49,12 @@ export const networks = createRouter()
       method: "get",
       path: "/networks",
       tags: ["Directory"],
-      summary: "List networks",
+      summary: "List networks (active ones)",
       responses: { 200: jsonContent(z.object({ items: z.array(NetworkSummarySchema) }), "All networks") },
     }),
     async (c) => {
-      const rows = await c.var.db.select().from(networksTable);
+      // Suspended networks are not listed; the operators see them on their own page.
+      const rows = await c.var.db.select().from(networksTable).where(eq(networksTable.status, "active"));
       return c.json({ items: rows.sort(byGermanName).map(summary) }, 200);
     },
   )
@@ -64,11 +65,11 @@ export const networks = createRouter()
       tags: ["Directory"],
       summary: "A network with its municipalities",
       request: { params: NetworkRefParam },
-      responses: { 200: jsonContent(NetworkSchema, "The network"), ...problemResponses(400, 404) },
+      responses: { 200: jsonContent(NetworkSchema, "The network"), ...problemResponses(400, 403, 404) },
     }),
     async (c) => {
       const db = c.var.db;
-      const network = await requireNetwork(db, c.req.valid("param").networkId);
+      const network = await activeNetwork(c, c.req.valid("param").networkId);
       const [places, [{ total }]] = await Promise.all([
         db
           .select()

@@ -13,12 +13,14 @@ import {
   events,
   eventTypes,
   institutions,
+  networks,
   registrations,
   tracks,
 } from "../db/schema";
 import type { AppEnv } from "../env";
 import { auditInsert } from "../lib/audit";
 import { hashToken } from "../lib/auth";
+import { refuseIfSuspended } from "../lib/guards";
 import { calendarFile, slugOf } from "../lib/ics";
 import { deliverAfterResponse } from "../lib/mail";
 import { ApiError } from "../lib/problem";
@@ -81,10 +83,12 @@ async function load(db: Db, where: SQL) {
       institutionName: institutions.name,
       event: events,
       trackTitle: tracks.title,
+      networkStatus: networks.status,
     })
     .from(registrations)
     .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
     .innerJoin(events, eq(events.id, registrations.eventId))
+    .innerJoin(networks, eq(networks.id, events.networkId))
     .leftJoin(tracks, eq(tracks.id, registrations.trackId))
     .where(and(where, isNull(registrations.anonymisedAt)))
     .limit(1);
@@ -105,6 +109,7 @@ type Loaded = Awaited<ReturnType<typeof load>>;
 async function byToken(c: Context<AppEnv>, token: string) {
   const hash = await hashToken(token);
   const loaded = await load(c.var.db, reachedByToken(c.var.db, hash));
+  refuseIfSuspended(c, { status: loaded.networkStatus });
   // A link the person asked for by mail, used for the first time, becomes their link.
   if (loaded.registration.personalTokenHash !== hash) await adoptRequestedLink(c.var.db, loaded.registration.id, hash);
   return loaded;
@@ -177,7 +182,7 @@ export const participation = createRouter()
       tags: ["Participation"],
       summary: "A participant's own registration, by personal link",
       request: { headers: TokenHeader },
-      responses: { 200: participationResponse("The registration"), ...problemResponses(400, 401) },
+      responses: { 200: participationResponse("The registration"), ...problemResponses(400, 401, 403) },
     }),
     async (c) => c.json(present(await byToken(c, c.req.valid("header")["x-participant-token"])), 200),
   )
@@ -190,7 +195,7 @@ export const participation = createRouter()
       request: { headers: TokenHeader },
       responses: {
         200: participationResponse("Cancelled"),
-        ...problemResponses(400, 401, 409),
+        ...problemResponses(400, 401, 403, 409),
       },
     }),
     async (c) => {
@@ -210,7 +215,7 @@ export const participation = createRouter()
       request: { headers: TokenHeader },
       responses: {
         200: participationResponse("Confirmed"),
-        ...problemResponses(400, 401, 409),
+        ...problemResponses(400, 401, 403, 409),
       },
     }),
     async (c) => {
@@ -231,7 +236,7 @@ export const participation = createRouter()
           description: "One VEVENT per session, times in UTC",
           content: { "text/calendar": { schema: z.string() } },
         },
-        ...problemResponses(400, 401, 409),
+        ...problemResponses(400, 401, 403, 409),
       },
     }),
     async (c) => {
@@ -253,7 +258,7 @@ export const participation = createRouter()
       request: { headers: TokenHeader },
       responses: {
         200: jsonContent(z.object({ status: z.literal("revoked") }), "The link no longer works"),
-        ...problemResponses(400, 401),
+        ...problemResponses(400, 401, 403),
       },
     }),
     async (c) => {
@@ -277,7 +282,7 @@ export const participation = createRouter()
           description: "The certificate",
           content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } },
         },
-        ...problemResponses(400, 401, 409),
+        ...problemResponses(400, 401, 403, 409),
       },
     }),
     async (c) => {
@@ -317,7 +322,7 @@ export const participation = createRouter()
           description: "The document, as a download",
           content: { "application/json": { schema: PersonalDataSchema } },
         },
-        ...problemResponses(400, 401),
+        ...problemResponses(400, 401, 403),
       },
     }),
     async (c) => {
@@ -349,7 +354,7 @@ export const participation = createRouter()
         "erases name, e-mail, function, accessibility needs, the personal link and the mails about this event. " +
         "The link stops working. Counts per institution stay.",
       request: { headers: TokenHeader },
-      responses: { 200: jsonContent(ErasureSchema, "Erased"), ...problemResponses(400, 401) },
+      responses: { 200: jsonContent(ErasureSchema, "Erased"), ...problemResponses(400, 401, 403) },
     }),
     async (c) => {
       const { registration, event } = await byToken(c, c.req.valid("header")["x-participant-token"]);

@@ -47,6 +47,11 @@ export function Layout(props: RouteSectionProps) {
                 </A>
               }
             >
+              <Show when={me()?.operator}>
+                <A href="/betrieb" class="header-link">
+                  {t("nav.operator")}
+                </A>
+              </Show>
               <A href="/konto" class="header-link">
                 {t("nav.account")}
               </A>

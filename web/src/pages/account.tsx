@@ -61,6 +61,15 @@ export default function AccountPage() {
                 </ul>
               </Show>
             </section>
+            <Show when={account().operator}>
+              <section aria-labelledby="operator-title" class="card">
+                <h2 id="operator-title">{t("operator.title")}</h2>
+                <p>{t("operator.intro")}</p>
+                <p>
+                  <A href="/betrieb">{t("operator.link")}</A>
+                </p>
+              </section>
+            </Show>
             <Show when={account().roles.some((r) => r.role === "organiser")}>
               <section aria-labelledby="data-protection-title" class="card">
                 <h2 id="data-protection-title">{t("dataProtection.title")}</h2>
