@@ -9,6 +9,7 @@ import { csrfMiddleware, sessionMiddleware } from "./lib/auth";
 import { CONTENT_SECURITY_POLICY } from "./lib/csp";
 import { meterD1 } from "./lib/d1-meter";
 import { ApiError, problemResponse } from "./lib/problem";
+import { securitySchemes } from "./lib/security";
 import { attendance } from "./routes/attendance";
 import { auditLog } from "./routes/audit-log";
 import { auth } from "./routes/auth";
@@ -51,6 +52,9 @@ app.use(
   sessionMiddleware,
   csrfMiddleware,
 );
+
+for (const [name, scheme] of Object.entries(securitySchemes))
+  app.openAPIRegistry.registerComponent("securitySchemes", name, scheme);
 
 const routes = app
   .route("/api", health)

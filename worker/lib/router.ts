@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { AppEnv, Locale } from "../env";
 import { ApiError, type FieldError, localeOf } from "./problem";
+import { securityOf } from "./security";
 
 const locales = { de: z.locales.de(), en: z.locales.en() };
 
@@ -28,11 +29,18 @@ export function fieldErrors(error: z.ZodError, locale: Locale): FieldError[] {
 
 /**
  * Every resource is a chained sub-app made here, so that a failed zod parse of
- * any input (path, query, header, body) becomes the same problem response.
+ * any input (path, query, header, body) becomes the same problem response, and
+ * so that every operation documents its `security` from the guards it runs
+ * (lib/security.ts) unless the route states its own.
  */
-export const createRouter = () =>
-  new OpenAPIHono<AppEnv>({
+export const createRouter = () => {
+  const router = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) throw new ApiError("validation_failed", fieldErrors(result.error, localeOf(c)));
     },
   });
+  const register = router.openapi;
+  router.openapi = ((route, handler, hook) =>
+    register({ ...route, security: route.security ?? securityOf(route) }, handler, hook)) as typeof register;
+  return router;
+};

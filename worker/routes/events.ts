@@ -33,6 +33,7 @@ import { deliverAfterResponse, mailInsertIf, type OutgoingMail } from "../lib/ma
 import { ApiError, type FieldError, localeOf } from "../lib/problem";
 import { createRouter } from "../lib/router";
 import { idParam, jsonContent, problemResponses } from "../lib/schemas";
+import { SESSION_OPTIONAL } from "../lib/security";
 import { formatEventDates } from "../lib/time";
 import { NetworkRefParam } from "./networks";
 
@@ -709,6 +710,8 @@ export const events = createRouter()
       path: "/networks/{networkId}/events",
       tags: ["Events"],
       summary: "The network's published events with their sessions and tracks (all events for its organisers)",
+      // Public; `scope=manage` needs an organiser's session.
+      security: SESSION_OPTIONAL,
       request: { params: NetworkRefParam, query: EventListQuery },
       responses: {
         200: jsonContent(z.object({ items: z.array(EventSummarySchema) }), "Events, soonest first"),

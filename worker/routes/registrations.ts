@@ -27,7 +27,7 @@ import {
 import { boardSummary, phaseOf, quotaOf } from "../domain/allocation";
 import { auditInsert } from "../lib/audit";
 import { isContactOf, isOrganiserOf, normaliseEmail, requireAuth } from "../lib/auth";
-import { eventAccess, institutionAccess, registrationAccess } from "../lib/guards";
+import { eventAccess, institutionAccess, registrationAccess, signedIn } from "../lib/guards";
 import { deliverAfterResponse } from "../lib/mail";
 import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
@@ -350,7 +350,7 @@ export const registrationsRouter = createRouter()
       description:
         "The status is decided by the database in the inserting statement, so concurrent requests never exceed " +
         "capacity or quota. Send an `Idempotency-Key` to retry safely.",
-      middleware: [eventAccess("visible")] as const,
+      middleware: [signedIn, eventAccess("visible")] as const,
       request: {
         params: EventIdParam,
         headers: IdempotencyHeader,
@@ -424,7 +424,7 @@ export const registrationsRouter = createRouter()
       path: "/events/{eventId}/registrations",
       tags: ["Registrations"],
       summary: "Registrations of an event: all for organisers, the own institution's for its contacts",
-      middleware: [eventAccess("visible")] as const,
+      middleware: [signedIn, eventAccess("visible")] as const,
       request: {
         params: EventIdParam,
         query: z.object({ institutionId: z.string().min(1).max(100).optional() }),
