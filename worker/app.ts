@@ -6,7 +6,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { createDb } from "./db/client";
 import type { AppEnv } from "./env";
 import { csrfMiddleware, sessionMiddleware } from "./lib/auth";
-import { CONTENT_SECURITY_POLICY } from "./lib/csp";
+import { CONTENT_SECURITY_POLICY, PERMISSIONS_POLICY, STRICT_TRANSPORT_SECURITY } from "./lib/csp";
 import { meterD1 } from "./lib/d1-meter";
 import { ApiError, problemResponse } from "./lib/problem";
 import { securitySchemes } from "./lib/security";
@@ -39,10 +39,14 @@ app.use(
     lookupQueryString: "lang",
     caches: false,
   }),
-  secureHeaders({ xFrameOptions: "DENY" }),
+  secureHeaders({ xFrameOptions: "DENY", strictTransportSecurity: STRICT_TRANSPORT_SECURITY }),
   async (c, next) => {
     await next();
     c.res.headers.set("content-security-policy", CONTENT_SECURITY_POLICY);
+    c.res.headers.set("permissions-policy", PERMISSIONS_POLICY);
+    // Answers carry personal data (names, addresses, attendance): no browser or proxy may keep
+    // them, unless a route deliberately says otherwise with its own Cache-Control.
+    if (!c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "no-store");
   },
   async (c, next) => {
     if (c.env.DEV_MODE === "true") meterD1(c.env.DB);

@@ -921,6 +921,8 @@ function Board(props: { eventId: string }) {
                   <A
                     class="button button-secondary button-small"
                     href={`/veranstaltungen/${encodeURIComponent(props.eventId)}/termine/${encodeURIComponent(s.id)}/einlass`}
+                    // A new document: only the check-in page's own headers allow the camera (web/public/_headers).
+                    rel="external"
                   >
                     {t("checkIn.title")}: {s.title}
                   </A>
