@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { AppEnv, Locale } from "../env";
 import { ApiError, type FieldError, localeOf } from "./problem";
+import { type UnsafeText, unsafeTextMessages } from "./schemas";
 import { securityOf } from "./security";
 
 const locales = { de: z.locales.de(), en: z.locales.en() };
@@ -15,6 +16,14 @@ const typeNames: Record<Locale, Record<string, string>> = {
 export function fieldErrors(error: z.ZodError, locale: Locale): FieldError[] {
   return error.issues.map((issue) => {
     let message: string;
+    const unsafe = issue.code === "custom" ? (issue.params?.unsafeText as UnsafeText | undefined) : undefined;
+    if (unsafe) {
+      return {
+        path: issue.path.join(".") || "(root)",
+        code: "unsafe_text",
+        message: unsafeTextMessages[locale][unsafe],
+      };
+    }
     if (issue.code === "invalid_type") {
       const expected = typeNames[locale][issue.expected] ?? issue.expected;
       message = locale === "de" ? `Ungültige Eingabe: erwartet ${expected}` : `Invalid input: expected ${expected}`;

@@ -32,7 +32,7 @@ import { eventAccess, organiserOfNetwork } from "../lib/guards";
 import { deliverAfterResponse, mailInsertIf, type OutgoingMail } from "../lib/mail";
 import { ApiError, type FieldError, localeOf } from "../lib/problem";
 import { createRouter } from "../lib/router";
-import { idParam, jsonContent, problemResponses } from "../lib/schemas";
+import { idParam, jsonContent, problemResponses, safeText } from "../lib/schemas";
 import { SESSION_OPTIONAL } from "../lib/security";
 import { formatEventDates } from "../lib/time";
 import { NetworkRefParam } from "./networks";
@@ -198,7 +198,7 @@ export async function loadEventDetail(db: Db, eventId: string): Promise<EventDet
 // ---------------------------------------------------------------------------
 // Input
 
-const text = (max: number) => z.string().trim().max(max);
+const text = safeText;
 const idText = z.string().trim().min(1).max(100);
 const instant = z.iso.datetime({ offset: true }).openapi({ format: "date-time", example: "2026-12-03T08:00:00Z" });
 const sectorKey = z

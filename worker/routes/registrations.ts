@@ -31,7 +31,7 @@ import { eventAccess, institutionAccess, registrationAccess, signedIn } from "..
 import { deliverAfterResponse } from "../lib/mail";
 import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
-import { InstitutionIdParam, idParam, jsonContent, problemResponses } from "../lib/schemas";
+import { InstitutionIdParam, idParam, jsonContent, problemResponses, safeText } from "../lib/schemas";
 
 const iso = z.string().openapi({ format: "date-time" });
 const EventIdParam = idParam("eventId");
@@ -40,10 +40,10 @@ const RegistrationIdParam = idParam("registrationId");
 const phases = ["draft", "cancelled", "not_open", "reserved", "awaiting_redistribution", "open", "closed"] as const;
 
 const PersonSchema = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: safeText(200).min(1),
   email: z.email().max(254).transform(normaliseEmail),
-  function: z.string().trim().max(200).default(""),
-  accessibilityNeeds: z.string().trim().max(1000).default(""),
+  function: safeText(200).default(""),
+  accessibilityNeeds: safeText(1000).default(""),
   /** The privacy notice of the network was shown and acknowledged. */
   privacyAcknowledged: z.literal(true),
 });
