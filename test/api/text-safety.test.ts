@@ -137,7 +137,8 @@ describe("names and free texts", () => {
           );
         }
     expect(await snapshot()).toEqual(before);
-  });
+    // Some 50 requests: generous, as the machine may be busy; nothing here waits on time.
+  }, 60_000);
 
   it("word the field error in the caller's language", async () => {
     const body = { name: "\u200B", email: "cp@example.org", isPrimary: false };

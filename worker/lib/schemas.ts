@@ -62,12 +62,13 @@ export const InstitutionIdParam = idParam("institutionId");
 export type UnsafeText = "nul" | "bidi" | "invisible";
 
 // Explicit direction overrides and isolates make a name or text display other than it reads
-// (e.g. "Kita‮txt.exe" or a reversed e-mail in a list); typed text never needs them.
+// ("Kita", U+202E, "txt.exe" shows as "Kitaexe.txt"); typed text never needs them.
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
 // Characters that show nothing: spaces, controls, format characters (zero-width space, joiners,
 // word joiner, soft hyphen, BOM), fillers and blanks that look like an empty name.
 const INVISIBLE_ONLY =
-  /^[\p{White_Space}\p{Cc}\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u2800\u3164\uFE00-\uFE0F\uFFA0]+$/u;
+  // Combining ones (grapheme joiner, variation selectors) stand apart: a class may not mix them in.
+  /^(?:[\p{White_Space}\p{Cc}\p{Cf}\u115F\u1160\u17B4\u17B5\u2800\u3164\uFFA0]|\u034F|\p{Variation_Selector})+$/u;
 
 /** Why a text is refused, or null when it is fine (the empty string is fine; `min` decides on that). */
 export function unsafeTextKind(value: string): UnsafeText | null {
