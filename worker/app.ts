@@ -6,10 +6,11 @@ import { secureHeaders } from "hono/secure-headers";
 import { createDb } from "./db/client";
 import type { AppEnv } from "./env";
 import { csrfMiddleware, sessionMiddleware } from "./lib/auth";
-import { CONTENT_SECURITY_POLICY } from "./lib/csp";
+import { CONTENT_SECURITY_POLICY, PERMISSIONS_POLICY, STRICT_TRANSPORT_SECURITY } from "./lib/csp";
 import { meterD1 } from "./lib/d1-meter";
 import { isLocalDevelopment } from "./lib/origin";
 import { ApiError, problemResponse } from "./lib/problem";
+import { securitySchemes } from "./lib/security";
 import { attendance } from "./routes/attendance";
 import { auditLog } from "./routes/audit-log";
 import { auth } from "./routes/auth";
@@ -41,10 +42,14 @@ app.use(
     lookupQueryString: "lang",
     caches: false,
   }),
-  secureHeaders({ xFrameOptions: "DENY" }),
+  secureHeaders({ xFrameOptions: "DENY", strictTransportSecurity: STRICT_TRANSPORT_SECURITY }),
   async (c, next) => {
     await next();
     c.res.headers.set("content-security-policy", CONTENT_SECURITY_POLICY);
+    c.res.headers.set("permissions-policy", PERMISSIONS_POLICY);
+    // Answers carry personal data (names, addresses, attendance): no browser or proxy may keep
+    // them, unless a route deliberately says otherwise with its own Cache-Control.
+    if (!c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "no-store");
   },
   async (c, next) => {
     if (isLocalDevelopment(c.env, c.req.url)) meterD1(c.env.DB);
@@ -54,6 +59,9 @@ app.use(
   sessionMiddleware,
   csrfMiddleware,
 );
+
+for (const [name, scheme] of Object.entries(securitySchemes))
+  app.openAPIRegistry.registerComponent("securitySchemes", name, scheme);
 
 const routes = app
   .route("/api", health)

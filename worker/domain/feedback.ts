@@ -4,6 +4,7 @@
 // question and, across a series, per session — only from a minimum number of
 // responses on.
 import { z } from "zod";
+import { safeText } from "../lib/schemas";
 
 export const questionKinds = ["scale", "single", "multiple", "text"] as const;
 export type QuestionKind = (typeof questionKinds)[number];
@@ -100,7 +101,7 @@ export function standardTemplate(locale: "de" | "en"): QuestionDraft[] {
 // ---------------------------------------------------------------------------
 // Building forms
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => safeText(max).min(1);
 
 /** A question as the form builder sends it; the order of the list is the order of the form. */
 export const QuestionInputSchema = z
@@ -154,11 +155,7 @@ export function answersSchema(questions: Question[]) {
           .refine((values) => new Set(values).size === values.length, { message: "each option once" });
         break;
       case "text":
-        schema = z
-          .string()
-          .trim()
-          .min(q.required ? 1 : 0)
-          .max(TEXT_ANSWER_MAX);
+        schema = safeText(TEXT_ANSWER_MAX).min(q.required ? 1 : 0);
         break;
     }
     shape[q.id] = q.required ? schema : schema.optional();

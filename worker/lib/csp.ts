@@ -15,3 +15,25 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
   "object-src 'none'",
 ].join("; ");
+
+// Powerful features nobody here needs are switched off for every page and answer;
+// web/public/_headers carries the same. Only the door's check-in page (its own rule
+// there) may use the camera, to scan tickets.
+const features = [
+  "accelerometer",
+  "camera",
+  "display-capture",
+  "geolocation",
+  "gyroscope",
+  "magnetometer",
+  "microphone",
+  "payment",
+  "usb",
+];
+const permissions = (allowed: string[]) =>
+  features.map((f) => `${f}=${allowed.includes(f) ? "(self)" : "()"}`).join(", ");
+export const PERMISSIONS_POLICY = permissions([]);
+export const CHECK_IN_PERMISSIONS_POLICY = permissions(["camera"]);
+
+/** Hono's secureHeaders default, which the API sends; the static assets send the same. */
+export const STRICT_TRANSPORT_SECURITY = "max-age=15552000; includeSubDomains";

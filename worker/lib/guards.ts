@@ -16,6 +16,7 @@ import { isOperatorEmail } from "../domain/networks";
 import type { AppEnv } from "../env";
 import { isContactOf, isOrganiserOf, requireAuth } from "./auth";
 import { ApiError } from "./problem";
+import { declareSecurity, SESSION_OPTIONAL, SESSION_REQUIRED } from "./security";
 
 type GuardedEnv = AppEnv;
 
@@ -26,11 +27,11 @@ export const isOperator = (c: Context<AppEnv>) => {
 };
 
 /** The operators of the installation, who set up and suspend networks. */
-export const operator: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const operator: MiddlewareHandler<AppEnv> = declareSecurity(async (c, next) => {
   requireAuth(c);
   if (!isOperator(c)) throw new ApiError("forbidden");
   await next();
-};
+}, SESSION_REQUIRED);
 
 /**
  * A suspended network answers `network_suspended` to everyone but the
@@ -47,19 +48,19 @@ export async function activeNetwork(c: Context<AppEnv>, ref: string) {
   return network;
 }
 
-export const signedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const signedIn: MiddlewareHandler<AppEnv> = declareSecurity(async (c, next) => {
   requireAuth(c);
   await next();
-};
+}, SESSION_REQUIRED);
 
 /** Organisers of the network in the `networkId` path parameter. */
-export const organiserOfNetwork: MiddlewareHandler<GuardedEnv> = async (c, next) => {
+export const organiserOfNetwork: MiddlewareHandler<GuardedEnv> = declareSecurity(async (c, next) => {
   const auth = requireAuth(c);
   const network = await activeNetwork(c, c.req.param("networkId") ?? "");
   if (!isOrganiserOf(auth, network.id)) throw new ApiError("forbidden");
   c.set("network", network);
   await next();
-};
+}, SESSION_REQUIRED);
 
 async function loadInstitution(c: Parameters<MiddlewareHandler<GuardedEnv>>[0], id: string) {
   const [row] = await c.var.db
@@ -78,9 +79,8 @@ async function loadInstitution(c: Parameters<MiddlewareHandler<GuardedEnv>>[0], 
  * contact person in `contactPersonId`), for its network's organisers and,
  * where `contacts` is allowed, for its own contacts.
  */
-export const institutionAccess =
-  (who: "organiser" | "organiser_or_contact"): MiddlewareHandler<GuardedEnv> =>
-  async (c, next) => {
+export const institutionAccess = (who: "organiser" | "organiser_or_contact"): MiddlewareHandler<GuardedEnv> =>
+  declareSecurity(async (c, next) => {
     const auth = requireAuth(c);
     let institutionId = c.req.param("institutionId");
     const contactPersonId = c.req.param("contactPersonId");
@@ -100,40 +100,41 @@ export const institutionAccess =
     if (!allowed) throw new ApiError("forbidden");
     c.set("institution", institution);
     await next();
-  };
+  }, SESSION_REQUIRED);
 
 /**
  * The event in the `eventId` path parameter. `organiser`: only its network's
  * organisers. `visible`: anyone once published; a draft looks missing to all but
  * its organisers, so drafts do not leak.
  */
-export const eventAccess =
-  (who: "organiser" | "visible"): MiddlewareHandler<GuardedEnv> =>
-  async (c, next) => {
-    // Organiser routes answer 401 to visitors whatever the event's state, like every protected route.
-    const auth = who === "organiser" ? requireAuth(c) : c.get("auth");
-    const [row] = await c.var.db
-      .select({ event: events, networkStatus: networks.status })
-      .from(events)
-      .innerJoin(networks, eq(networks.id, events.networkId))
-      .where(eq(events.id, c.req.param("eventId") ?? ""))
-      .limit(1);
-    const event = row?.event;
-    const organiser = event !== undefined && isOrganiserOf(auth, event.networkId);
-    if (!event || (!organiser && event.status === "draft")) throw new ApiError("event_not_found");
-    refuseIfSuspended(c, { status: row.networkStatus });
-    if (who === "organiser" && !organiser) throw new ApiError(auth ? "forbidden" : "unauthenticated");
-    c.set("event", event);
-    await next();
-  };
+export const eventAccess = (who: "organiser" | "visible"): MiddlewareHandler<GuardedEnv> =>
+  declareSecurity(
+    async (c, next) => {
+      // Organiser routes answer 401 to visitors whatever the event's state, like every protected route.
+      const auth = who === "organiser" ? requireAuth(c) : c.get("auth");
+      const [row] = await c.var.db
+        .select({ event: events, networkStatus: networks.status })
+        .from(events)
+        .innerJoin(networks, eq(networks.id, events.networkId))
+        .where(eq(events.id, c.req.param("eventId") ?? ""))
+        .limit(1);
+      const event = row?.event;
+      const organiser = event !== undefined && isOrganiserOf(auth, event.networkId);
+      if (!event || (!organiser && event.status === "draft")) throw new ApiError("event_not_found");
+      refuseIfSuspended(c, { status: row.networkStatus });
+      if (who === "organiser" && !organiser) throw new ApiError(auth ? "forbidden" : "unauthenticated");
+      c.set("event", event);
+      await next();
+    },
+    who === "visible" ? SESSION_OPTIONAL : SESSION_REQUIRED,
+  );
 
 /**
  * The registration in the `registrationId` path parameter, for its event's
  * organisers and, where allowed, for the contacts of its institution.
  */
-export const registrationAccess =
-  (who: "organiser" | "organiser_or_contact"): MiddlewareHandler<GuardedEnv> =>
-  async (c, next) => {
+export const registrationAccess = (who: "organiser" | "organiser_or_contact"): MiddlewareHandler<GuardedEnv> =>
+  declareSecurity(async (c, next) => {
     const auth = requireAuth(c);
     const [row] = await c.var.db
       .select({ registration: registrations, event: events, networkStatus: networks.status })
@@ -151,7 +152,7 @@ export const registrationAccess =
     c.set("event", row.event);
     c.set("registration", row.registration);
     await next();
-  };
+  }, SESSION_REQUIRED);
 
 /**
  * The event session in the `eventSessionId` path parameter, with its event.
@@ -159,9 +160,8 @@ export const registrationAccess =
  * also the contacts of the institution of the registration in the
  * `registrationId` path parameter, which must belong to the session's event.
  */
-export const sessionAccess =
-  (who: "organiser" | "organiser_or_contact"): MiddlewareHandler<GuardedEnv> =>
-  async (c, next) => {
+export const sessionAccess = (who: "organiser" | "organiser_or_contact"): MiddlewareHandler<GuardedEnv> =>
+  declareSecurity(async (c, next) => {
     const auth = requireAuth(c);
     const [row] = await c.var.db
       .select({ session: eventSessions, event: events, networkStatus: networks.status })
@@ -187,10 +187,10 @@ export const sessionAccess =
     c.set("event", row.event);
     c.set("eventSession", row.session);
     await next();
-  };
+  }, SESSION_REQUIRED);
 
 /** The feedback form in the `formId` path parameter, with its event: only for the event's network's organisers. */
-export const feedbackFormAccess: MiddlewareHandler<GuardedEnv> = async (c, next) => {
+export const feedbackFormAccess: MiddlewareHandler<GuardedEnv> = declareSecurity(async (c, next) => {
   const auth = requireAuth(c);
   const [row] = await c.var.db
     .select({ form: feedbackForms, event: events, networkStatus: networks.status })
@@ -205,4 +205,4 @@ export const feedbackFormAccess: MiddlewareHandler<GuardedEnv> = async (c, next)
   c.set("event", row.event);
   c.set("feedbackForm", row.form);
   await next();
-};
+}, SESSION_REQUIRED);

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import type { Locale } from "../env";
 
 export const FieldErrorSchema = z.object({
   path: z.string().openapi({ example: "sector" }),
@@ -55,3 +56,53 @@ export const idParam = <K extends string>(name: K) =>
   } as Record<K, z.ZodString>);
 
 export const InstitutionIdParam = idParam("institutionId");
+
+// ---------------------------------------------------------------------------
+// Names and free text
+
+export type UnsafeText = "nul" | "bidi" | "invisible";
+
+// Explicit direction overrides and isolates make a name or text display other than it reads
+// ("Kita", U+202E, "txt.exe" shows as "Kitaexe.txt"); typed text never needs them.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+// Characters that show nothing: spaces, controls, format characters (zero-width space, joiners,
+// word joiner, soft hyphen, BOM), fillers and blanks that look like an empty name.
+const INVISIBLE_ONLY =
+  // Combining ones (grapheme joiner, variation selectors) stand apart: a class may not mix them in.
+  /^(?:[\p{White_Space}\p{Cc}\p{Cf}\u115F\u1160\u17B4\u17B5\u2800\u3164\uFFA0]|\u034F|\p{Variation_Selector})+$/u;
+
+/** Why a text is refused, or null when it is fine (the empty string is fine; `min` decides on that). */
+export function unsafeTextKind(value: string): UnsafeText | null {
+  if (value.includes("\u0000")) return "nul";
+  if (BIDI_CONTROLS.test(value)) return "bidi";
+  if (INVISIBLE_ONLY.test(value)) return "invisible";
+  return null;
+}
+
+export const unsafeTextMessages: Record<Locale, Record<UnsafeText, string>> = {
+  de: {
+    nul: "Der Text enthält ein Nullzeichen. Bitte geben Sie ihn erneut ein.",
+    bidi: "Der Text enthält unsichtbare Steuerzeichen für die Schreibrichtung. Bitte geben Sie ihn ohne diese ein.",
+    invisible: "Der Text besteht nur aus unsichtbaren Zeichen. Bitte geben Sie einen lesbaren Text ein.",
+  },
+  en: {
+    nul: "The text contains a null character. Please type it again.",
+    bidi: "The text contains invisible controls for the writing direction. Please enter it without them.",
+    invisible: "The text consists of invisible characters only. Please enter readable text.",
+  },
+};
+
+/**
+ * Every name and free text a person types (and others will read): trimmed, at most `max`
+ * characters, and refused with a field error `unsafe_text` if it holds NUL, bidi overrides or
+ * isolates, or nothing but invisible characters. Chain `.min()` / `.default()` as needed.
+ */
+export const safeText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .superRefine((value, ctx) => {
+      const kind = unsafeTextKind(value);
+      if (kind) ctx.addIssue({ code: "custom", message: unsafeTextMessages.en[kind], params: { unsafeText: kind } });
+    });

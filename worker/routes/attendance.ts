@@ -18,7 +18,7 @@ import { normaliseEmail, requireAuth } from "../lib/auth";
 import { eventAccess, sessionAccess } from "../lib/guards";
 import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
-import { idParam, jsonContent, problemResponses } from "../lib/schemas";
+import { idParam, jsonContent, problemResponses, safeText } from "../lib/schemas";
 
 const iso = z.string().openapi({ format: "date-time" });
 const SessionParam = idParam("eventSessionId");
@@ -50,10 +50,10 @@ const CheckInInput = z
 
 const WalkInInput = z
   .object({
-    name: z.string().trim().min(1).max(200),
+    name: safeText(200).min(1),
     email: z.email().max(254).transform(normaliseEmail).optional(),
     institutionId: z.string().min(1).max(100),
-    function: z.string().trim().max(200).default(""),
+    function: safeText(200).default(""),
     clientOpId: ClientOpId,
   })
   .openapi("WalkInInput");

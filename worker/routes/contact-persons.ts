@@ -6,7 +6,7 @@ import { requireAuth } from "../lib/auth";
 import { institutionAccess } from "../lib/guards";
 import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
-import { InstitutionIdParam, idParam, jsonContent, problemResponses } from "../lib/schemas";
+import { InstitutionIdParam, idParam, jsonContent, problemResponses, safeText } from "../lib/schemas";
 
 // Contact persons are personal data: only the network's organisers and the
 // institution's own contacts see or change them, and every change is logged.
@@ -23,10 +23,10 @@ const ContactPersonSchema = z
   .openapi("ContactPerson");
 
 const ContactPersonFields = z.object({
-  name: z.string().trim().min(2).max(200),
-  function: z.string().trim().max(200),
+  name: safeText(200).min(2),
+  function: safeText(200),
   email: z.email().max(254),
-  phone: z.string().trim().max(50),
+  phone: safeText(50),
   isPrimary: z.boolean(),
 });
 const ContactPersonInput = ContactPersonFields.extend({

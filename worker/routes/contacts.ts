@@ -9,7 +9,7 @@ import { deliverAfterResponse, mailInsert } from "../lib/mail";
 import { requirePublicOrigin } from "../lib/origin";
 import { ApiError, localeOf } from "../lib/problem";
 import { createRouter } from "../lib/router";
-import { InstitutionIdParam, idParam, jsonContent, problemResponses } from "../lib/schemas";
+import { InstitutionIdParam, idParam, jsonContent, problemResponses, safeText } from "../lib/schemas";
 
 // Institution contacts are accounts holding the institution_contact role for one institution.
 const ContactSchema = z
@@ -24,7 +24,7 @@ const ContactSchema = z
 const InviteSchema = z
   .object({
     email: z.email().max(254),
-    displayName: z.string().trim().max(200).default(""),
+    displayName: safeText(200).default(""),
     locale: z.enum(["de", "en"]).optional(),
   })
   .openapi("ContactInvitation");

@@ -32,7 +32,8 @@ import { deliverAfterResponse, mailInsertIf, type OutgoingMail } from "../lib/ma
 import { ApiError, type FieldError, localeOf } from "../lib/problem";
 import { createRouter } from "../lib/router";
 import { runContextOf } from "../lib/run-context";
-import { idParam, jsonContent, problemResponses } from "../lib/schemas";
+import { idParam, jsonContent, problemResponses, safeText } from "../lib/schemas";
+import { SESSION_OPTIONAL } from "../lib/security";
 import { formatEventDates } from "../lib/time";
 import { NetworkRefParam } from "./networks";
 
@@ -197,7 +198,7 @@ export async function loadEventDetail(db: Db, eventId: string): Promise<EventDet
 // ---------------------------------------------------------------------------
 // Input
 
-const text = (max: number) => z.string().trim().max(max);
+const text = safeText;
 const idText = z.string().trim().min(1).max(100);
 const instant = z.iso.datetime({ offset: true }).openapi({ format: "date-time", example: "2026-12-03T08:00:00Z" });
 const sectorKey = z
@@ -702,6 +703,8 @@ export const events = createRouter()
       path: "/networks/{networkId}/events",
       tags: ["Events"],
       summary: "The network's published events with their sessions and tracks (all events for its organisers)",
+      // Public; `scope=manage` needs an organiser's session.
+      security: SESSION_OPTIONAL,
       request: { params: NetworkRefParam, query: EventListQuery },
       responses: {
         200: jsonContent(z.object({ items: z.array(EventSummarySchema) }), "Events, soonest first"),

@@ -52,7 +52,7 @@ import { requirePublicOrigin } from "../lib/origin";
 import { ApiError, localeOf } from "../lib/problem";
 import { clientKey, withinLimit, withinLimits } from "../lib/rate-limit";
 import { createRouter, fieldErrors } from "../lib/router";
-import { idParam, jsonContent, problemResponses } from "../lib/schemas";
+import { idParam, jsonContent, problemResponses, safeText } from "../lib/schemas";
 
 const EventIdParam = idParam("eventId");
 const FormIdParam = idParam("formId");
@@ -97,14 +97,14 @@ const MinResponses = z
 const CreateFormInput = z
   .object({
     sessionId: z.string().min(1).max(100).nullable().openapi({ description: "Null: a form for the whole event" }),
-    title: z.string().trim().min(1).max(200).optional(),
+    title: safeText(200).min(1).optional(),
     template: z.enum(["standard", "empty"]).default("standard"),
     minResponses: MinResponses.default(DEFAULT_MIN_RESPONSES),
   })
   .openapi("FeedbackFormInput");
 
 const PatchFormInput = z
-  .object({ title: z.string().trim().min(1).max(200).optional(), minResponses: MinResponses.optional() })
+  .object({ title: safeText(200).min(1).optional(), minResponses: MinResponses.optional() })
   .openapi("FeedbackFormPatch");
 
 const QuestionsInput = z

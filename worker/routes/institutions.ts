@@ -10,7 +10,7 @@ import { isOrganiserOf, requireAuth } from "../lib/auth";
 import { activeNetwork, institutionAccess, organiserOfNetwork, refuseIfSuspended } from "../lib/guards";
 import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
-import { InstitutionIdParam, jsonContent, problemResponses } from "../lib/schemas";
+import { InstitutionIdParam, jsonContent, problemResponses, safeText } from "../lib/schemas";
 import { NetworkRefParam } from "./networks";
 
 const key = z
@@ -91,7 +91,7 @@ const columns = {
   municipality: { id: municipalities.id, name: municipalities.name },
 };
 
-const text = (max: number) => z.string().trim().max(max);
+const text = safeText;
 
 /** What a contact may edit on its own institution. */
 const ProfileFields = {

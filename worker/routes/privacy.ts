@@ -17,7 +17,7 @@ import { organiserOfNetwork } from "../lib/guards";
 import { deliverAfterResponse } from "../lib/mail";
 import { createRouter } from "../lib/router";
 import { runContextOf } from "../lib/run-context";
-import { jsonContent, problemResponses } from "../lib/schemas";
+import { jsonContent, problemResponses, safeText } from "../lib/schemas";
 import { NetworkRefParam } from "./networks";
 
 const iso = z.string().openapi({ format: "date-time" });
@@ -115,11 +115,8 @@ const PersonRequestSchema = z
 
 const PrivacySettingsSchema = z
   .object({
-    privacyNotice: z
-      .string()
-      .trim()
+    privacyNotice: safeText(20000)
       .min(1)
-      .max(20000)
       .openapi({ description: "Art. 13 DSGVO: controller, purpose, legal basis, retention, rights, DPO contact" }),
     retentionMonths: z
       .number()

@@ -27,12 +27,12 @@ import {
 import { boardSummary, phaseOf, quotaOf } from "../domain/allocation";
 import { auditInsert } from "../lib/audit";
 import { isContactOf, isOrganiserOf, normaliseEmail, requireAuth } from "../lib/auth";
-import { eventAccess, institutionAccess, registrationAccess } from "../lib/guards";
+import { eventAccess, institutionAccess, registrationAccess, signedIn } from "../lib/guards";
 import { deliverAfterResponse } from "../lib/mail";
 import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
 import { runContextOf } from "../lib/run-context";
-import { InstitutionIdParam, idParam, jsonContent, problemResponses } from "../lib/schemas";
+import { InstitutionIdParam, idParam, jsonContent, problemResponses, safeText } from "../lib/schemas";
 
 const iso = z.string().openapi({ format: "date-time" });
 const EventIdParam = idParam("eventId");
@@ -41,10 +41,10 @@ const RegistrationIdParam = idParam("registrationId");
 const phases = ["draft", "cancelled", "not_open", "reserved", "awaiting_redistribution", "open", "closed"] as const;
 
 const PersonSchema = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: safeText(200).min(1),
   email: z.email().max(254).transform(normaliseEmail),
-  function: z.string().trim().max(200).default(""),
-  accessibilityNeeds: z.string().trim().max(1000).default(""),
+  function: safeText(200).default(""),
+  accessibilityNeeds: safeText(1000).default(""),
   /** The privacy notice of the network was shown and acknowledged. */
   privacyAcknowledged: z.literal(true),
 });
@@ -351,7 +351,7 @@ export const registrationsRouter = createRouter()
       description:
         "The status is decided by the database in the inserting statement, so concurrent requests never exceed " +
         "capacity or quota. Send an `Idempotency-Key` to retry safely.",
-      middleware: [eventAccess("visible")] as const,
+      middleware: [signedIn, eventAccess("visible")] as const,
       request: {
         params: EventIdParam,
         headers: IdempotencyHeader,
@@ -427,7 +427,7 @@ export const registrationsRouter = createRouter()
       path: "/events/{eventId}/registrations",
       tags: ["Registrations"],
       summary: "Registrations of an event: all for organisers, the own institution's for its contacts",
-      middleware: [eventAccess("visible")] as const,
+      middleware: [signedIn, eventAccess("visible")] as const,
       request: {
         params: EventIdParam,
         query: z.object({ institutionId: z.string().min(1).max(100).optional() }),

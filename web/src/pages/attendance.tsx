@@ -72,6 +72,8 @@ function Documents(props: { eventId: string; sessions: { id: string; title: stri
                 href={to(
                   `/veranstaltungen/${encodeURIComponent(props.eventId)}/termine/${encodeURIComponent(s.id)}/einlass`,
                 )}
+                // A new document: only the check-in page's own headers allow the camera (web/public/_headers).
+                rel="external"
               >
                 {t("checkIn.title")}
               </A>

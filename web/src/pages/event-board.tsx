@@ -925,6 +925,8 @@ function Board(props: { eventId: string }) {
                     href={to(
                       `/veranstaltungen/${encodeURIComponent(props.eventId)}/termine/${encodeURIComponent(s.id)}/einlass`,
                     )}
+                    // A new document: only the check-in page's own headers allow the camera (web/public/_headers).
+                    rel="external"
                   >
                     {t("checkIn.title")}: {s.title}
                   </A>

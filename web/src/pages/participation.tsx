@@ -8,15 +8,16 @@ import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
 import type { Dictionary } from "../i18n/de";
 import { ApiProblem, api, getParticipation, type Participation, privacyApi, saveFile, saveJson } from "../lib/api";
+import { forgetParticipantToken, takeParticipantToken } from "../lib/personal-token";
 
 type ReasonCode = keyof Dictionary["reasons"];
 type Shown = "confirmed" | "waitlisted" | "offered" | "cancelled";
 
-/** A participant's page, opened from the personal link in their mail (token in the fragment). */
+/** A participant's page, opened from the personal link in their mail (token in the fragment, see lib/personal-token). */
 export default function ParticipationPage() {
   const { t, formatDateTime, formatTime } = useI18n();
   usePageTitle(() => t("participation.title"));
-  const token = new URLSearchParams(location.hash.slice(1)).get("t") ?? "";
+  const token = takeParticipantToken();
   const [data, { mutate }] = createResource(() =>
     token ? getParticipation(token) : Promise.reject(new ApiProblem(401, "", "")),
   );
@@ -337,6 +338,7 @@ export default function ParticipationPage() {
                     no={t("dataProtection.participant.keep")}
                     onConfirm={async () => {
                       await privacyApi.eraseMe(token);
+                      forgetParticipantToken();
                       setErased(true);
                     }}
                     onKeep={() => {
@@ -356,7 +358,10 @@ export default function ParticipationPage() {
                   onClick={() =>
                     run(
                       () => api.revokeParticipantLink(token),
-                      () => setRevoked(true),
+                      () => {
+                        forgetParticipantToken();
+                        setRevoked(true);
+                      },
                     )
                   }
                 >
