@@ -1,7 +1,8 @@
 // Sets up a network with its first organiser, for the very first setup of an
 // installation (later, operators do this on /betrieb):
 //
-//   npm run network:create -- --name "Frühe Hilfen Südpfalz" --organiser koordination@example.org [--slug …] [--remote]
+//   npm run network:create -- --name "Frühe Hilfen Südpfalz" --organiser koordination@example.org
+//     [--slug …] [--municipality "Landau in der Pfalz"] [--remote]
 //
 // Runs `wrangler d1 execute` against the local D1 (also while `npm start` runs) or,
 // with --remote, against the deployed one. NW_PERSIST_TO takes the same directory
@@ -19,15 +20,24 @@ function fail(message: string): never {
 }
 
 const usage =
-  'Usage: npm run network:create -- --name "Name des Netzwerks" --organiser <email> [--slug <slug>] [--remote] [--env <wrangler env>]';
+  'Usage: npm run network:create -- --name "Name des Netzwerks" --organiser <email> [--slug <slug>] [--municipality "Modellkommune"] [--remote] [--env <wrangler env>]';
 
-let values: { name?: string; organiser?: string; slug?: string; remote?: boolean; env?: string };
+let values: {
+  name?: string;
+  organiser?: string;
+  slug?: string;
+  municipality?: string;
+  remote?: boolean;
+  env?: string;
+};
 try {
   ({ values } = parseArgs({
     options: {
       name: { type: "string" },
       organiser: { type: "string" },
       slug: { type: "string" },
+      // The model municipality, so that the directory can be imported straight away; more on the settings page.
+      municipality: { type: "string" },
       remote: { type: "boolean", default: false },
       env: { type: "string" },
     },
@@ -42,6 +52,8 @@ const email = values.organiser?.trim().toLowerCase() ?? "";
 if (!name || name.length > 200) fail(`--name is required (at most 200 characters).\n${usage}`);
 if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254)
   fail(`--organiser needs the first organiser's e-mail address.\n${usage}`);
+const municipality = values.municipality?.trim() ?? "";
+if (municipality.length > 200) fail("--municipality takes at most 200 characters.");
 const slug = values.slug?.trim() || slugFromName(name);
 const problem = slugProblem(slug);
 if (problem === "reserved") fail(`the slug "${slug}" is reserved for a page of the app; choose another with --slug.`);
@@ -71,6 +83,11 @@ const now = Date.now();
 const networkId = crypto.randomUUID();
 const sql = [
   `insert into networks (id, slug, name, created_at) values (${text(networkId)}, ${text(slug)}, ${text(name)}, ${now});`,
+  ...(municipality
+    ? [
+        `insert into municipalities (id, network_id, name, role) values (${text(crypto.randomUUID())}, ${text(networkId)}, ${text(municipality)}, 'model');`,
+      ]
+    : []),
   `insert into accounts (id, email, created_at) values (${text(crypto.randomUUID())}, ${text(email)}, ${now}) on conflict (email) do nothing;`,
   `insert into roles (id, account_id, network_id, role, institution_id, created_at) select ${text(crypto.randomUUID())}, id, ${text(networkId)}, 'organiser', null, ${now} from accounts where email = ${text(email)};`,
   // No actor: the command is run by whoever holds the Cloudflare credentials.

@@ -57,7 +57,7 @@ describe("static assets and pages (web/public/_headers)", () => {
   });
 
   it("let only the check-in page use the camera, replacing the general policy rather than adding to it", () => {
-    const checkIn = rule("/veranstaltungen/:eventId/termine/:eventSessionId/einlass");
+    const checkIn = rule("/:networkSlug/veranstaltungen/:eventId/termine/:eventSessionId/einlass");
     expect(checkIn).toContain("! Permissions-Policy");
     expect(value(checkIn, "Permissions-Policy")).toBe(CHECK_IN_PERMISSIONS_POLICY);
     expect(CHECK_IN_PERMISSIONS_POLICY).toContain("camera=(self)");

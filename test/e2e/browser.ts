@@ -106,6 +106,21 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/**
+ * Asks for a sign-in link (or a participant's links) for `email`, as the sign-in page does, and
+ * waits until the mail is in the dev mailbox: it is written just after the answer.
+ */
+export async function askForLinks(email: string): Promise<void> {
+  const before = await mailCount(email);
+  const res = await fetch(new URL("/api/auth/sign-in-links", baseURL()), {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: new URL(baseURL()).origin },
+    body: JSON.stringify({ email }),
+  });
+  expect(res.status).toBe(202);
+  await expect.poll(() => mailCount(email)).toBeGreaterThan(before);
+}
+
 /** How many mails to `email` the dev mailbox holds now. */
 export async function mailCount(email: string): Promise<number> {
   const res = await fetch(new URL(`/api/dev/mailbox?to=${encodeURIComponent(email)}`, baseURL()));

@@ -1,12 +1,16 @@
-// Importing the directory in Chromium: an organiser signs in through the dev mailbox, reaches the
-// import page by clicking, uploads a 40-row Excel file (3 rows faulty, one column guessed wrongly),
-// fixes the mapping, leaves the faulty rows out, commits and finds 37 institutions; the same rows
-// again, as a Windows-1252 CSV, are all unchanged. Axe and a clean console in every state.
-// Pointing it at another network: change NETWORK (its directory path), ORGANISER and MUNICIPALITY.
+// From nothing to a working network (issue 14), in Chromium: `npm run network:create` sets up a
+// new network beside the demo ones; its organiser signs in through the dev mailbox, reaches the
+// import page by clicking from the start page, uploads a 40-row Excel file (3 rows faulty, one
+// column guessed wrongly), fixes the mapping, leaves the faulty rows out, commits and finds 37
+// institutions in that network only; the same rows again, as a Windows-1252 CSV, are all
+// unchanged; the demo network is untouched. Axe and a clean console in every state.
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { xlsxFile } from "../../worker/lib/xlsx";
 import {
+  baseURL,
   type E2EPage,
   expectCleanPage,
   expectNoAxeViolations,
@@ -16,9 +20,38 @@ import {
   signInThroughMailbox,
 } from "./browser";
 
-const NETWORK = { home: "/kinderschutzcluster-9", directory: "/kinderschutzcluster-9/verzeichnis" };
-const ORGANISER = "koordination@kinderschutz-bad-kreuznach.example";
-const MUNICIPALITY = "Bad Kreuznach";
+const NETWORK = {
+  name: "Netzwerk Kinderschutz Teststadt",
+  slug: "netzwerk-kinderschutz-teststadt",
+  directory: "/netzwerk-kinderschutz-teststadt/verzeichnis",
+};
+const ORGANISER = "koordination@netzwerk-teststadt.example";
+const MUNICIPALITY = "Teststadt";
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+/** The documented command, against the D1 of the running test server. */
+function createNetwork() {
+  const created = spawnSync(
+    "npm",
+    [
+      "run",
+      "-s",
+      "network:create",
+      "--",
+      "--name",
+      NETWORK.name,
+      "--organiser",
+      ORGANISER,
+      "--municipality",
+      MUNICIPALITY,
+    ],
+    { cwd: root, encoding: "utf8", env: { ...process.env, NW_PERSIST_TO: inject("persistTo"), NO_COLOR: "1" } },
+  );
+  expect(created.status, created.stderr).toBe(0);
+  expect(created.stdout.trim()).toBe(NETWORK.slug);
+}
+
+const apiJson = async (path: string) => (await fetch(new URL(path, baseURL()))).json() as Promise<any>;
 const PREFIX = `Importtest ${Date.now()}`;
 
 // "Profil" is guessed as the offers, but holds the sector here: the organiser must remap it.
@@ -63,7 +96,7 @@ let browser: Browser;
 let page: E2EPage;
 beforeAll(async () => {
   browser = await launchBrowser();
-  page = await openPage(browser, NETWORK.home);
+  page = await openPage(browser, "/");
 });
 afterAll(async () => {
   await browser?.close();
@@ -85,6 +118,9 @@ async function checkPage(name: string) {
 
 async function toImportPage() {
   await page.goto(new URL("/", page.url()).href);
+  await expect.poll(h1).toBe("Netzwerke auf NetzWerkstatt");
+  await page.getByRole("link", { name: NETWORK.name }).first().click();
+  await expect.poll(() => new URL(page.url()).pathname).toBe(`/${NETWORK.slug}`);
   await page.getByRole("navigation").getByRole("link", { name: "Verzeichnis" }).first().click();
   await expect.poll(() => new URL(page.url()).pathname).toBe(NETWORK.directory);
   await page.getByRole("link", { name: "Importieren" }).click();
@@ -92,7 +128,9 @@ async function toImportPage() {
 }
 
 describe("directory import", () => {
-  it("imports 37 of 40 rows after the mapping is fixed, and finds them unchanged the second time", async () => {
+  it("sets up a network by the command, imports 37 of 40 rows after the mapping is fixed, and finds them unchanged the second time", async () => {
+    const demoBefore = await apiJson("/api/networks/kinderschutzcluster-9/institutions");
+    createNetwork();
     await signInThroughMailbox(page, ORGANISER);
     await toImportPage();
     await checkPage("directory-import-empty");
@@ -124,6 +162,13 @@ describe("directory import", () => {
     await checkPage("directory-import-done");
 
     await page.getByRole("link", { name: "Zum Verzeichnis", exact: true }).click();
+    // The new network holds exactly these, and the demo network is as it was.
+    await expect.poll(() => page.locator(".institution-card").count()).toBe(37);
+    await expect.poll(() => page.locator(".result-count").textContent()).toBe("37 Einrichtungen");
+    const own = await apiJson(`/api/networks/${NETWORK.slug}/institutions`);
+    expect(own.items).toHaveLength(37);
+    expect(own.items.every((i: { name: string }) => i.name.startsWith(PREFIX))).toBe(true);
+    expect(await apiJson("/api/networks/kinderschutzcluster-9/institutions")).toEqual(demoBefore);
     await page.locator("#directory-q").fill(PREFIX);
     await expect.poll(() => page.locator(".institution-card").count()).toBe(37);
     await expect.poll(() => page.locator(".result-count").textContent()).toBe("37 Einrichtungen");

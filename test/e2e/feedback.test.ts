@@ -6,6 +6,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  askForLinks,
   baseURL,
   type E2EPage,
   expectCleanPage,
@@ -40,12 +41,7 @@ const h1 = (page: E2EPage) => page.getByRole("heading", { level: 1 }).textConten
 
 /** The participant's personal link, as the sign-in page mails it. */
 async function personalToken(email: string): Promise<string> {
-  const res = await fetch(url("/api/auth/sign-in-links"), {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: new URL(baseURL()).origin },
-    body: JSON.stringify({ email }),
-  });
-  expect(res.status).toBe(202);
+  await askForLinks(email);
   const mailbox = (await (await fetch(url(`/api/dev/mailbox?to=${encodeURIComponent(email)}`))).json()) as {
     items: { text: string }[];
   };

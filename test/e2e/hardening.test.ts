@@ -3,7 +3,7 @@
 // door's check-in page may use the camera, as served by `wrangler dev` from web/public/_headers.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseURL, expectCleanPage, launchBrowser, openPage, signInThroughMailbox } from "./browser";
+import { askForLinks, baseURL, expectCleanPage, launchBrowser, openPage, signInThroughMailbox } from "./browser";
 
 const PARTICIPANT = "fachkraft@kita-regenbogen.example";
 const ORGANISER = "koordination@kinderschutz-bad-kreuznach.example";
@@ -19,12 +19,7 @@ afterAll(async () => {
 const url = (path: string) => new URL(path, baseURL()).href;
 
 async function personalLinkOf(email: string): Promise<string> {
-  const res = await fetch(url("/api/auth/sign-in-links"), {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: new URL(baseURL()).origin },
-    body: JSON.stringify({ email }),
-  });
-  expect(res.status).toBe(202);
+  await askForLinks(email);
   const mailbox = await fetch(url(`/api/dev/mailbox?to=${encodeURIComponent(email)}`));
   const { items } = (await mailbox.json()) as { items: { text: string }[] };
   for (const mail of items) {
@@ -73,7 +68,7 @@ describe("the camera", () => {
   it("is allowed on the check-in page only, also when it is reached by its link", async () => {
     const page = await openPage(browser, "/");
     try {
-      for (const path of ["/", "/teilnahme", "/veranstaltungen/evt-qe-werkstatt/platzvergabe"]) {
+      for (const path of ["/", "/teilnahme", "/kinderschutzcluster-9/veranstaltungen/evt-qe-werkstatt/platzvergabe"]) {
         const res = await page.goto(url(path), { waitUntil: "networkidle" });
         expect(res?.headers()["permissions-policy"], path).toContain("camera=()");
         expect(res?.headers()["strict-transport-security"], path).toContain("max-age=");
@@ -83,19 +78,23 @@ describe("the camera", () => {
       expect(asset.headers.get("permissions-policy")).toContain("camera=()");
       expect(asset.headers.get("strict-transport-security")).toContain("max-age=");
 
-      const checkIn = await page.goto(url("/veranstaltungen/evt-qe-werkstatt/termine/ses-qe-1/einlass"));
+      const checkIn = await page.goto(
+        url("/kinderschutzcluster-9/veranstaltungen/evt-qe-werkstatt/termine/ses-qe-1/einlass"),
+      );
       expect(checkIn?.headers()["permissions-policy"]).toContain("camera=(self)");
       expect(checkIn?.headers()["permissions-policy"]).toContain("microphone=()");
       expect(await allowed(page)).toBe(true);
 
       // From the board the link opens the check-in page as a new document, with its own headers.
       await signInThroughMailbox(page, ORGANISER);
-      await page.goto(url("/veranstaltungen/evt-qe-werkstatt/platzvergabe"), { waitUntil: "networkidle" });
+      await page.goto(url("/kinderschutzcluster-9/veranstaltungen/evt-qe-werkstatt/platzvergabe"), {
+        waitUntil: "networkidle",
+      });
       expect(await allowed(page)).toBe(false);
       const link = page.locator('a[href$="/termine/ses-qe-1/einlass"]');
       await expect.poll(() => link.count(), { timeout: 10_000 }).toBe(1);
       await Promise.all([page.waitForEvent("load"), link.click()]);
-      expect(page.url()).toBe(url("/veranstaltungen/evt-qe-werkstatt/termine/ses-qe-1/einlass"));
+      expect(page.url()).toBe(url("/kinderschutzcluster-9/veranstaltungen/evt-qe-werkstatt/termine/ses-qe-1/einlass"));
       expect(await allowed(page)).toBe(true);
     } finally {
       await page.close();

@@ -39,11 +39,17 @@ describe("npm run network:create", () => {
     );
 
     expect((await post("/api/auth/sign-in-links", { email: "erste@rhk.example" })).status).toBe(202);
-    const mailbox = (await (await fetch(new URL("/api/dev/mailbox?to=erste@rhk.example", baseURL()))).json()) as {
-      items: { text: string }[];
-    };
-    const token = /#token=([A-Za-z0-9_-]+)/.exec(mailbox.items[0]?.text ?? "")?.[1];
-    expect(token).toBeTruthy();
+    // The mail is written just after the answer.
+    let token: string | undefined;
+    await expect
+      .poll(async () => {
+        const mailbox = (await (await fetch(new URL("/api/dev/mailbox?to=erste@rhk.example", baseURL()))).json()) as {
+          items: { text: string }[];
+        };
+        token = /#token=([A-Za-z0-9_-]+)/.exec(mailbox.items[0]?.text ?? "")?.[1];
+        return token;
+      })
+      .toBeTruthy();
     const session = await post("/api/auth/sessions", { token });
     expect(session.status).toBe(201);
     const me = (await session.json()) as { roles: { role: string; network: { slug: string } }[] };
