@@ -1,3 +1,4 @@
+import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { auditLog } from "../db/schema";
 
@@ -22,3 +23,10 @@ export const auditInsert = (db: Db, entry: AuditEntry, now = new Date()) =>
     entityId: entry.entityId,
     details: entry.fields ? { fields: entry.fields } : null,
   });
+
+/** Like `auditInsert`, as SQL for `runBatch`: written only if `condition` holds when the batch runs. */
+export const auditInsertIf = (entry: AuditEntry, condition: SQL, now = new Date()) =>
+  sql`insert into audit_log (id, network_id, at, actor_account_id, action, entity_type, entity_id, details)
+    select ${crypto.randomUUID()}, ${entry.networkId}, ${now.getTime()}, ${entry.actorAccountId}, ${entry.action},
+      ${entry.entityType}, ${entry.entityId}, ${entry.fields ? JSON.stringify({ fields: entry.fields }) : null}
+    where ${condition}`;

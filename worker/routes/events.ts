@@ -1,10 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, asc, eq, getTableColumns, inArray, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, ne, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Context } from "hono";
 import { fillFreePlaces, runContextOf } from "../db/allocation";
 import { type Db, runBatch } from "../db/client";
+import { mailBrandOf } from "../db/network-settings";
 import { requireNetwork } from "../db/queries";
 import {
   accounts,
@@ -26,7 +27,7 @@ import {
 } from "../db/schema";
 import { quotaOf } from "../domain/allocation";
 import type { AppEnv } from "../env";
-import { type AuditEntry, auditInsert } from "../lib/audit";
+import { auditInsert, auditInsertIf } from "../lib/audit";
 import { isOrganiserOf, requireAuth } from "../lib/auth";
 import { eventAccess, organiserOfNetwork } from "../lib/guards";
 import { deliverAfterResponse, mailInsertIf, type OutgoingMail } from "../lib/mail";
@@ -692,13 +693,6 @@ function eventColumns(input: EventPatch) {
   };
 }
 
-/** Like `auditInsert`, but as SQL for `runBatch`, written only if `condition` holds when the batch runs. */
-const auditInsertIf = (entry: AuditEntry, condition: SQL, now: Date) =>
-  sql`insert into audit_log (id, network_id, at, actor_account_id, action, entity_type, entity_id, details)
-    select ${crypto.randomUUID()}, ${entry.networkId}, ${now.getTime()}, ${entry.actorAccountId}, ${entry.action},
-      ${entry.entityType}, ${entry.entityId}, ${entry.fields ? JSON.stringify({ fields: entry.fields }) : null}
-    where ${condition}`;
-
 // ---------------------------------------------------------------------------
 // Routes
 
@@ -896,7 +890,7 @@ export const events = createRouter()
       if (event.status !== "draft") throw new ApiError("event_not_draft");
       const now = new Date();
       const origin = runContextOf(c).origin;
-      const [[network], sessionRows, contacts] = await Promise.all([
+      const [[network], sessionRows, contacts, brand] = await Promise.all([
         db.select({ name: networks.name }).from(networks).where(eq(networks.id, event.networkId)).limit(1),
         db.select().from(eventSessions).where(eq(eventSessions.eventId, event.id)).orderBy(asc(eventSessions.position)),
         // Every contact account of every invited (non-archived) institution.
@@ -914,6 +908,7 @@ export const events = createRouter()
           .innerJoin(accounts, eq(accounts.id, roles.accountId))
           .where(and(eq(quotas.eventId, event.id), sql`${institutions.archivedAt} is null`))
           .orderBy(asc(institutions.name), asc(accounts.email)),
+        mailBrandOf(db, event.networkId, origin),
       ]);
       const dates = { de: formatEventDates(sessionRows, "de"), en: formatEventDates(sessionRows, "en") };
       const mails: OutgoingMail<"event_invitation">[] = contacts.map((r) => ({
@@ -929,6 +924,7 @@ export const events = createRouter()
           quota: quotaOf(r.places, event.defaultQuota),
           link: `${origin}/veranstaltungen/${encodeURIComponent(event.id)}/anmelden?institution=${encodeURIComponent(r.institutionId)}`,
         },
+        brand,
       }));
       // Mails and log entry only if this request is the one that published: a concurrent
       // second publish finds the status changed, updates nothing and writes nothing. (`ours` tells
