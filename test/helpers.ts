@@ -9,6 +9,12 @@ export const seed = (now = new Date("2026-11-23T09:00:00Z")) => seedDemoNetwork(
 export const api = (path: string, init: RequestInit = {}) =>
   exports.default.fetch(new Request(`http://localhost${path}`, init));
 
+/** A real 1×1 PNG, for logo uploads. */
+export const TINY_PNG = Uint8Array.from(
+  atob("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="),
+  (c) => c.charCodeAt(0),
+);
+
 export const json = async <T = any>(response: Response): Promise<T> => (await response.json()) as T;
 
 // ---------------------------------------------------------------------------

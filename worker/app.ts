@@ -20,6 +20,7 @@ import { events } from "./routes/events";
 import { feedback } from "./routes/feedback";
 import { health } from "./routes/health";
 import { institutions } from "./routes/institutions";
+import { networkSettings } from "./routes/network-settings";
 import { networks } from "./routes/networks";
 import { participation } from "./routes/participation";
 import { privacy } from "./routes/privacy";
@@ -38,10 +39,13 @@ app.use(
     lookupQueryString: "lang",
     caches: false,
   }),
-  secureHeaders({ xFrameOptions: "DENY" }),
+  // A route may set stricter or wider headers of its own (the public logo: its own CSP, and
+  // a cross-origin resource policy so that mail clients may load it); they are kept.
+  secureHeaders({ xFrameOptions: "DENY", overwrite: false }),
   async (c, next) => {
     await next();
-    c.res.headers.set("content-security-policy", CONTENT_SECURITY_POLICY);
+    if (!c.res.headers.has("content-security-policy"))
+      c.res.headers.set("content-security-policy", CONTENT_SECURITY_POLICY);
   },
   async (c, next) => {
     if (c.env.DEV_MODE === "true") meterD1(c.env.DB);
@@ -56,6 +60,7 @@ const routes = app
   .route("/api", health)
   .route("/api", sectors)
   .route("/api", networks)
+  .route("/api", networkSettings)
   .route("/api", institutions)
   .route("/api", events)
   .route("/api", registrationsRouter)
