@@ -59,6 +59,8 @@ export const routes: RouteDefinition[] = [
   { path: "/anmelden", component: lazy(() => import("./pages/sign-in")) },
   { path: "/anmelden/bestaetigen", component: lazy(() => import("./pages/sign-in-confirm")) },
   { path: "/konto", component: lazy(() => import("./pages/account")) },
+  // Organisers only, like the data-protection pages.
+  { path: "/einstellungen", component: lazy(() => import("./pages/network-settings")) },
   // Data protection, for organisers.
   { path: "/datenschutz", component: lazy(() => import("./pages/data-protection")) },
   { path: "/datenschutz/hinweise", component: lazy(() => import("./pages/privacy-notice")) },

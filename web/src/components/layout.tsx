@@ -1,13 +1,16 @@
-import { A, type RouteSectionProps, useLocation } from "@solidjs/router";
+import { A, createAsync, type RouteSectionProps, useLocation } from "@solidjs/router";
 import { createEffect, on, Show, Suspense } from "solid-js";
 import { useI18n } from "../i18n";
+import { getNetwork } from "../lib/api";
 import { useMe } from "../lib/session";
 import { Loading } from "./status";
 
 export function Layout(props: RouteSectionProps) {
   const { t, locale, setLocale } = useI18n();
   const location = useLocation();
-  const { me } = useMe();
+  const { me, isOrganiserOf } = useMe();
+  // The header carries the network's name and logo; without them (still loading, or no network) the product's.
+  const network = createAsync(() => getNetwork().catch(() => undefined));
   let main!: HTMLElement;
 
   // After client-side navigation, move focus to the new page so screen readers announce it.
@@ -27,10 +30,12 @@ export function Layout(props: RouteSectionProps) {
       <header class="site-header">
         <div class="container header-inner">
           <A href="/" class="brand" end>
-            <img src="/favicon.svg" alt="" width="32" height="32" />
+            <Show when={network()?.logo} fallback={<img src="/favicon.svg" alt="" width="32" height="32" />}>
+              {(logo) => <img class="network-logo" src={logo().url} alt="" height="40" />}
+            </Show>
             <span class="brand-text">
-              <span class="brand-name">{t("app.name")}</span>
-              <span class="brand-tagline">{t("app.tagline")}</span>
+              <span class="brand-name">{network()?.name ?? t("app.name")}</span>
+              <span class="brand-tagline">{network() ? t("app.name") : t("app.tagline")}</span>
             </span>
           </A>
           <div class="header-actions">
@@ -70,6 +75,11 @@ export function Layout(props: RouteSectionProps) {
             <li>
               <A href="/veranstaltungen">{t("nav.events")}</A>
             </li>
+            <Show when={isOrganiserOf(network()?.id)}>
+              <li>
+                <A href="/einstellungen">{t("nav.settings")}</A>
+              </li>
+            </Show>
             <li>
               <A href="/api-referenz">{t("nav.api")}</A>
             </li>
