@@ -43,7 +43,7 @@ async function checkPage(page: E2EPage, name: string) {
     // What sticks out, if anything, for the message.
     const wide = await page.evaluate(
       (w) =>
-        [...document.querySelectorAll("body *")]
+        Array.from(document.querySelectorAll("body *"))
           .filter((el) => el.getBoundingClientRect().right > w + 1)
           .map((el) => `${el.tagName}.${el.className}`)
           .slice(-4),

@@ -183,10 +183,15 @@ export async function putLogo(
   file: { contentType: LogoMeta["contentType"]; data: Uint8Array },
   actor: Actor,
 ): Promise<LogoMeta> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", file.data));
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", file.data as Uint8Array<ArrayBuffer>));
   const etag = [...digest.slice(0, 12)].map((b) => b.toString(16).padStart(2, "0")).join("");
   const meta = { contentType: file.contentType, etag, byteSize: file.data.byteLength, updatedAt: new Date() };
-  const row = { networkId: network.id, data: Buffer.from(file.data), ...meta };
+  const row = {
+    networkId: network.id,
+    // D1 binds a Uint8Array as a BLOB; the column is typed as Node's Buffer (a Uint8Array too), unknown to the web build.
+    data: file.data as unknown as typeof networkLogos.$inferInsert.data,
+    ...meta,
+  };
   await db.batch([
     db
       .insert(networkLogos)
