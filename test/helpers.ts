@@ -46,6 +46,12 @@ export function apiAnswer(
   return { response, settled };
 }
 
+/** A real 1×1 PNG, for logo uploads. */
+export const TINY_PNG = Uint8Array.from(
+  atob("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="),
+  (c) => c.charCodeAt(0),
+);
+
 export const json = async <T = any>(response: Response): Promise<T> => (await response.json()) as T;
 
 // ---------------------------------------------------------------------------

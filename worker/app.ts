@@ -23,6 +23,7 @@ import { events } from "./routes/events";
 import { feedback } from "./routes/feedback";
 import { health } from "./routes/health";
 import { institutions } from "./routes/institutions";
+import { networkSettings } from "./routes/network-settings";
 import { networks } from "./routes/networks";
 import { operatorRoutes } from "./routes/operator";
 import { participation } from "./routes/participation";
@@ -42,10 +43,13 @@ app.use(
     lookupQueryString: "lang",
     caches: false,
   }),
-  secureHeaders({ xFrameOptions: "DENY", strictTransportSecurity: STRICT_TRANSPORT_SECURITY }),
+  // A route may set stricter or wider headers of its own (the public logo: its own CSP, and
+  // a cross-origin resource policy so that mail clients may load it); they are kept.
+  secureHeaders({ xFrameOptions: "DENY", strictTransportSecurity: STRICT_TRANSPORT_SECURITY, overwrite: false }),
   async (c, next) => {
     await next();
-    c.res.headers.set("content-security-policy", CONTENT_SECURITY_POLICY);
+    if (!c.res.headers.has("content-security-policy"))
+      c.res.headers.set("content-security-policy", CONTENT_SECURITY_POLICY);
     c.res.headers.set("permissions-policy", PERMISSIONS_POLICY);
     // Answers carry personal data (names, addresses, attendance): no browser or proxy may keep
     // them, unless a route deliberately says otherwise with its own Cache-Control.
@@ -67,6 +71,7 @@ const routes = app
   .route("/api", health)
   .route("/api", sectors)
   .route("/api", networks)
+  .route("/api", networkSettings)
   .route("/api", institutions)
   .route("/api", directoryImport)
   .route("/api", events)

@@ -24,6 +24,8 @@ const ACCESS: Record<string, { access: Access; status?: number }> = {
   "GET /api/sectors": { access: "public", status: 200 },
   "GET /api/networks": { access: "public", status: 200 },
   "GET /api/networks/{networkId}": { access: "public", status: 200 },
+  // The demo network has no logo (the control run below uploads one only after the public checks).
+  "GET /api/networks/{networkId}/logo": { access: "public", status: 404 },
   "GET /api/networks/{networkId}/institutions": { access: "public", status: 200 },
   "GET /api/institutions/{institutionId}": { access: "public", status: 200 },
   "GET /api/networks/{networkId}/events": { access: "public", status: 200 },
@@ -62,6 +64,16 @@ const ACCESS: Record<string, { access: Access; status?: number }> = {
   "DELETE /api/auth/sessions": { access: "signedIn" },
 
   "POST /api/networks/{networkId}/institutions": { access: "protected" },
+  "PATCH /api/networks/{networkId}": { access: "protected" },
+  "POST /api/networks/{networkId}/municipalities": { access: "protected" },
+  "PATCH /api/networks/{networkId}/municipalities/{municipalityId}": { access: "protected" },
+  "DELETE /api/networks/{networkId}/municipalities/{municipalityId}": { access: "protected" },
+  "PUT /api/networks/{networkId}/logo": { access: "protected" },
+  "DELETE /api/networks/{networkId}/logo": { access: "protected" },
+  "GET /api/networks/{networkId}/organisers": { access: "protected" },
+  "POST /api/networks/{networkId}/organisers": { access: "protected" },
+  "DELETE /api/networks/{networkId}/organisers/{accountId}": { access: "protected" },
+  "GET /api/networks/{networkId}/setup": { access: "protected" },
   "PATCH /api/institutions/{institutionId}": { access: "protected" },
   "POST /api/institutions/{institutionId}/archive": { access: "protected" },
   "PUT /api/institutions/{institutionId}/leitbild": { access: "protected" },
@@ -155,6 +167,16 @@ const BODIES: Record<string, object | null> = {
     dryRun: false,
   },
   "PATCH /api/institutions/{institutionId}": { phone: "0671 000-0001" },
+  "PATCH /api/networks/{networkId}": { senderName: "Sweep-Absender" },
+  "POST /api/networks/{networkId}/municipalities": { name: "Sweep-Kommune" },
+  "PATCH /api/networks/{networkId}/municipalities/{municipalityId}": { name: "Sweep-Kommune umbenannt" },
+  "DELETE /api/networks/{networkId}/municipalities/{municipalityId}": null,
+  // Sent as it is (a string), with the content type from HEADERS.
+  "PUT /api/networks/{networkId}/logo":
+    '<svg xmlns="http://www.w3.org/2000/svg"><rect width="4" height="4"/></svg>' as never,
+  "DELETE /api/networks/{networkId}/logo": null,
+  "POST /api/networks/{networkId}/organisers": { email: "sweep.organiser@example.org" },
+  "DELETE /api/networks/{networkId}/organisers/{accountId}": null,
   "POST /api/institutions/{institutionId}/archive": null,
   "PUT /api/institutions/{institutionId}/leitbild": { signedAt: "2026-03-12", signedBy: "Sweep" },
   "POST /api/institutions/{institutionId}/contact-persons": { name: "Sweep Person", email: "sweep.person@example.org" },
@@ -223,6 +245,7 @@ const BODIES: Record<string, object | null> = {
 
 /** Headers some operations need to get past validation. */
 const HEADERS: Record<string, Record<string, string> | undefined> = {
+  "PUT /api/networks/{networkId}/logo": { "content-type": "image/svg+xml" },
   "GET /api/participation": { "x-participant-token": "A".repeat(43) },
   "DELETE /api/participation/link": { "x-participant-token": "A".repeat(43) },
   "POST /api/participation/cancel": { "x-participant-token": "A".repeat(43) },
@@ -252,6 +275,8 @@ const PARAMS: Record<string, string> = {
   eventSessionId: "ses-qe-1",
   // The open feedback form of the demo series' last session (it has enough responses for results).
   formId: "fb-demo-fh-3",
+  // A municipality no institution refers to (inserted below), so that it can be removed.
+  municipalityId: "mun-sweep",
 };
 
 /** Where one operation needs a resource in another state than the shared dummy. */
@@ -266,6 +291,8 @@ const PARAMS_FOR: Record<string, Record<string, string>> = {
   // Questions can change and a form can open only before anybody answered.
   "PUT /api/feedback-forms/{formId}/questions": { formId: "fb-sweep-draft" },
   "POST /api/feedback-forms/{formId}/open": { formId: "fb-sweep-draft" },
+  // A second organiser (the last one cannot be removed).
+  "DELETE /api/networks/{networkId}/organisers/{accountId}": { accountId: "acc-sweep-organiser" },
   // A certificate needs a recorded attendance.
   "GET /api/registrations/{registrationId}/certificate.pdf": { registrationId: "reg-sweep-attended" },
 };
@@ -347,6 +374,15 @@ beforeAll(async () => {
     env.DB.prepare(
       `insert into feedback_forms (id, event_id, session_id, title, status, min_responses, created_at)
         values ('fb-sweep-draft', 'evt-qe-werkstatt', null, 'Entwurf', 'draft', 5, ?)`,
+    ).bind(now),
+    env.DB.prepare(
+      "insert into municipalities (id, network_id, name, role) values ('mun-sweep', 'net-kc9', 'Sweep-Gemeinde', 'partner')",
+    ),
+    env.DB.prepare(
+      "insert into accounts (id, email, display_name, created_at) values ('acc-sweep-organiser', 'sweep.co-organiser@example.org', 'Sweep Co', ?)",
+    ).bind(now),
+    env.DB.prepare(
+      "insert into roles (id, account_id, network_id, role, created_at) values ('role-sweep-organiser', 'acc-sweep-organiser', 'net-kc9', 'organiser', ?)",
     ).bind(now),
   ]);
   organiser = await signIn("koordination@kinderschutz-bad-kreuznach.example");

@@ -83,6 +83,8 @@ export const routes: RouteDefinition[] = [
         path: "/veranstaltungen/:eventId/rueckmeldungen/:formId/ergebnisse",
         component: lazy(() => import("./pages/feedback-results")),
       },
+      // Organisers only, like the data-protection pages.
+      { path: "/einstellungen", component: lazy(() => import("./pages/network-settings")) },
       // Data protection, for organisers.
       { path: "/datenschutz", component: lazy(() => import("./pages/data-protection")) },
       { path: "/datenschutz/hinweise", component: lazy(() => import("./pages/privacy-notice")) },

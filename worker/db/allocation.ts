@@ -21,10 +21,11 @@ import {
   type WaitingRequest,
 } from "../domain/allocation";
 import { hashToken, randomToken } from "../lib/auth";
-import { type MailLocale, mailInsertIf, type RegistrationMailKind, renderMail } from "../lib/mail";
+import { type MailBrand, type MailLocale, mailInsertIf, type RegistrationMailKind, renderMail } from "../lib/mail";
 import { formatBerlinDateTime, formatEventDates } from "../lib/time";
 import { type Db, runBatch } from "./client";
-import { eventSessions, events, institutions, registrations, tracks } from "./schema";
+import { logoPath } from "./network-settings";
+import { eventSessions, events, institutions, networkLogos, networks, registrations, tracks } from "./schema";
 
 /** What a background or request-driven allocation step needs to know about its surroundings. */
 export type RunContext = { db: Db; now: Date; origin: string; locale: MailLocale };
@@ -49,23 +50,43 @@ export const personalLink = (origin: string, token: string) => `${origin}/teilna
 // ---------------------------------------------------------------------------
 // Mail context
 
-type EventMailInfo = { networkId: string; title: string; dates: Record<MailLocale, string> };
+type EventMailInfo = {
+  networkId: string;
+  title: string;
+  dates: Record<MailLocale, string>;
+  /** The network's name, sender name and logo (path) for the mail layout. */
+  network: { name: string; senderName: string; logoPath: string | null };
+};
 
 async function eventMailInfo(db: Db, eventId: string, known?: { networkId: string; title: string }) {
   const [event] = known
     ? [known]
     : await db.select({ networkId: events.networkId, title: events.title }).from(events).where(eq(events.id, eventId));
-  const sessions = await db
-    .select()
-    .from(eventSessions)
-    .where(eq(eventSessions.eventId, eventId))
-    .orderBy(asc(eventSessions.position));
+  const [sessions, [network]] = await Promise.all([
+    db.select().from(eventSessions).where(eq(eventSessions.eventId, eventId)).orderBy(asc(eventSessions.position)),
+    db
+      .select({ name: networks.name, senderName: networks.senderName, etag: networkLogos.etag })
+      .from(networks)
+      .leftJoin(networkLogos, eq(networkLogos.networkId, networks.id))
+      .where(eq(networks.id, event.networkId)),
+  ]);
   return {
     networkId: event.networkId,
     title: event.title,
     dates: { de: formatEventDates(sessions, "de"), en: formatEventDates(sessions, "en") },
+    network: {
+      name: network?.name ?? "",
+      senderName: network?.senderName ?? "",
+      logoPath: network?.etag ? logoPath(event.networkId, network.etag) : null,
+    },
   } satisfies EventMailInfo;
 }
+
+const brandOf = (ctx: RunContext, info: EventMailInfo): MailBrand => ({
+  networkName: info.network.name,
+  senderName: info.network.senderName,
+  logoUrl: info.network.logoPath ? `${ctx.origin}${info.network.logoPath}` : null,
+});
 
 type Person = { email: string; institutionName: string };
 
@@ -91,6 +112,7 @@ function registrationMail(
         link: extra.link,
         offeredUntil: extra.offeredUntil ? formatBerlinDateTime(extra.offeredUntil, ctx.locale) : undefined,
       },
+      brand: brandOf(ctx, info),
     },
     condition,
     ctx.now,
@@ -110,13 +132,12 @@ function registrationMailByStatus(
   link: string,
 ) {
   const render = (kind: "confirmed" | "waitlisted") =>
-    renderMail("registration_update", ctx.locale, {
-      kind,
-      eventTitle: info.title,
-      institutionName: person.institutionName,
-      dates: info.dates[ctx.locale],
-      link,
-    });
+    renderMail(
+      "registration_update",
+      ctx.locale,
+      { kind, eventTitle: info.title, institutionName: person.institutionName, dates: info.dates[ctx.locale], link },
+      brandOf(ctx, info),
+    );
   const yes = render("confirmed");
   const no = render("waitlisted");
   const at = ctx.now.getTime();

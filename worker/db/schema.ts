@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import {
   type AnySQLiteColumn,
+  blob,
   check,
   index,
   integer,
@@ -47,10 +48,31 @@ export const networks = sqliteTable("networks", {
   privacyNotice: text().notNull().default(""),
   /** Months after an event's last session until participants' data is erased. */
   retentionMonths: integer().notNull().default(12),
+  /** Display name in the From of the network's mails; empty: the network's name. */
+  senderName: text().notNull().default(""),
   createdAt: createdAt(),
   /** Set by an operator: a suspended network is hidden and refused, its data kept. */
   status: text({ enum: networkStatuses }).notNull().default("active"),
   suspendedAt: timestamp(),
+});
+
+export const logoTypes = ["image/png", "image/svg+xml"] as const;
+
+/**
+ * A network's logo, at most a few hundred KB (see domain/logo.ts), kept in D1 beside the
+ * network rather than in object storage: one store to back up and erase, written atomically
+ * with its audit entry. Its own table, so that the many reads of `networks` never carry the bytes.
+ */
+export const networkLogos = sqliteTable("network_logos", {
+  networkId: text()
+    .primaryKey()
+    .references(() => networks.id),
+  contentType: text({ enum: logoTypes }).notNull(),
+  data: blob({ mode: "buffer" }).notNull(),
+  byteSize: integer().notNull(),
+  /** SHA-256 of the bytes (hex, shortened): the ETag, and the cache-busting part of the logo's URL. */
+  etag: text().notNull(),
+  updatedAt: integer({ mode: "timestamp_ms" }).notNull(),
 });
 
 /** A network spans municipalities: one model municipality and its partners. */

@@ -24,8 +24,8 @@ export const auditInsert = (db: Db, entry: AuditEntry, now = new Date()) =>
     details: entry.fields ? { fields: entry.fields } : null,
   });
 
-/** Like `auditInsert`, but as SQL for `runBatch`, written only if `condition` holds when the batch runs. */
-export const auditInsertIf = (entry: AuditEntry, condition: SQL, now: Date) =>
+/** Like `auditInsert`, as SQL for `runBatch`: written only if `condition` holds when the batch runs. */
+export const auditInsertIf = (entry: AuditEntry, condition: SQL, now = new Date()) =>
   sql`insert into audit_log (id, network_id, at, actor_account_id, action, entity_type, entity_id, details)
     select ${crypto.randomUUID()}, ${entry.networkId}, ${now.getTime()}, ${entry.actorAccountId}, ${entry.action},
       ${entry.entityType}, ${entry.entityId}, ${entry.fields ? JSON.stringify({ fields: entry.fields }) : null}

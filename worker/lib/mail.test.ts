@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   formatDuration,
+  fromHeader,
   MAX_MAIL_ATTEMPTS,
   type MailEnv,
   type MailTemplate,
@@ -30,6 +31,7 @@ const samples: { [T in MailTemplate]: ParamsOf<T> } = {
     networkName: `Netz ${evil}`,
     signInPage: "https://netzwerkstatt.example/anmelden",
   },
+  co_organiser_invitation: { link, expiresMinutes: 15, networkName: `Netz ${evil}`, invitedBy: `Dr. ${evil}` },
   participant_links: {
     links: [
       { eventTitle: `Werkstatt ${evil}`, link },
@@ -56,7 +58,13 @@ const samples: { [T in MailTemplate]: ParamsOf<T> } = {
 };
 
 // Mails someone may receive without having asked for them say what to do then.
-const unrequested: MailTemplate[] = ["sign_in_link", "contact_invitation", "organiser_invitation", "participant_links"];
+const unrequested: MailTemplate[] = [
+  "sign_in_link",
+  "contact_invitation",
+  "organiser_invitation",
+  "co_organiser_invitation",
+  "participant_links",
+];
 
 const templates = Object.keys(samples) as MailTemplate[];
 
@@ -101,6 +109,51 @@ describe("renderMail", () => {
     expect(mail.text).toContain("Teilnehmer_in");
     expect(mail.text).toContain("Ihre");
     expect(mail.text).toMatch(/Mit freundlichen Grüßen\nNetzWerkstatt$/);
+  });
+});
+
+describe("a network's mail", () => {
+  const brand = {
+    networkName: `Kinderschutzcluster 9 ${evil}`,
+    senderName: "Netzwerkkoordination Bad Kreuznach",
+    logoUrl: "https://netzwerkstatt.example/api/networks/net-kc9/logo?v=ab12&x=<y>",
+  };
+
+  it("shows the network's logo and name above the text and signs with its sender name", () => {
+    for (const locale of ["de", "en"] as const) {
+      const mail = renderMail("co_organiser_invitation", locale, samples.co_organiser_invitation, brand);
+      expect(mail.html).toContain(
+        '<img src="https://netzwerkstatt.example/api/networks/net-kc9/logo?v=ab12&amp;x=&lt;y&gt;" alt="Kinderschutzcluster 9 &lt;script&gt;',
+      );
+      expect(mail.html.indexOf("<img")).toBeLessThan(mail.html.indexOf("<main>"));
+      expect(mail.html).toContain("<br>\nNetzwerkkoordination Bad Kreuznach</p>");
+      expect(mail.text.endsWith("\nNetzwerkkoordination Bad Kreuznach")).toBe(true);
+      expect(mail.text).not.toContain("NetzWerkstatt");
+    }
+  });
+
+  it("signs with the network's name when it has no sender name, and shows no image without a logo", () => {
+    const mail = renderMail("event_invitation", "de", samples.event_invitation, {
+      networkName: "Frühe Hilfen Leipzig",
+      senderName: "",
+      logoUrl: null,
+    });
+    expect(mail.html).not.toMatch(/<img/i);
+    expect(mail.html).toContain("Frühe Hilfen Leipzig</p>\n</header>");
+    expect(mail.text.endsWith("Mit freundlichen Grüßen\nFrühe Hilfen Leipzig")).toBe(true);
+  });
+});
+
+describe("fromHeader", () => {
+  it("puts the sender name before the installation's address, never breaking the header", () => {
+    expect(fromHeader("netzwerkstatt@example.org", "Netzwerkkoordination Bad Kreuznach")).toBe(
+      '"Netzwerkkoordination Bad Kreuznach" <netzwerkstatt@example.org>',
+    );
+    expect(fromHeader("NetzWerkstatt <noreply@example.org>", 'Jugendamt "Nord"\r\nBcc: x@y')).toBe(
+      '"Jugendamt Nord Bcc: x@y" <noreply@example.org>',
+    );
+    expect(fromHeader("netzwerkstatt@example.org", "")).toBe("netzwerkstatt@example.org");
+    expect(fromHeader("netzwerkstatt@example.org", null)).toBe("netzwerkstatt@example.org");
   });
 });
 

@@ -21,6 +21,8 @@ export type MailParams = {
     networkName: string;
     invitedBy: string;
   };
+  /** An organiser adds a colleague to the network's coordination. */
+  co_organiser_invitation: { link: string; expiresMinutes: number; networkName: string; invitedBy: string };
   participant_links: { links: { eventTitle: string; link: string }[] };
   /** Sent when an operator sets up a network: its first organiser signs in with the link. */
   organiser_invitation: { link: string; expiresMinutes: number; networkName: string; signInPage: string };
@@ -60,6 +62,13 @@ export type MailTemplate = keyof MailParams;
 export type ParamsOf<T extends MailTemplate> = MailParams[T];
 
 export type RenderedMail = { subject: string; text: string; html: string };
+
+/**
+ * How a mail that belongs to a network presents it: its name and logo above the
+ * text, its sender name (or its name) as the signature. `logoUrl` is absolute,
+ * pointing at the public logo endpoint, since mail clients load it from afar.
+ */
+export type MailBrand = { networkName: string; senderName: string; logoUrl: string | null };
 
 /**
  * The mail binding this module needs. It is the builder form of the send_email
@@ -123,6 +132,11 @@ type Draft = { subject: string; blocks: Block[] };
 
 const greeting = { de: "Guten Tag,", en: "Hello," } as const;
 const closing = { de: "Mit freundlichen Grüßen\nNetzWerkstatt", en: "Kind regards,\nNetzWerkstatt" } as const;
+
+const closingFor = (locale: MailLocale, brand?: MailBrand) => {
+  const signature = brand ? oneLine(brand.senderName || brand.networkName) : "";
+  return signature ? `${locale === "de" ? "Mit freundlichen Grüßen" : "Kind regards,"}\n${signature}` : closing[locale];
+};
 
 const drafts: { [T in MailTemplate]: (locale: MailLocale, params: ParamsOf<T>) => Draft } = {
   sign_in_link: (locale, { link, expiresMinutes }) => {
@@ -230,6 +244,51 @@ const drafts: { [T in MailTemplate]: (locale: MailLocale, params: ParamsOf<T>) =
             {
               kind: "p",
               text: `The link is valid for ${valid} and can be used only once. After that, ask for a new sign-in link at any time: ${signInPage}`,
+            },
+            { kind: "p", text: "If you did not expect this invitation, you can ignore this e-mail." },
+          ],
+        };
+  },
+
+  co_organiser_invitation: (locale, { link, expiresMinutes, networkName, invitedBy }) => {
+    const valid = formatDuration(expiresMinutes, locale);
+    return locale === "de"
+      ? {
+          subject: oneLine(`Einladung in die Netzwerkkoordination ${networkName}`),
+          blocks: [
+            {
+              kind: "p",
+              text:
+                `${invitedBy} hat Sie eingeladen, das Netzwerk ${networkName} mit zu koordinieren. ` +
+                "Als Netzwerkkoordination pflegen Sie das Verzeichnis der Einrichtungen, planen Veranstaltungen, " +
+                "vergeben Plätze und werten Rückmeldungen aus.",
+            },
+            { kind: "p", text: "Mit diesem Link melden Sie sich an:" },
+            { kind: "link", label: "Einladung annehmen", href: link },
+            {
+              kind: "p",
+              text: `Der Link ist ${valid} gültig und kann nur einmal verwendet werden. Später fordern Sie auf der Anmeldeseite jederzeit einen neuen Link an.`,
+            },
+            {
+              kind: "p",
+              text: "Wenn Sie diese Einladung nicht erwartet haben, können Sie diese E-Mail ignorieren.",
+            },
+          ],
+        }
+      : {
+          subject: oneLine(`Invitation to coordinate the network ${networkName}`),
+          blocks: [
+            {
+              kind: "p",
+              text:
+                `${invitedBy} has invited you to help coordinate the network ${networkName}. ` +
+                "Organisers keep the directory of institutions, plan events, allocate places and read the feedback.",
+            },
+            { kind: "p", text: "Use this link to sign in:" },
+            { kind: "link", label: "Accept the invitation", href: link },
+            {
+              kind: "p",
+              text: `The link is valid for ${valid} and can be used only once. Later you can ask for a new link on the sign-in page at any time.`,
             },
             { kind: "p", text: "If you did not expect this invitation, you can ignore this e-mail." },
           ],
@@ -441,10 +500,27 @@ const blockHtml = (block: Block) => {
 };
 
 /** Subject, plain text and a simple accessible HTML body for one template in one language. */
-export function renderMail<T extends MailTemplate>(template: T, locale: MailLocale, params: ParamsOf<T>): RenderedMail {
+export function renderMail<T extends MailTemplate>(
+  template: T,
+  locale: MailLocale,
+  params: ParamsOf<T>,
+  brand?: MailBrand,
+): RenderedMail {
   const draft = (drafts[template] as (locale: MailLocale, params: ParamsOf<T>) => Draft)(locale, params);
   const subject = oneLine(draft.subject);
-  const text = [greeting[locale], ...draft.blocks.map(blockText), closing[locale]].join("\n\n");
+  const signature = closingFor(locale, brand);
+  const text = [greeting[locale], ...draft.blocks.map(blockText), signature].join("\n\n");
+  // The network first: its logo (described by its name, for screen readers and blocked images) and name.
+  const header = brand
+    ? [
+        '<header style="margin-bottom: 1.5em;">',
+        brand.logoUrl
+          ? `<p><img src="${escapeHtml(brand.logoUrl)}" alt="${escapeHtml(brand.networkName)}" height="48" style="height: 48px; width: auto;"></p>`
+          : "",
+        `<p style="font-weight: bold; font-size: 18px;">${escapeHtml(brand.networkName)}</p>`,
+        "</header>",
+      ].filter(Boolean)
+    : [];
   const html = [
     "<!doctype html>",
     `<html lang="${locale}">`,
@@ -454,10 +530,11 @@ export function renderMail<T extends MailTemplate>(template: T, locale: MailLoca
     `<title>${escapeHtml(subject)}</title>`,
     "</head>",
     '<body style="font-family: sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a;">',
+    ...header,
     "<main>",
     `<p>${escapeHtml(greeting[locale])}</p>`,
     ...draft.blocks.map(blockHtml),
-    `<p>${closing[locale].split("\n").map(escapeHtml).join("<br>\n")}</p>`,
+    `<p>${signature.split("\n").map(escapeHtml).join("<br>\n")}</p>`,
     "</main>",
     "</body>",
     "</html>",
@@ -474,6 +551,8 @@ export type OutgoingMail<T extends MailTemplate> = {
   networkId?: string | null;
   template: T;
   params: ParamsOf<T>;
+  /** For mails that belong to a network: its name, sender name and logo in the layout. */
+  brand?: MailBrand;
 };
 
 /**
@@ -481,7 +560,7 @@ export type OutgoingMail<T extends MailTemplate> = {
  * for `db.batch([write, mailInsert(db, mail)])`. It returns `[{ id }]`.
  */
 export function mailInsert<T extends MailTemplate>(db: Db, mail: OutgoingMail<T>, now = new Date()) {
-  const rendered = renderMail(mail.template, mail.locale, mail.params);
+  const rendered = renderMail(mail.template, mail.locale, mail.params, mail.brand);
   return db
     .insert(outbox)
     .values({
@@ -506,7 +585,7 @@ export function mailInsert<T extends MailTemplate>(db: Db, mail: OutgoingMail<T>
  * announces was really created.
  */
 export function mailInsertIf<T extends MailTemplate>(mail: OutgoingMail<T>, condition: SQL, now = new Date()): SQL {
-  const r = renderMail(mail.template, mail.locale, mail.params);
+  const r = renderMail(mail.template, mail.locale, mail.params, mail.brand);
   const at = now.getTime();
   return sql`insert into outbox
     (id, network_id, to_email, template, locale, subject, body_text, body_html, status, attempts, next_attempt_at, created_at)
@@ -527,6 +606,31 @@ export async function enqueueMail<T extends MailTemplate>(
 
 // ---------------------------------------------------------------------------
 // Delivery
+
+/**
+ * The From header: the network's sender name (or its name) as display name
+ * before the installation's address, quoted as RFC 5322 wants it.
+ */
+export function fromHeader(address: string, displayName?: string | null): string {
+  const name = (displayName ?? "")
+    .replace(/[\r\n"\\<>]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  // MAIL_FROM may carry a display name of its own ("NetzWerkstatt <x@example.org>").
+  const bare = /<([^>]+)>/.exec(address)?.[1] ?? address;
+  return name ? `"${name}" <${bare}>` : address;
+}
+
+/** Display names of the networks the given mails belong to, by network id. */
+export async function senderNames(db: Db, networkIds: (string | null)[]): Promise<Map<string, string>> {
+  const ids = [...new Set(networkIds.filter((id): id is string => id !== null))];
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: networks.id, name: networks.name, senderName: networks.senderName })
+    .from(networks)
+    .where(inArray(networks.id, ids));
+  return new Map(rows.map((n) => [n.id, n.senderName || n.name]));
+}
 
 const RETRY_DELAYS_MINUTES = [1, 5, 15, 60, 240];
 
@@ -590,6 +694,11 @@ export async function deliverOutbox(
     .returning();
   if (claimed.length === 0) return result;
 
+  const names = await senderNames(
+    db,
+    claimed.map((m) => m.networkId),
+  );
+  const address = env.MAIL_FROM ?? DEFAULT_MAIL_FROM;
   const outcomes = [];
   for (const mail of claimed) {
     // Only while the claim is ours: after a lease expired, another deliverer may hold it.
@@ -605,7 +714,7 @@ export async function deliverOutbox(
         try {
           await env.EMAIL.send({
             to: mail.toEmail,
-            from: env.MAIL_FROM ?? DEFAULT_MAIL_FROM,
+            from: fromHeader(address, mail.networkId ? names.get(mail.networkId) : null),
             subject: mail.subject,
             text: mail.bodyText,
             html: mail.bodyHtml,

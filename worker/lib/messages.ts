@@ -442,6 +442,76 @@ export const problems = {
       detail: "Results are available only from the minimum number of responses on, so that nobody can be identified.",
     },
   },
+  municipality_not_found: {
+    status: 404,
+    de: { title: "Kommune nicht gefunden", detail: "Diese Kommune gehört nicht zu diesem Netzwerk." },
+    en: { title: "Municipality not found", detail: "This municipality does not belong to this network." },
+  },
+  municipality_name_taken: {
+    status: 409,
+    de: { title: "Kommune schon vorhanden", detail: "Eine Kommune mit diesem Namen gehört schon zum Netzwerk." },
+    en: { title: "Municipality exists", detail: "A municipality of this name already belongs to the network." },
+  },
+  municipality_in_use: {
+    status: 409,
+    de: {
+      title: "Kommune wird verwendet",
+      detail:
+        "Einrichtungen im Verzeichnis sind dieser Kommune zugeordnet. Ordnen Sie sie zuerst einer anderen Kommune zu.",
+    },
+    en: {
+      title: "Municipality in use",
+      detail: "Institutions in the directory belong to this municipality. Assign them to another one first.",
+    },
+  },
+  logo_not_found: {
+    status: 404,
+    de: { title: "Kein Logo", detail: "Für dieses Netzwerk ist kein Logo hinterlegt." },
+    en: { title: "No logo", detail: "This network has no logo." },
+  },
+  logo_too_large: {
+    status: 413,
+    de: { title: "Logo zu groß", detail: "Das Logo darf höchstens 256 KB groß sein." },
+    en: { title: "Logo too large", detail: "The logo may be at most 256 KB." },
+  },
+  logo_unsupported_type: {
+    status: 415,
+    de: { title: "Dateiformat nicht möglich", detail: "Das Logo muss eine PNG- oder SVG-Datei sein." },
+    en: { title: "File type not possible", detail: "The logo must be a PNG or SVG file." },
+  },
+  logo_unsafe: {
+    status: 422,
+    de: {
+      title: "SVG nicht zulässig",
+      detail:
+        "Das SVG enthält Skripte, Ereignis-Attribute oder eingebettete Inhalte. Bitte laden Sie eine einfache Grafik hoch.",
+    },
+    en: {
+      title: "SVG not allowed",
+      detail: "The SVG contains scripts, event attributes or embedded content. Please upload a plain graphic.",
+    },
+  },
+  organiser_not_found: {
+    status: 404,
+    de: { title: "Keine Netzwerkkoordination", detail: "Dieses Konto koordiniert dieses Netzwerk nicht." },
+    en: { title: "Not an organiser", detail: "This account does not coordinate this network." },
+  },
+  already_organiser: {
+    status: 409,
+    de: { title: "Schon in der Koordination", detail: "Diese Person koordiniert das Netzwerk bereits." },
+    en: { title: "Already an organiser", detail: "This person already coordinates the network." },
+  },
+  last_organiser: {
+    status: 409,
+    de: {
+      title: "Letzte Netzwerkkoordination",
+      detail: "Ein Netzwerk braucht mindestens eine Koordination. Laden Sie zuerst eine weitere Person ein.",
+    },
+    en: {
+      title: "Last organiser",
+      detail: "A network needs at least one organiser. Invite someone else first.",
+    },
+  },
   internal_error: {
     status: 500,
     de: {

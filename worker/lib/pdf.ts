@@ -2,7 +2,7 @@
 // (the organiser's exports, later the participant's page) can produce them.
 // Standard fonts only: Helvetica in WinAnsi covers German (ä, ö, ü, ß, „“, –, €);
 // anything else (emoji, ğ, Cyrillic) is folded or replaced, never thrown.
-import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
+import { PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb, StandardFonts } from "pdf-lib";
 import { berlinParts, formatEventDates } from "./time";
 
 const A4: [number, number] = [595.28, 841.89];
@@ -133,6 +133,30 @@ async function newDocument(title: string, author: string, subject: string, now: 
   return { doc, fonts };
 }
 
+/**
+ * The network's logo for the header, if it has a PNG one: pdf-lib embeds PNG and JPEG
+ * but cannot draw SVG, so an SVG logo leaves the header with the network's name alone.
+ * A file pdf-lib cannot read is left out rather than failing the document.
+ */
+async function embedLogo(doc: PDFDocument, png: Uint8Array | null | undefined): Promise<PDFImage | null> {
+  if (!png) return null;
+  try {
+    return await doc.embedPng(png);
+  } catch {
+    return null;
+  }
+}
+
+/** Draws the logo with its top-right corner at (right, top), at most `height` high and `maxWidth` wide; returns its width. */
+function drawLogo(page: PDFPage, logo: PDFImage | null, right: number, top: number, height: number, maxWidth: number) {
+  if (!logo) return 0;
+  const scale = Math.min(height / logo.height, maxWidth / logo.width);
+  const w = logo.width * scale;
+  const h = logo.height * scale;
+  page.drawImage(logo, { x: right - w, y: top - h, width: w, height: h });
+  return w;
+}
+
 function footer(page: PDFPage, fonts: Fonts, left: string, index: number, count: number) {
   const y = MARGIN - 14;
   page.drawLine({
@@ -159,6 +183,8 @@ export type SignInSheetData = {
   venueName: string;
   venueAddress: string;
   networkName: string;
+  /** The network's logo if it is a PNG. */
+  logoPng?: Uint8Array | null;
   /** In the order to print (the caller sorts). */
   participants: { name: string; institution: string; function: string }[];
   generatedAt: Date;
@@ -188,12 +214,15 @@ export async function signInSheetPdf(data: SignInSheetData): Promise<Uint8Array>
   const when = formatEventDates([data], "de");
   const venue = [data.venueName, data.venueAddress].filter(Boolean).join(", ");
   const session = [data.sessionTitle, data.sessionTopic].filter(Boolean).join(" – ");
+  const logo = await embedLogo(doc, data.logoPng);
 
   for (let p = 0; p < pageCount; p++) {
     const page = doc.addPage(A4);
     let y = A4[1] - MARGIN - 10;
     text(page, fonts.regular, 9, "Unterschriftenliste", MARGIN, y, MUTED);
-    rightText(page, fonts.regular, 9, data.networkName, A4[0] - MARGIN, y, MUTED);
+    // The logo sits in the top margin, the network's name beside it on the first line.
+    const logoWidth = drawLogo(page, logo, A4[0] - MARGIN, A4[1] - MARGIN + 16, 28, 140);
+    rightText(page, fonts.regular, 9, data.networkName, A4[0] - MARGIN - (logoWidth ? logoWidth + 8 : 0), y, MUTED);
     y -= 20;
     for (const line of clampLines(fonts.bold, 15, data.eventTitle, width, 2)) {
       text(page, fonts.bold, 15, line, MARGIN, y);
@@ -282,6 +311,8 @@ export type CertificateData = {
   eventTitle: string;
   /** The organiser: the network. */
   networkName: string;
+  /** The network's logo if it is a PNG. */
+  logoPng?: Uint8Array | null;
   /** Sessions attended (present), any order. */
   sessions: { title: string; topic: string; startsAt: Date; endsAt: Date }[];
   /** "Bad Kreuznach": where the certificate is issued. */
@@ -299,7 +330,7 @@ export async function certificatePdf(data: CertificateData): Promise<Uint8Array>
     `Teilnahmebescheinigung für ${data.participantName}`,
     data.issuedAt,
   );
-  drawCertificate(doc, fonts, data);
+  drawCertificate(doc, fonts, data, await embedLogo(doc, data.logoPng));
   return doc.save();
 }
 
@@ -308,7 +339,7 @@ export async function certificatePdf(data: CertificateData): Promise<Uint8Array>
  * with its own page count in the footer.
  */
 export async function certificatesPdf(
-  event: { eventTitle: string; networkName: string; issuedAt: Date },
+  event: { eventTitle: string; networkName: string; issuedAt: Date; logoPng?: Uint8Array | null },
   certificates: CertificateData[],
 ): Promise<Uint8Array> {
   const { doc, fonts } = await newDocument(
@@ -317,11 +348,13 @@ export async function certificatesPdf(
     `${certificates.length} Teilnahmebescheinigungen`,
     event.issuedAt,
   );
-  for (const data of certificates) drawCertificate(doc, fonts, data);
+  // Embedded once, drawn on every certificate.
+  const logo = await embedLogo(doc, event.logoPng);
+  for (const data of certificates) drawCertificate(doc, fonts, data, logo);
   return doc.save();
 }
 
-function drawCertificate(doc: PDFDocument, fonts: Fonts, data: CertificateData) {
+function drawCertificate(doc: PDFDocument, fonts: Fonts, data: CertificateData, logo: PDFImage | null) {
   const sessions = [...data.sessions].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   const totalMs = sessions.reduce((sum, s) => sum + (s.endsAt.getTime() - s.startsAt.getTime()), 0);
   const width = A4[0] - 2 * MARGIN;
@@ -336,6 +369,7 @@ function drawCertificate(doc: PDFDocument, fonts: Fonts, data: CertificateData) 
     const page = doc.addPage(A4);
     pages.push(page);
     text(page, fonts.bold, 10, data.networkName, MARGIN, A4[1] - MARGIN - 10, MUTED);
+    drawLogo(page, logo, A4[0] - MARGIN, A4[1] - MARGIN + 10, 40, 160);
     return { page, y: A4[1] - MARGIN - 40 };
   };
   let { page, y } = addPage();

@@ -23,13 +23,14 @@ export const ProblemSchema = z
 const problemContent = { "application/problem+json": { schema: ProblemSchema } };
 
 /** The error responses a route documents, by status. */
-export const problemResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 415 | 422 | 429 | 503)[]) => {
+export const problemResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503)[]) => {
   const descriptions = {
     400: "Invalid input",
     401: "Not signed in",
     403: "Not allowed",
     404: "Not found",
     409: "Conflict with the current state",
+    413: "Content too large",
     415: "Unsupported media type",
     422: "Rule violated",
     429: "Too many requests",

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq } from "drizzle-orm";
 import { withdrawContactRole } from "../db/contacts";
+import { mailBrandOf } from "../db/network-settings";
 import { accounts, networks, roles } from "../db/schema";
 import { auditInsert } from "../lib/audit";
 import { newSignInLink, normaliseEmail, requireAuth, SIGN_IN_LINK_MINUTES } from "../lib/auth";
@@ -97,10 +98,11 @@ export const contacts = createRouter()
         .insert(accounts)
         .values({ email, displayName: input.displayName, locale, createdAt: now })
         .onConflictDoNothing();
-      const [[account], [network], [inviter]] = await Promise.all([
+      const [[account], [network], [inviter], brand] = await Promise.all([
         db.select().from(accounts).where(eq(accounts.email, email)),
         db.select().from(networks).where(eq(networks.id, institution.networkId)),
         db.select().from(accounts).where(eq(accounts.id, auth.accountId)),
+        mailBrandOf(db, institution.networkId, c.env.PUBLIC_ORIGIN || new URL(c.req.url).origin),
       ]);
       const { link, insert } = await newSignInLink(db, account.id, origin, now);
       await db.batch([
@@ -128,6 +130,7 @@ export const contacts = createRouter()
               networkName: network.name,
               invitedBy: inviter.displayName || inviter.email,
             },
+            brand,
           },
           now,
         ),

@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { desc, eq } from "drizzle-orm";
 import { outbox, outboxStatuses } from "../db/schema";
 import { d1MeterReading } from "../lib/d1-meter";
+import { DEFAULT_MAIL_FROM, fromHeader, senderNames } from "../lib/mail";
 import { isLocalDevelopment } from "../lib/origin";
 import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
@@ -11,6 +12,10 @@ const MailboxMessageSchema = z
   .object({
     id: z.string(),
     to: z.string().openapi({ example: "koordination@example.org" }),
+    from: z.string().openapi({
+      description: "The From header as it would be sent: the network's sender name before the installation's address.",
+      example: '"Netzwerkkoordination Bad Kreuznach" <netzwerkstatt@example.org>',
+    }),
     subject: z.string(),
     text: z.string(),
     html: z.string(),
@@ -65,11 +70,17 @@ export const dev = createRouter()
         .where(to ? eq(outbox.toEmail, to) : undefined)
         .orderBy(desc(outbox.createdAt), desc(outbox.id))
         .limit(100);
+      const names = await senderNames(
+        c.var.db,
+        rows.map((m) => m.networkId),
+      );
+      const address = c.env.MAIL_FROM ?? DEFAULT_MAIL_FROM;
       return c.json(
         {
           items: rows.map((m) => ({
             id: m.id,
             to: m.toEmail,
+            from: fromHeader(address, m.networkId ? names.get(m.networkId) : null),
             subject: m.subject,
             text: m.bodyText,
             html: m.bodyHtml,

@@ -4,16 +4,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Context } from "hono";
-import {
-  attendances,
-  eventSessions,
-  type events,
-  institutions,
-  networks,
-  registrations,
-  sectors,
-  tracks,
-} from "../db/schema";
+import { documentHeaderOf } from "../db/network-settings";
+import { attendances, eventSessions, type events, institutions, registrations, sectors, tracks } from "../db/schema";
 import type { AppEnv } from "../env";
 import { auditInsert } from "../lib/audit";
 import { requireAuth } from "../lib/auth";
@@ -47,15 +39,6 @@ export const download = (
     "content-disposition": `attachment; filename="${filename}"`,
     "cache-control": "no-store",
   });
-
-async function networkName(c: Context<AppEnv>, networkId: string) {
-  const [network] = await c.var.db
-    .select({ name: networks.name })
-    .from(networks)
-    .where(eq(networks.id, networkId))
-    .limit(1);
-  return network?.name ?? "";
-}
 
 const byInstitutionThenName = (a: { institution: string; name: string }, b: { institution: string; name: string }) =>
   a.institution.localeCompare(b.institution, "de") || a.name.localeCompare(b.name, "de");
@@ -101,7 +84,7 @@ export async function certificateOf(
       .from(institutions)
       .where(eq(institutions.id, registration.institutionId))
       .limit(1),
-    networkName(c, event.networkId),
+    documentHeaderOf(c.var.db, event.networkId),
   ]);
   if (sessions.length === 0) throw new ApiError("no_attendance");
   return certificatePdf({
@@ -109,7 +92,8 @@ export async function certificateOf(
     participantFunction: registration.function,
     institutionName: institution?.name ?? "",
     eventTitle: event.title,
-    networkName: network,
+    networkName: network.name,
+    logoPng: network.logoPng,
     sessions,
     place: cityOf(event.venueAddress),
     issuedAt: now,
@@ -283,7 +267,7 @@ export const documents = createRouter()
               isNull(registrations.anonymisedAt),
             ),
           ),
-        networkName(c, event.networkId),
+        documentHeaderOf(c.var.db, event.networkId),
       ]);
       if (!session) throw new ApiError("event_session_not_found");
       // A track bound to another session of the event does not meet at this one.
@@ -300,7 +284,8 @@ export const documents = createRouter()
         endsAt: session.endsAt,
         venueName: event.venueName,
         venueAddress: event.venueAddress,
-        networkName: network,
+        networkName: network.name,
+        logoPng: network.logoPng,
         participants,
         generatedAt: now,
       });
@@ -405,7 +390,7 @@ export const documents = createRouter()
               isNull(registrations.anonymisedAt),
             ),
           ),
-        networkName(c, event.networkId),
+        documentHeaderOf(c.var.db, event.networkId),
       ]);
       if (rows.length === 0) throw new ApiError("no_attendance");
       const people = new Map<string, (typeof rows)[number][]>();
@@ -420,12 +405,16 @@ export const documents = createRouter()
           participantFunction: first.function,
           institutionName: first.institution,
           eventTitle: event.title,
-          networkName: network,
+          networkName: network.name,
+          logoPng: network.logoPng,
           sessions: people.get(first.registrationId)!,
           place,
           issuedAt: now,
         }));
-      const pdf = await certificatesPdf({ eventTitle: event.title, networkName: network, issuedAt: now }, certificates);
+      const pdf = await certificatesPdf(
+        { eventTitle: event.title, networkName: network.name, logoPng: network.logoPng, issuedAt: now },
+        certificates,
+      );
       await exportAudit(c, event, "certificates.export_pdf");
       return download(c, pdf, "application/pdf", `teilnahmebescheinigungen-${slugOf(event.title)}.pdf`);
     },

@@ -5,6 +5,8 @@ import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Context } from "hono";
 import { fillFreePlaces } from "../db/allocation";
 import { type Db, runBatch } from "../db/client";
+import { mailBrandOf } from "../db/network-settings";
+import { requireNetwork } from "../db/queries";
 import {
   accounts,
   attendances,
@@ -892,7 +894,7 @@ export const events = createRouter()
       if (event.status !== "draft") throw new ApiError("event_not_draft");
       const now = new Date();
       const origin = runContextOf(c).origin;
-      const [[network], sessionRows, contacts] = await Promise.all([
+      const [[network], sessionRows, contacts, brand] = await Promise.all([
         db
           .select({ name: networks.name, slug: networks.slug })
           .from(networks)
@@ -914,6 +916,7 @@ export const events = createRouter()
           .innerJoin(accounts, eq(accounts.id, roles.accountId))
           .where(and(eq(quotas.eventId, event.id), sql`${institutions.archivedAt} is null`))
           .orderBy(asc(institutions.name), asc(accounts.email)),
+        mailBrandOf(db, event.networkId, origin),
       ]);
       const dates = { de: formatEventDates(sessionRows, "de"), en: formatEventDates(sessionRows, "en") };
       const mails: OutgoingMail<"event_invitation">[] = contacts.map((r) => ({
@@ -929,6 +932,7 @@ export const events = createRouter()
           quota: quotaOf(r.places, event.defaultQuota),
           link: `${origin}/${encodeURIComponent(network.slug)}/veranstaltungen/${encodeURIComponent(event.id)}/anmelden?institution=${encodeURIComponent(r.institutionId)}`,
         },
+        brand,
       }));
       // Mails and log entry only if this request is the one that published: a concurrent
       // second publish finds the status changed, updates nothing and writes nothing. (`ours` tells

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, asc, count, eq, isNull } from "drizzle-orm";
-import { institutions, municipalities, networks as networksTable } from "../db/schema";
+import { eq } from "drizzle-orm";
+import { loadNetworkDetail } from "../db/network-settings";
+import { networks as networksTable } from "../db/schema";
 import { byGermanName } from "../domain/directory";
 import { activeNetwork } from "../lib/guards";
 import { createRouter } from "../lib/router";
@@ -24,11 +25,18 @@ const NetworkSummarySchema = z
   })
   .openapi("NetworkSummary");
 
-const MunicipalitySchema = z
+export const MunicipalitySchema = z
   .object({ id: z.string(), name: z.string(), role: z.enum(["model", "partner"]) })
   .openapi("Municipality");
 
-const NetworkSchema = NetworkSummarySchema.extend({
+export const NetworkSchema = NetworkSummarySchema.extend({
+  senderName: z.string().openapi({ description: "Display name in the From of the network's mails; empty: its name." }),
+  logo: z
+    .object({
+      url: z.string().openapi({ example: "/api/networks/net-kc9/logo?v=3f2a9c0d1e4b5a6c7d8e9f00" }),
+      contentType: z.enum(["image/png", "image/svg+xml"]),
+    })
+    .nullable(),
   privacyNotice: z.string(),
   retentionMonths: z.number().int(),
   municipalities: z.array(MunicipalitySchema),
@@ -68,28 +76,7 @@ export const networks = createRouter()
       responses: { 200: jsonContent(NetworkSchema, "The network"), ...problemResponses(400, 403, 404) },
     }),
     async (c) => {
-      const db = c.var.db;
       const network = await activeNetwork(c, c.req.valid("param").networkId);
-      const [places, [{ total }]] = await Promise.all([
-        db
-          .select()
-          .from(municipalities)
-          .where(eq(municipalities.networkId, network.id))
-          .orderBy(asc(municipalities.role), asc(municipalities.name)),
-        db
-          .select({ total: count() })
-          .from(institutions)
-          .where(and(eq(institutions.networkId, network.id), isNull(institutions.archivedAt))),
-      ]);
-      return c.json(
-        {
-          ...summary(network),
-          privacyNotice: network.privacyNotice,
-          retentionMonths: network.retentionMonths,
-          municipalities: places.map((m) => ({ id: m.id, name: m.name, role: m.role })),
-          institutionCount: total,
-        },
-        200,
-      );
+      return c.json(await loadNetworkDetail(c.var.db, network), 200);
     },
   );

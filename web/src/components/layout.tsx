@@ -1,6 +1,7 @@
-import { A, type RouteSectionProps, useLocation } from "@solidjs/router";
+import { A, createAsync, type RouteSectionProps, useLocation } from "@solidjs/router";
 import { createEffect, on, Show, Suspense } from "solid-js";
 import { useI18n } from "../i18n";
+import { getNetwork } from "../lib/api";
 import { networkPath } from "../lib/network";
 import { useMe } from "../lib/session";
 import { NetworkSwitch, useHeaderNetwork } from "./network-switch";
@@ -11,7 +12,12 @@ export function Layout(props: RouteSectionProps) {
   const to = (path = "") => networkPath(network()?.slug ?? "", path);
   const { t, locale, setLocale } = useI18n();
   const location = useLocation();
-  const { me } = useMe();
+  const { me, isOrganiserOf } = useMe();
+  // The header carries the network's name and logo; without them (still loading, or no network) the product's.
+  const detail = createAsync(async () => {
+    const n = network();
+    return n ? getNetwork(n.slug).catch(() => undefined) : undefined;
+  });
   let main!: HTMLElement;
 
   // After client-side navigation, move focus to the new page so screen readers announce it.
@@ -31,10 +37,12 @@ export function Layout(props: RouteSectionProps) {
       <header class="site-header">
         <div class="container header-inner">
           <A href="/" class="brand" end>
-            <img src="/favicon.svg" alt="" width="32" height="32" />
+            <Show when={detail()?.logo} fallback={<img src="/favicon.svg" alt="" width="32" height="32" />}>
+              {(logo) => <img class="network-logo" src={logo().url} alt="" height="40" />}
+            </Show>
             <span class="brand-text">
-              <span class="brand-name">{t("app.name")}</span>
-              <span class="brand-tagline">{t("app.tagline")}</span>
+              <span class="brand-name">{detail()?.name ?? t("app.name")}</span>
+              <span class="brand-tagline">{detail() ? t("app.name") : t("app.tagline")}</span>
             </span>
           </A>
           <div class="header-actions">
@@ -92,6 +100,11 @@ export function Layout(props: RouteSectionProps) {
                   <li>
                     <A href={to("/veranstaltungen")}>{t("nav.events")}</A>
                   </li>
+                  <Show when={isOrganiserOf(n().id)}>
+                    <li>
+                      <A href={to("/einstellungen")}>{t("nav.settings")}</A>
+                    </li>
+                  </Show>
                 </>
               )}
             </Show>

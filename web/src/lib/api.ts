@@ -361,3 +361,59 @@ export const privacyApi = {
   myData: (token: string) => read(client.participation["data.json"].$get({ header: { "x-participant-token": token } })),
   eraseMe: (token: string) => read(client.participation.erasure.$post({ header: { "x-participant-token": token } })),
 };
+
+// ---------------------------------------------------------------------------
+// Network settings (organisers)
+
+export type Organiser = InferResponseType<
+  (typeof client.networks)[":networkId"]["organisers"]["$get"],
+  200
+>["items"][number];
+
+export const getOrganisers = query(
+  (networkId: string) => read(client.networks[":networkId"].organisers.$get({ param: { networkId } })),
+  "organisers",
+);
+
+export const getSetup = query(
+  (networkId: string) => read(client.networks[":networkId"].setup.$get({ param: { networkId } })),
+  "setup",
+);
+
+export const settingsApi = {
+  update: (networkId: string, json: { name?: string; description?: string; senderName?: string }) =>
+    read(client.networks[":networkId"].$patch({ param: { networkId }, json })),
+  addMunicipality: (networkId: string, name: string) =>
+    read(client.networks[":networkId"].municipalities.$post({ param: { networkId }, json: { name } })),
+  updateMunicipality: (networkId: string, municipalityId: string, json: { name?: string; role?: "model" }) =>
+    read(
+      client.networks[":networkId"].municipalities[":municipalityId"].$patch({
+        param: { networkId, municipalityId },
+        json,
+      }),
+    ),
+  removeMunicipality: (networkId: string, municipalityId: string) =>
+    read(
+      client.networks[":networkId"].municipalities[":municipalityId"].$delete({ param: { networkId, municipalityId } }),
+    ),
+  /** The file as it is: the server tells PNG and SVG apart by their bytes. */
+  uploadLogo: async (networkId: string, file: File) => {
+    const res = await fetch(`/api/networks/${encodeURIComponent(networkId)}/logo`, {
+      method: "PUT",
+      headers: {
+        "content-type": file.type || "application/octet-stream",
+        "accept-language": localStorage.getItem("nw.locale") === "en" ? "en" : "de",
+      },
+      body: file,
+    });
+    if (!res.ok) {
+      const problem = (await res.json().catch(() => ({}))) as { code?: string; title?: string; detail?: string };
+      throw new ApiProblem(res.status, problem.code ?? "unknown", problem.detail ?? problem.title ?? res.statusText);
+    }
+  },
+  removeLogo: (networkId: string) => read(client.networks[":networkId"].logo.$delete({ param: { networkId } })),
+  invite: (networkId: string, json: { email: string; displayName: string }) =>
+    read(client.networks[":networkId"].organisers.$post({ param: { networkId }, json })),
+  removeOrganiser: (networkId: string, accountId: string) =>
+    read(client.networks[":networkId"].organisers[":accountId"].$delete({ param: { networkId, accountId } })),
+};

@@ -127,7 +127,28 @@ export default function DirectoryPage() {
         </p>
         <Show when={results()}>
           {(r) => (
-            <Show when={r().items.length > 0} fallback={<p class="notice">{t("directory.noResults")}</p>}>
+            <Show
+              when={r().items.length > 0}
+              fallback={
+                // An empty directory is the organiser's next step, not a search without hits.
+                <Show
+                  when={!hasFilters() && isOrganiserOf(network()?.id)}
+                  fallback={<p class="notice">{t("directory.noResults")}</p>}
+                >
+                  <div class="notice">
+                    <p>{t("setup.emptyDirectory")}</p>
+                    <p class="actions">
+                      <A class="button" href={to("/verzeichnis/neu")}>
+                        {t("setup.directoryAdd")}
+                      </A>
+                      <A class="button button-secondary" href={to("/verzeichnis/import")}>
+                        {t("setup.directoryImport")}
+                      </A>
+                    </p>
+                  </div>
+                </Show>
+              }
+            >
               <ul class="institution-list">
                 <For each={r().items}>
                   {(institution) => (

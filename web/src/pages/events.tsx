@@ -75,7 +75,16 @@ export default function EventsPage() {
           {(list) => (
             <Show
               when={list().items.length > 0}
-              fallback={<p>{organiser() ? t("eventAdmin.none") : t("events.none")}</p>}
+              fallback={
+                <Show when={organiser()} fallback={<p>{t("events.none")}</p>}>
+                  <div class="notice">
+                    <p>{t("setup.emptyEvents")}</p>
+                    <A class="button" href={to("/veranstaltungen/neu")}>
+                      {t("setup.eventAction")}
+                    </A>
+                  </div>
+                </Show>
+              }
             >
               <ul class="event-list">
                 <For each={ordered()}>

@@ -16,6 +16,7 @@ import {
   feedbackApi,
   type QuestionInput,
 } from "../lib/feedback-api";
+import { useNetworkPath } from "../lib/network";
 import { builderPath, formsPath, resultsPath } from "./feedback-forms";
 
 type Kind = FeedbackQuestion["kind"];
@@ -49,6 +50,7 @@ const toInput = (d: Draft): QuestionInput => ({
 });
 
 function Builder(props: { eventId: string; formId: string }) {
+  const to = useNetworkPath();
   const { t } = useI18n();
   const navigate = useNavigate();
   const [form, { mutate }] = createResource(
@@ -222,7 +224,7 @@ function Builder(props: { eventId: string; formId: string }) {
                       setBusy(true);
                       try {
                         const next = await feedbackApi.newVersion(f().id);
-                        navigate(builderPath(props.eventId, next.id));
+                        navigate(to(builderPath(props.eventId, next.id)));
                       } catch (e) {
                         say("error", e instanceof ApiProblem ? e.message : String(e));
                       } finally {
@@ -474,12 +476,13 @@ function Builder(props: { eventId: string; formId: string }) {
 }
 
 export default function FeedbackBuilderPage() {
+  const to = useNetworkPath();
   const { t } = useI18n();
   const params = useParams<{ eventId: string; formId: string }>();
   return (
     <>
       <p class="back">
-        <A href={formsPath(params.eventId)}>← {t("feedback.builder.back")}</A>
+        <A href={to(formsPath(params.eventId))}>← {t("feedback.builder.back")}</A>
       </p>
       <OrganiserGate
         heading={t("feedback.builder.title")}

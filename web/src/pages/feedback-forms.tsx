@@ -9,11 +9,13 @@ import { ApiProblem, getEvent } from "../lib/api";
 import { feedbackApi } from "../lib/feedback-api";
 import { useNetworkPath } from "../lib/network";
 
+// Relative to the network's pages: `to(formsPath(…))`.
 export const formsPath = (eventId: string) => `/veranstaltungen/${encodeURIComponent(eventId)}/rueckmeldungen`;
 export const builderPath = (eventId: string, formId: string) => `${formsPath(eventId)}/${encodeURIComponent(formId)}`;
 export const resultsPath = (eventId: string, formId: string) => `${builderPath(eventId, formId)}/ergebnisse`;
 
 function Forms(props: { eventId: string }) {
+  const to = useNetworkPath();
   const { t, formatDate } = useI18n();
   const navigate = useNavigate();
   // Loaded once the organiser gate has settled (see OrganiserGate), not during the navigation.
@@ -35,7 +37,7 @@ function Forms(props: { eventId: string }) {
         sessionId: chosen === "event" ? null : chosen,
         template: template(),
       });
-      navigate(builderPath(props.eventId, form.id));
+      navigate(to(builderPath(props.eventId, form.id)));
     } catch (err) {
       setError(err instanceof ApiProblem ? err.message : String(err));
       setBusy(false);
@@ -82,12 +84,12 @@ function Forms(props: { eventId: string }) {
                         </p>
                       </div>
                       <div class="actions">
-                        <A class="button button-secondary button-small" href={builderPath(props.eventId, f.id)}>
+                        <A class="button button-secondary button-small" href={to(builderPath(props.eventId, f.id))}>
                           {t("feedback.forms.edit")}
                           <span class="visually-hidden">: {f.title}</span>
                         </A>
                         <Show when={f.status !== "draft"}>
-                          <A class="button button-small" href={resultsPath(props.eventId, f.id)}>
+                          <A class="button button-small" href={to(resultsPath(props.eventId, f.id))}>
                             {t("feedback.forms.results")}
                             <span class="visually-hidden">: {f.title}</span>
                           </A>

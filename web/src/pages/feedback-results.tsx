@@ -6,6 +6,7 @@ import { LoadError, Loading } from "../components/status";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
 import { type FeedbackResults, feedbackApi, resultsCsvUrl } from "../lib/feedback-api";
+import { useNetworkPath } from "../lib/network";
 import { builderPath } from "./feedback-forms";
 
 type QuestionResult = FeedbackResults["questions"][number];
@@ -205,12 +206,13 @@ function Results(props: { eventId: string; formId: string }) {
 }
 
 export default function FeedbackResultsPage() {
+  const to = useNetworkPath();
   const { t } = useI18n();
   const params = useParams<{ eventId: string; formId: string }>();
   return (
     <>
       <p class="back">
-        <A href={builderPath(params.eventId, params.formId)}>← {t("feedback.results.back")}</A>
+        <A href={to(builderPath(params.eventId, params.formId))}>← {t("feedback.results.back")}</A>
       </p>
       <OrganiserGate
         heading={t("feedback.results.title")}

@@ -1,5 +1,6 @@
 import { A, createAsync } from "@solidjs/router";
 import { ErrorBoundary, For, Show } from "solid-js";
+import { FirstSteps } from "../components/first-steps";
 import { YourInvitations } from "../components/invitations";
 import { LoadError } from "../components/status";
 import { usePageTitle } from "../components/title";
@@ -57,6 +58,8 @@ export default function HomePage() {
                 </div>
               </dl>
             </section>
+
+            <FirstSteps networkId={n().id} />
 
             <YourInvitations />
 
