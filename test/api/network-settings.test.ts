@@ -269,7 +269,7 @@ describe("co-organisers", () => {
     expect(mail!.subject).toBe("Einladung in die Netzwerkkoordination Kinderschutzcluster 9");
     const { logo } = await json(await api(`/api/networks/${NET}`));
     // An absolute address (PUBLIC_ORIGIN), for mail clients.
-    expect(mail!.html).toContain(`<img src="http://localhost:8787${logo.url}" alt="Kinderschutzcluster 9"`);
+    expect(mail!.html).toContain(`<img src="http://localhost${logo.url}" alt="Kinderschutzcluster 9"`);
     expect(mail!.text.endsWith("Mit freundlichen Grüßen\nJugendamt Bad Kreuznach")).toBe(true);
     const box = await json(await api("/api/dev/mailbox?to=co.koordination%40kreis-kh.example"));
     expect(box.items[0].from).toBe('"Jugendamt Bad Kreuznach" <netzwerkstatt@example.org>');

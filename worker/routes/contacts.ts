@@ -102,7 +102,7 @@ export const contacts = createRouter()
         db.select().from(accounts).where(eq(accounts.email, email)),
         db.select().from(networks).where(eq(networks.id, institution.networkId)),
         db.select().from(accounts).where(eq(accounts.id, auth.accountId)),
-        mailBrandOf(db, institution.networkId, c.env.PUBLIC_ORIGIN || new URL(c.req.url).origin),
+        mailBrandOf(db, institution.networkId, origin),
       ]);
       const { link, insert } = await newSignInLink(db, account.id, origin, now);
       await db.batch([

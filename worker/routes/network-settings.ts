@@ -19,6 +19,7 @@ import { normaliseEmail, requireAuth } from "../lib/auth";
 import { organiserOfNetwork } from "../lib/guards";
 import { deliverAfterResponse } from "../lib/mail";
 import { ApiError, localeOf } from "../lib/problem";
+import { requirePublicOrigin } from "../lib/origin";
 import { createRouter } from "../lib/router";
 import { idParam, jsonContent, problemResponses } from "../lib/schemas";
 import { MunicipalitySchema, NetworkRefParam, NetworkSchema } from "./networks";
@@ -316,7 +317,7 @@ export const networkSettings = createRouter()
           email,
           displayName: input.displayName,
           locale: input.locale ?? localeOf(c),
-          origin: c.env.PUBLIC_ORIGIN || new URL(c.req.url).origin,
+          origin: requirePublicOrigin(c.env, c.req.url),
         },
         requireAuth(c),
       );
