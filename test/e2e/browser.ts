@@ -106,44 +106,55 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/** The newest mail to `email` in the dev mailbox (id and first link), if any. */
+export async function newestMail(email: string): Promise<{ id: string; link?: string } | undefined> {
+  const res = await fetch(new URL(`/api/dev/mailbox?to=${encodeURIComponent(email)}`, baseURL()));
+  const { items } = (await res.json()) as { items: { id: string; text: string }[] };
+  if (!items[0]) return undefined;
+  return { id: items[0].id, link: /https?:\/\/\S+/.exec(items[0].text)?.[0] };
+}
+
+/** The id of the newest mail to `email`: pass it to `newestMailLink` to wait for a newer one. */
+export const newestMailId = async (email: string) => (await newestMail(email))?.id;
+
 /**
  * Asks for a sign-in link (or a participant's links) for `email`, as the sign-in page does, and
  * waits until the mail is in the dev mailbox: it is written just after the answer.
  */
 export async function askForLinks(email: string): Promise<void> {
-  const before = await mailCount(email);
+  const before = await newestMailId(email);
   const res = await fetch(new URL("/api/auth/sign-in-links", baseURL()), {
     method: "POST",
     headers: { "content-type": "application/json", origin: new URL(baseURL()).origin },
     body: JSON.stringify({ email }),
   });
   expect(res.status).toBe(202);
-  await expect.poll(() => mailCount(email)).toBeGreaterThan(before);
-}
-
-/** How many mails to `email` the dev mailbox holds now. */
-export async function mailCount(email: string): Promise<number> {
-  const res = await fetch(new URL(`/api/dev/mailbox?to=${encodeURIComponent(email)}`, baseURL()));
-  return ((await res.json()) as { items: unknown[] }).items.length;
+  await expect.poll(async () => (await newestMail(email))?.id).not.toBe(before);
 }
 
 /**
- * On the dev mailbox page: waits for a mail to `email` beyond the `before` there were (mails are
- * written just after the answer, so it may take a moment and a click on "Aktualisieren"),
- * and returns the newest one's first link.
+ * On the dev mailbox page: waits for a mail to `email` newer than the one with id `before`
+ * (mails are written just after the answer, so it may take a moment and a click on
+ * "Aktualisieren"), and returns its link as the page shows it.
  */
-export async function newestMailLink(page: Page, email: string, before: number): Promise<string> {
-  const mails = page.locator(".mail").filter({ hasText: email });
+export async function newestMailLink(page: Page, email: string, before: string | undefined): Promise<string> {
+  let link: string | undefined;
   await expect
     .poll(async () => {
-      if ((await mails.count()) > before) return true;
+      const newest = await newestMail(email);
+      link = newest && newest.id !== before ? newest.link : undefined;
+      return link;
+    })
+    .toBeTruthy();
+  const shown = page.locator(".mail").filter({ hasText: email }).locator(`.mail-body a[href="${link}"]`);
+  await expect
+    .poll(async () => {
+      if ((await shown.count()) > 0) return true;
       await page.getByRole("button", { name: "Aktualisieren" }).click();
       return false;
     })
     .toBe(true);
-  const href = await mails.first().locator(".mail-body a").first().getAttribute("href");
-  expect(href).toBeTruthy();
-  return href!;
+  return (await shown.first().getAttribute("href"))!;
 }
 
 /** Signs in the honest way: asks for a link on /anmelden and follows it from the dev mailbox. */
@@ -151,7 +162,7 @@ export async function signInThroughMailbox(page: E2EPage, email: string): Promis
   const h1 = () => page.getByRole("heading", { level: 1 }).textContent();
   await page.goto(new URL("/anmelden", baseURL()).href);
   await expect.poll(h1).toBe("Anmelden");
-  const before = await mailCount(email);
+  const before = await newestMailId(email);
   await page.getByLabel("E-Mail-Adresse").fill(email);
   await page.getByRole("button", { name: "Anmeldelink senden" }).click();
   await expect.poll(() => page.getByText("Bitte sehen Sie in Ihr Postfach.").count()).toBe(1);

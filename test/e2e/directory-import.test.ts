@@ -119,11 +119,11 @@ async function checkPage(name: string) {
 async function toImportPage() {
   await page.goto(new URL("/", page.url()).href);
   await expect.poll(h1).toBe("Netzwerke auf NetzWerkstatt");
-  await page.getByRole("link", { name: NETWORK.name }).first().click();
+  await page.getByRole("main").getByRole("link", { name: NETWORK.name, exact: true }).first().click();
   await expect.poll(() => new URL(page.url()).pathname).toBe(`/${NETWORK.slug}`);
   await page.getByRole("navigation").getByRole("link", { name: "Verzeichnis" }).first().click();
   await expect.poll(() => new URL(page.url()).pathname).toBe(NETWORK.directory);
-  await page.getByRole("link", { name: "Importieren" }).click();
+  await page.getByRole("link", { name: "Importieren", exact: true }).click();
   await expect.poll(h1).toBe("Verzeichnis importieren");
 }
 

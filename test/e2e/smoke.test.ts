@@ -95,7 +95,7 @@ describe("web app smoke test", () => {
       await expect
         .poll(async () => (await page.getByRole("heading", { level: 1 }).textContent())?.trim(), { timeout: 10_000 })
         .toBe(name);
-      expect(new URL(page.url()).pathname).toMatch(/^\/verzeichnis\/.+/);
+      expect(new URL(page.url()).pathname).toMatch(/^\/kinderschutzcluster-9\/verzeichnis\/.+/);
       await page.waitForLoadState("networkidle");
       await checkPage(page, "verzeichnis-profil");
     } finally {

@@ -4,6 +4,12 @@ import { getEvent, getEvents, getInstitution, getNetwork, getNetworks, getSector
 
 const legacy = lazy(() => import("./pages/legacy-redirect"));
 
+/** Warms a network page's network, if the address names one (an unknown slug is the not-found page). */
+const networkOf = async (slug: string | undefined) => {
+  const { items } = await getNetworks();
+  return items.some((n) => n.slug === slug || n.id === slug) ? getNetwork(slug!) : undefined;
+};
+
 // URLs are German, like the interface: people share and bookmark them. Every page of a
 // network starts with its slug (`/kinderschutzcluster-9/veranstaltungen`); the static paths
 // below rank before it, and network slugs never take one of their names.
@@ -23,17 +29,18 @@ export const routes: RouteDefinition[] = [
   { path: ["/verzeichnis/*rest", "/veranstaltungen/*rest", "/datenschutz/*rest"], component: legacy },
   {
     path: "/:networkSlug",
+    component: lazy(() => import("./components/network-scope")),
     children: [
       {
         path: "/",
         component: lazy(() => import("./pages/home")),
-        preload: ({ params }) => getNetwork(params.networkSlug!),
+        preload: ({ params }) => networkOf(params.networkSlug),
       },
       {
         path: "/verzeichnis",
         component: lazy(() => import("./pages/directory")),
         preload: ({ params }) => {
-          getNetwork(params.networkSlug!);
+          networkOf(params.networkSlug);
           getSectors();
         },
       },
@@ -41,7 +48,7 @@ export const routes: RouteDefinition[] = [
       {
         path: "/verzeichnis/import",
         component: lazy(() => import("./pages/directory-import")),
-        preload: ({ params }) => getNetwork(params.networkSlug!),
+        preload: ({ params }) => networkOf(params.networkSlug),
       },
       { path: "/verzeichnis/:institutionId/bearbeiten", component: lazy(() => import("./pages/institution-edit")) },
       {
@@ -55,14 +62,14 @@ export const routes: RouteDefinition[] = [
       {
         path: "/veranstaltungen",
         component: lazy(() => import("./pages/events")),
-        preload: ({ params }) => getNetwork(params.networkSlug!).then((n) => getEvents(n.id)),
+        preload: ({ params }) => networkOf(params.networkSlug).then((n) => n && getEvents(n.id)),
       },
       {
         path: "/veranstaltungen/:eventId/anmelden",
         component: lazy(() => import("./pages/event-registration")),
         preload: ({ params }) => {
           getEvent(params.eventId!);
-          getNetwork(params.networkSlug!);
+          networkOf(params.networkSlug);
         },
       },
       // Organisers only: nothing is preloaded, so others never ask for a draft.

@@ -2,7 +2,7 @@ import { A, createAsync, type RouteSectionProps, useLocation } from "@solidjs/ro
 import { createEffect, on, Show, Suspense } from "solid-js";
 import { useI18n } from "../i18n";
 import { getNetwork } from "../lib/api";
-import { networkPath } from "../lib/network";
+import { networkPath, useNetworkSlug } from "../lib/network";
 import { useMe } from "../lib/session";
 import { NetworkSwitch, useHeaderNetwork } from "./network-switch";
 import { Loading } from "./status";
@@ -14,9 +14,11 @@ export function Layout(props: RouteSectionProps) {
   const location = useLocation();
   const { me, isOrganiserOf } = useMe();
   // The header carries the network's name and logo; without them (still loading, or no network) the product's.
+  // Name and logo only on a network's own pages; elsewhere (start page, account) the product's.
+  const slug = useNetworkSlug();
   const detail = createAsync(async () => {
     const n = network();
-    return n ? getNetwork(n.slug).catch(() => undefined) : undefined;
+    return n && slug() ? getNetwork(n.slug).catch(() => undefined) : undefined;
   });
   let main!: HTMLElement;
 
