@@ -935,10 +935,12 @@ export const events = createRouter()
         brand,
       }));
       // Mails and log entry only if this request is the one that published: a concurrent
-      // second publish finds the status changed, updates nothing and writes nothing. (`ours` tells
-      // the requests apart by their millisecond stamp; two publishes within one millisecond are not a concern.)
+      // second publish finds the status changed, updates nothing and writes nothing. Each
+      // statement runs only if the one before it wrote its one row (`changes()`), a chain back
+      // to the update; a time stamp cannot tell requests apart, as the clock stands still in a
+      // worker until it does I/O.
       const stamp = now.getTime();
-      const ours = sql`exists (select 1 from events where id = ${event.id} and status = 'published' and updated_at = ${stamp})`;
+      const chained = sql`changes() = 1`;
       const [published] = await runBatch(db, [
         sql`update events set status = 'published', updated_at = ${stamp}
           where id = ${event.id} and status = 'draft' returning id`,
@@ -951,10 +953,10 @@ export const events = createRouter()
             entityId: event.id,
             fields: ["status"],
           },
-          ours,
+          chained,
           now,
         ),
-        ...mails.map((mail) => mailInsertIf(mail, ours, now)),
+        ...mails.map((mail) => mailInsertIf(mail, chained, now)),
       ]);
       if (published.results.length !== 1) throw new ApiError("event_not_draft");
       if (mails.length > 0) deliverAfterResponse(c);
