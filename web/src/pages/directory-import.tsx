@@ -233,7 +233,7 @@ export default function DirectoryImportPage() {
                                         <p class="import-error">
                                           {t(`directoryImport.fields.${e.field}`)}: {e.message}
                                           <Show when={e.suggestion}>
-                                            {" "}
+                                            {". "}
                                             {t("directoryImport.suggestion", { value: e.suggestion ?? "" })}
                                           </Show>
                                         </p>
