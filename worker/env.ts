@@ -17,6 +17,8 @@ export type Bindings = {
   /** Sign-in links per address / per client in 15 minutes; defaults 5 and 30. */
   SIGN_IN_LINKS_PER_ADDRESS?: string;
   SIGN_IN_LINKS_PER_CLIENT?: string;
+  /** Sign-in mails one address gets in 15 minutes, whoever asks; default 10. */
+  SIGN_IN_MAILS_PER_ADDRESS?: string;
   /** The operators of the installation: comma-separated e-mail addresses. They create and suspend networks. */
   OPERATOR_EMAILS?: string;
   /** Secret for the keyed hash under which sign-in requests are counted per client (no IP is stored). */

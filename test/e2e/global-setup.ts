@@ -105,6 +105,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       "SIGN_IN_LINKS_PER_ADDRESS:100",
       "--var",
       "SIGN_IN_LINKS_PER_CLIENT:1000",
+      "--var",
+      "SIGN_IN_MAILS_PER_ADDRESS:1000",
       // The operator of the test installation (test/e2e/operator.test.ts).
       "--var",
       "OPERATOR_EMAILS:betrieb@netzwerkstatt.example",

@@ -136,7 +136,8 @@ export const auth = createRouter()
         (async () => {
           // Past this nobody is told anything different: the address just gets no more mail for a while,
           // and the links it already has keep working.
-          if (!(await withinLimit(db, `sign-in:mails:${address}`, MAILS_PER_ADDRESS, WINDOW_MS, now))) return;
+          const mails = limit(c.env.SIGN_IN_MAILS_PER_ADDRESS, MAILS_PER_ADDRESS);
+          if (!(await withinLimit(db, `sign-in:mails:${address}`, mails, WINDOW_MS, now))) return;
           // An operator may not have an account yet.
           if (isOperatorEmail(c.env.OPERATOR_EMAILS, email)) await ensureOperatorAccount(db, email, now);
           const kind = await mailSignInLinks(db, { email, locale, origin, now });
