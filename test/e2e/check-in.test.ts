@@ -68,7 +68,10 @@ describe("check-in at the door", () => {
       await tickButtons(page).first().click();
       // And a walk-in, also offline.
       await page.getByLabel("Name", { exact: true }).fill("Wanda Spontan");
-      await page.getByLabel("Einrichtung", { exact: true }).selectOption({ label: "Familienzentrum Kita Regenbogen" });
+      // Not the Kita: its second place is what the registration test (test/e2e/registration.test.ts) registers into.
+      await page
+        .getByLabel("Einrichtung", { exact: true })
+        .selectOption({ label: "Jugendamt Kreis Bad Kreuznach – Allgemeiner Sozialer Dienst" });
       await page.getByRole("button", { name: "Hinzufügen und einchecken" }).click();
       await expect.poll(() => status(page)).toContain("Offline – 3 Einträge warten auf Übertragung");
       await expect.poll(() => count.textContent()).toBe(`5 / ${expected}`);

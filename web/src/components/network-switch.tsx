@@ -9,11 +9,12 @@ const LAST_NETWORK = "nw.network";
 
 /**
  * The network the header's navigation belongs to: the page's own, else the one last visited,
- * else the installation's only network.
+ * else the signed-in person's own (their first role's), else the installation's only network.
  */
 export function useHeaderNetwork() {
   const slug = useNetworkSlug();
   const networks = createAsync(() => getNetworks());
+  const { me } = useMe();
   return createMemo(() => {
     const items = networks()?.items ?? [];
     const current = slug();
@@ -24,7 +25,12 @@ export function useHeaderNetwork() {
     }
     if (current) return undefined;
     const last = localStorage.getItem(LAST_NETWORK);
-    return items.find((n) => n.slug === last) ?? (items.length === 1 ? items[0] : undefined);
+    const own = me()?.roles[0]?.network.id;
+    return (
+      items.find((n) => n.slug === last) ??
+      items.find((n) => n.id === own) ??
+      (items.length === 1 ? items[0] : undefined)
+    );
   });
 }
 
