@@ -34,6 +34,15 @@ const addAccount = (id: string, email: string) =>
 
 let organiser: string;
 
+/** Registers a person at the demo workshop through the API, as the organiser; their confirmation mail has their link. */
+async function register(name: string, email: string) {
+  const res = await authed(organiser, `/api/events/${EVENT}/registrations`, {
+    method: "POST",
+    body: { institutionId: INSTITUTION, name, email, function: "", accessibilityNeeds: "", privacyAcknowledged: true },
+  });
+  expect(res.status).toBe(201);
+}
+
 beforeAll(async () => {
   await seed(new Date());
   organiser = await signIn(ORGANISER);
@@ -163,18 +172,7 @@ describe("personal links", () => {
 
   it("stay valid when somebody else asks for new ones, until the person uses a new one", async () => {
     const email = "links.bleiben@example.org";
-    const registered = await authed(organiser, `/api/events/${EVENT}/registrations`, {
-      method: "POST",
-      body: {
-        institutionId: INSTITUTION,
-        name: "Lina Bleibt",
-        email,
-        function: "",
-        accessibilityNeeds: "",
-        privacyAcknowledged: true,
-      },
-    });
-    expect(registered.status).toBe(201);
+    await register("Lina Bleibt", email);
     const original = participantLink((await newestMailTo(email))?.text)!;
     expect((await page(original)).status).toBe(200);
 
@@ -202,18 +200,7 @@ describe("personal links", () => {
 
   it("all end when the person revokes their link", async () => {
     const email = "links.widerrufen@example.org";
-    const registered = await authed(organiser, `/api/events/${EVENT}/registrations`, {
-      method: "POST",
-      body: {
-        institutionId: INSTITUTION,
-        name: "Rita Ruft",
-        email,
-        function: "",
-        accessibilityNeeds: "",
-        privacyAcknowledged: true,
-      },
-    });
-    expect(registered.status).toBe(201);
+    await register("Rita Ruft", email);
     const original = participantLink((await newestMailTo(email))?.text)!;
     expect((await api("/api/auth/sign-in-links", linkRequest(email, "203.0.113.210"))).status).toBe(202);
     const requested = participantLink((await newestMailTo(email))?.text)!;
@@ -264,18 +251,7 @@ describe("what a sign-in request reveals", () => {
 
   it("takes the same path for an account, a participant and an unknown address; the lookup comes after the answer", async () => {
     const participant = "gleicher.weg@example.org";
-    const registered = await authed(organiser, `/api/events/${EVENT}/registrations`, {
-      method: "POST",
-      body: {
-        institutionId: INSTITUTION,
-        name: "Gerd Gleich",
-        email: participant,
-        function: "",
-        accessibilityNeeds: "",
-        privacyAcknowledged: true,
-      },
-    });
-    expect(registered.status).toBe(201);
+    await register("Gerd Gleich", participant);
 
     const seen = {
       account: await observe(ORGANISER, "203.0.113.221"),

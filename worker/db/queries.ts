@@ -27,3 +27,6 @@ export async function isInstitutionOf(db: Db, institutionId: string, networkId: 
     .limit(1);
   return row !== undefined;
 }
+
+/** The networks the installation lists: suspended ones are not shown, their operators see them on their own page. */
+export const activeNetworks = (db: Db) => db.select().from(networks).where(eq(networks.status, "active"));

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  formatDuration,
   fromHeader,
   MAX_MAIL_ATTEMPTS,
   type MailEnv,
@@ -9,6 +8,7 @@ import {
   renderMail,
   retryDelayMs,
 } from "./mail";
+import { formatDuration } from "./mail-templates";
 
 // Compile-time check: Cloudflare's send_email binding (Email Service) fits MailEnv["EMAIL"].
 const _binding: MailEnv["EMAIL"] = undefined as unknown as SendEmail;

@@ -54,3 +54,38 @@ export async function clientKey(ip: string, secret: string | undefined, now: Dat
   const mac = await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(`${day}:${ip}`));
   return [...new Uint8Array(mac).slice(0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
+
+export type LinkLimits = { perAddressAndClient: number; perClient: number; mailsPerAddress: number; windowMs: number };
+
+/**
+ * A request that mails links to an address (sign-in, feedback): counted per address and
+ * client together, and per client. A stranger asking for someone's address uses up only
+ * their own budget, so nobody can lock another person out; one client still cannot ask
+ * for many addresses. One round trip.
+ */
+export async function linkRequestAllowed(
+  db: Db,
+  request: { scope: string; address: string; client: string },
+  limits: LinkLimits,
+  now: Date,
+) {
+  const { scope, address, client } = request;
+  const [byAddressAndClient, byClient] = await withinLimits(
+    db,
+    [
+      { key: `${scope}:address-client:${address}:${client}`, limit: limits.perAddressAndClient },
+      { key: `${scope}:client:${client}`, limit: limits.perClient },
+    ],
+    limits.windowMs,
+    now,
+  );
+  return byAddressAndClient && byClient;
+}
+
+/**
+ * Whether the address may get one more such mail in the window, whoever asks. Past the cap
+ * nobody is told anything different: the address gets no mail for a while, and the links
+ * it already has keep working.
+ */
+export const mayMailAddress = (db: Db, request: { scope: string; address: string }, limits: LinkLimits, now: Date) =>
+  withinLimit(db, `${request.scope}:mails:${request.address}`, limits.mailsPerAddress, limits.windowMs, now);

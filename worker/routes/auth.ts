@@ -18,7 +18,7 @@ import { signedIn } from "../lib/guards";
 import { afterResponse, deliverOutbox } from "../lib/mail";
 import { requirePublicOrigin } from "../lib/origin";
 import { ApiError, localeOf } from "../lib/problem";
-import { clientKey, withinLimit, withinLimits } from "../lib/rate-limit";
+import { clientKey, linkRequestAllowed, mayMailAddress } from "../lib/rate-limit";
 import { createRouter } from "../lib/router";
 import { idParam, jsonContent, problemResponses } from "../lib/schemas";
 
@@ -116,28 +116,19 @@ export const auth = createRouter()
       const origin = requirePublicOrigin(c.env, c.req.url);
       // The client is counted under a keyed, daily-changing hash: no IP address is stored.
       const client = await clientKey(c.req.header("cf-connecting-ip") ?? "local", c.env.RATE_LIMIT_SECRET, now);
-      const address = await hashToken(email);
-      const [byAddressAndClient, byClient] = await withinLimits(
-        db,
-        [
-          {
-            key: `sign-in:address-client:${address}:${client}`,
-            limit: limit(c.env.SIGN_IN_LINKS_PER_ADDRESS, PER_ADDRESS),
-          },
-          { key: `sign-in:client:${client}`, limit: limit(c.env.SIGN_IN_LINKS_PER_CLIENT, PER_CLIENT) },
-        ],
-        WINDOW_MS,
-        now,
-      );
-      if (!byAddressAndClient || !byClient) throw new ApiError("rate_limited");
+      const request = { scope: "sign-in", address: await hashToken(email), client };
+      const limits = {
+        perAddressAndClient: limit(c.env.SIGN_IN_LINKS_PER_ADDRESS, PER_ADDRESS),
+        perClient: limit(c.env.SIGN_IN_LINKS_PER_CLIENT, PER_CLIENT),
+        mailsPerAddress: limit(c.env.SIGN_IN_MAILS_PER_ADDRESS, MAILS_PER_ADDRESS),
+        windowMs: WINDOW_MS,
+      };
+      if (!(await linkRequestAllowed(db, request, limits, now))) throw new ApiError("rate_limited");
       afterResponse(
         c,
         "sign-in links",
         (async () => {
-          // Past this nobody is told anything different: the address just gets no more mail for a while,
-          // and the links it already has keep working.
-          const mails = limit(c.env.SIGN_IN_MAILS_PER_ADDRESS, MAILS_PER_ADDRESS);
-          if (!(await withinLimit(db, `sign-in:mails:${address}`, mails, WINDOW_MS, now))) return;
+          if (!(await mayMailAddress(db, request, limits, now))) return;
           // An operator may not have an account yet.
           if (isOperatorEmail(c.env.OPERATOR_EMAILS, email)) await ensureOperatorAccount(db, email, now);
           const kind = await mailSignInLinks(db, { email, locale, origin, now });

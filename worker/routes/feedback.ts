@@ -50,7 +50,7 @@ import { slugOf } from "../lib/ics";
 import { deliverAfterResponse } from "../lib/mail";
 import { requirePublicOrigin } from "../lib/origin";
 import { ApiError, localeOf } from "../lib/problem";
-import { clientKey, withinLimit, withinLimits } from "../lib/rate-limit";
+import { clientKey, linkRequestAllowed, mayMailAddress } from "../lib/rate-limit";
 import { createRouter, fieldErrors } from "../lib/router";
 import { idParam, jsonContent, problemResponses, safeText } from "../lib/schemas";
 
@@ -129,12 +129,11 @@ const LinkRequestInput = z
   })
   .openapi("FeedbackLinkRequest");
 
-/** Link requests per address and form, and per client, in an hour: enough for typos, too few to flood a mailbox. */
-const LINKS_PER_ADDRESS = 3;
-const LINKS_PER_CLIENT = 30;
-const LINK_WINDOW_MS = 3_600_000;
-/** Mails with a feedback link to one address for one form in that hour, whoever asks. */
-const MAILS_PER_ADDRESS = 6;
+/**
+ * Link requests per address and form (and client), and per client, in an hour: enough for
+ * typos, too few to flood a mailbox; at most 6 such mails to one address and form, whoever asks.
+ */
+const LINK_LIMITS = { perAddressAndClient: 3, perClient: 30, mailsPerAddress: 6, windowMs: 3_600_000 };
 
 const AnswerHeaders = z.object({
   "x-participant-token": z.string().min(20).max(200).optional().openapi({ description: "Token of the personal link" }),
@@ -628,20 +627,9 @@ export const feedback = createRouter()
       const now = new Date();
       const origin = requirePublicOrigin(c.env, c.req.url);
       const client = await clientKey(c.req.header("cf-connecting-ip") ?? "local", c.env.RATE_LIMIT_SECRET, now);
-      const address = await hashToken(`${form.id} ${input.email}`);
-      // Per address and client together: a stranger asking for someone's address uses up only their own budget.
-      const [byAddressAndClient, byClient] = await withinLimits(
-        db,
-        [
-          { key: `feedback-link:address-client:${address}:${client}`, limit: LINKS_PER_ADDRESS },
-          { key: `feedback-link:client:${client}`, limit: LINKS_PER_CLIENT },
-        ],
-        LINK_WINDOW_MS,
-        now,
-      );
-      if (!byAddressAndClient || !byClient) throw new ApiError("rate_limited");
-      // Past the cap the address gets no further mail for a while; its earlier links keep working.
-      if (await withinLimit(db, `feedback-link:mails:${address}`, MAILS_PER_ADDRESS, LINK_WINDOW_MS, now))
+      const request = { scope: "feedback-link", address: await hashToken(`${form.id} ${input.email}`), client };
+      if (!(await linkRequestAllowed(db, request, LINK_LIMITS, now))) throw new ApiError("rate_limited");
+      if (await mayMailAddress(db, request, LINK_LIMITS, now))
         await mailFeedbackLink(db, { form, email: input.email, origin, locale: input.locale ?? localeOf(c), now });
       deliverAfterResponse(c, [input.email]);
       return c.json({ status: "sent" as const }, 202);

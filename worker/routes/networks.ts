@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
 import { loadNetworkDetail } from "../db/network-settings";
-import { networks as networksTable } from "../db/schema";
+import { activeNetworks } from "../db/queries";
+import type { networks as networksTable } from "../db/schema";
 import { byGermanName } from "../domain/directory";
 import { activeNetwork } from "../lib/guards";
 import { createRouter } from "../lib/router";
@@ -61,8 +61,7 @@ export const networks = createRouter()
       responses: { 200: jsonContent(z.object({ items: z.array(NetworkSummarySchema) }), "All networks") },
     }),
     async (c) => {
-      // Suspended networks are not listed; the operators see them on their own page.
-      const rows = await c.var.db.select().from(networksTable).where(eq(networksTable.status, "active"));
+      const rows = await activeNetworks(c.var.db);
       return c.json({ items: rows.sort(byGermanName).map(summary) }, 200);
     },
   )

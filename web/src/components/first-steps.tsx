@@ -4,6 +4,7 @@ import { useI18n } from "../i18n";
 import { getSetup } from "../lib/api";
 import { useNetworkPath } from "../lib/network";
 import { useMe } from "../lib/session";
+import "./first-steps.css";
 
 /**
  * For the organisers of a network that is not set up yet: what to do first, each step

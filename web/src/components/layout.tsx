@@ -6,6 +6,7 @@ import { networkPath, useNetworkSlug } from "../lib/network";
 import { useMe } from "../lib/session";
 import { NetworkSwitch, useHeaderNetwork } from "./network-switch";
 import { Loading } from "./status";
+import "./network.css";
 
 export function Layout(props: RouteSectionProps) {
   const network = useHeaderNetwork();

@@ -9,6 +9,7 @@ import { api, type DirectoryImportResult, getNetwork, searchInstitutions } from 
 import { useNetworkPath, useNetworkSlug } from "../lib/network";
 import { useMe } from "../lib/session";
 import { readTable } from "../lib/spreadsheet";
+import "./directory-import.css";
 
 const MAX_ROWS = 1000;
 type Mapping = (ImportField | null)[];

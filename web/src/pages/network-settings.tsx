@@ -10,6 +10,7 @@ import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
 import { getNetwork } from "../lib/api";
 import { useNetworkSlug } from "../lib/network";
+import "./network-settings.css";
 
 function Settings() {
   const networkSlug = useNetworkSlug();

@@ -6,6 +6,7 @@ import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
 import { ApiProblem, client, read } from "../lib/api";
 import { useMe } from "../lib/session";
+import "./operator.css";
 
 // The operators' page: the networks of the installation, with figures only.
 const getOperatorNetworks = query(() => read(client.operator.networks.$get()), "operator-networks");
