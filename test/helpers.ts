@@ -1,4 +1,4 @@
-import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { createDb } from "../worker/db/client";
 import { seedDemoNetwork } from "../worker/db/seed";
@@ -192,4 +192,34 @@ export async function seedOtherNetwork() {
     ).bind(OTHER.contactId, OTHER.networkId, OTHER.institutionId, Date.now()),
   ];
   await env.DB.batch(statements);
+}
+
+/**
+ * Counters that differ from the count they stand for: places held per event, track and quota
+ * (kept by triggers on registrations). Empty when all are true.
+ */
+export async function heldCounterMismatches() {
+  const holds = "(r.status = 'confirmed' or (r.status = 'waitlisted' and r.offered_until is not null))";
+  const { results } = await env.DB.prepare(
+    `select 'event' as kind, e.id as id, e.held_places as counter,
+        (select count(*) from registrations r where r.event_id = e.id and ${holds}) as actual from events e
+      union all
+      select 'track', t.id, t.held_places,
+        (select count(*) from registrations r where r.track_id = t.id and ${holds}) from tracks t
+      union all
+      select 'quota', q.event_id || '/' || q.institution_id, q.held_places,
+        (select count(*) from registrations r where r.event_id = q.event_id
+          and r.institution_id = q.institution_id and ${holds}) from quotas q`,
+  ).all<{ kind: string; id: string; counter: number; actual: number }>();
+  return results.filter((row) => row.counter !== row.actual);
+}
+
+/**
+ * The worker's cron trigger as the runtime calls it, at `scheduledTime`; resolves when all the
+ * work it handed to waitUntil is done. `bindings` replace the environment's (e.g. PUBLIC_ORIGIN).
+ */
+export async function runScheduled(scheduledTime = Date.now(), bindings: Partial<typeof env> = {}) {
+  const ctx = createExecutionContext();
+  await worker.scheduled(createScheduledController({ scheduledTime, cron: "* * * * *" }), { ...env, ...bindings }, ctx);
+  await waitOnExecutionContext(ctx);
 }

@@ -2,7 +2,7 @@
 // these statements bypass the API on purpose and must be refused by D1.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { seed } from "../helpers";
+import { heldCounterMismatches, seed } from "../helpers";
 
 beforeAll(async () => {
   await seed();
@@ -58,5 +58,33 @@ describe("schema invariants", () => {
         "insert into roles (id, account_id, network_id, role, institution_id, created_at) values ('x', 'acc-organiser', 'net-kc9', 'institution_contact', null, 0)",
       ).run(),
     ).rejects.toThrow(/CHECK/);
+  });
+});
+
+describe("held-places counters", () => {
+  const held = async () =>
+    env.DB.prepare(
+      `select e.held_places as event, q.held_places as quota from events e
+        join quotas q on q.event_id = e.id and q.institution_id = 'inst-jugendamt-kh' where e.id = 'evt-qe-werkstatt'`,
+    ).first<{ event: number; quota: number }>();
+
+  it("follow every insert, status change, offer, move and delete, whoever writes", async () => {
+    const before = await held();
+    await register("h1", "h1@example.org");
+    await register("h2", "h2@example.org", "waitlisted");
+    expect(await held()).toEqual({ event: before!.event + 1, quota: before!.quota + 1 });
+    // An offer holds a place; its lapse frees it.
+    await env.DB.prepare("update registrations set offered_until = 1 where id = 'h2'").run();
+    expect(await held()).toEqual({ event: before!.event + 2, quota: before!.quota + 2 });
+    await env.DB.prepare("update registrations set status = 'cancelled', offered_until = null where id = 'h2'").run();
+    await env.DB.prepare("delete from registrations where id = 'h1'").run();
+    expect(await held()).toEqual(before);
+    expect(await heldCounterMismatches()).toEqual([]);
+  });
+
+  it("a counter that drifts is found (the check after every test can fail)", async () => {
+    await env.DB.prepare("update events set held_places = held_places + 1 where id = 'evt-qe-werkstatt'").run();
+    expect(await heldCounterMismatches()).toMatchObject([{ kind: "event", id: "evt-qe-werkstatt" }]);
+    await env.DB.prepare("update events set held_places = held_places - 1 where id = 'evt-qe-werkstatt'").run();
   });
 });

@@ -20,6 +20,7 @@ import {
   redistribute,
   type WaitingRequest,
 } from "../domain/allocation";
+import { auditInsertIf } from "../lib/audit";
 import { hashToken, randomToken } from "../lib/auth";
 import { type MailBrand, type MailLocale, mailInsertIf, type RegistrationMailKind, renderMail } from "../lib/mail";
 import { formatBerlinDateTime, formatEventDates } from "../lib/time";
@@ -36,13 +37,15 @@ const holdsText = (r: string) =>
 /** SQL: registration alias `r` holds a place (confirmed, or waiting with an open offer). */
 const holds = (r: string) => sql.raw(holdsText(r));
 
-/** SQL: the event of registration alias `r` still has a place for it (and its track, if any). */
+/**
+ * SQL: the event of registration alias `r` still has a place for it (and its track, if any).
+ * Reads the held-places counters (kept by triggers, migration 0010): one row each, however
+ * full the event.
+ */
 const placeFreeFor = (r: string) =>
-  sql.raw(`(select count(*) from registrations h where h.event_id = ${r}.event_id and ${holdsText("h")})
-      < (select capacity from events e where e.id = ${r}.event_id)
+  sql.raw(`exists (select 1 from events e where e.id = ${r}.event_id and e.held_places < e.capacity)
     and (${r}.track_id is null or
-      (select count(*) from registrations h where h.track_id = ${r}.track_id and ${holdsText("h")})
-      < (select capacity from tracks t where t.id = ${r}.track_id))`);
+      exists (select 1 from tracks t where t.id = ${r}.track_id and t.held_places < t.capacity))`);
 
 /** The personal page of a participant; the token travels in the fragment, never to a server log. */
 export const personalLink = (origin: string, token: string) => `${origin}/teilnahme#t=${token}`;
@@ -219,20 +222,14 @@ export async function register(
       from (
         select e.id as event_id, q.institution_id,
           case
-            when (select count(*) from registrations h where h.event_id = e.id and ${holds("h")}) >= e.capacity
-              then 'event_full'
-            when t.id is not null
-              and (select count(*) from registrations h where h.track_id = t.id and ${holds("h")}) >= t.capacity
-              then 'track_full'
+            when e.held_places >= e.capacity then 'event_full'
+            when t.id is not null and t.held_places >= t.capacity then 'track_full'
             when e.redistributed_at is not null and exists (select 1 from registrations w
                 where w.event_id = e.id and w.status = 'waitlisted' and w.offered_until is null)
               then 'others_waiting'
             when e.redistributed_at is not null then 'open_place'
             when ${now} >= e.quota_deadline then 'awaiting_redistribution'
-            when (select count(*) from registrations h
-                  where h.event_id = e.id and h.institution_id = q.institution_id and ${holds("h")})
-                >= coalesce(q.places, e.default_quota)
-              then 'quota_exhausted'
+            when q.held_places >= coalesce(q.places, e.default_quota) then 'quota_exhausted'
             else 'within_quota'
           end as reason
         from events e
@@ -361,10 +358,8 @@ async function promote(ctx: RunContext, event: EventRow, pick: Pick, withinQuota
     .where(eq(registrations.id, pick.registrationId));
   if (!person) return false;
   const quotaCheck = withinQuota
-    ? sql`and (select count(*) from registrations h where h.event_id = r.event_id
-          and h.institution_id = r.institution_id and ${holds("h")})
-        < (select coalesce(q.places, ${event.defaultQuota}) from quotas q
-          where q.event_id = r.event_id and q.institution_id = r.institution_id)`
+    ? sql`and exists (select 1 from quotas q where q.event_id = r.event_id and q.institution_id = r.institution_id
+          and q.held_places < coalesce(q.places, ${event.defaultQuota}))`
     : sql``;
   const [updated] = await runBatch(db, [
     sql`update registrations as r set
@@ -476,18 +471,10 @@ export async function runRedistribution(ctx: RunContext, eventId: string, actorA
   }
   const [claim] = await runBatch(db, statements);
   if (claim.results.length === 0) return null;
+  // The plan was made from a read: a registration cancelled since, or one that arrived since,
+  // would leave a place unused. The fairness rule now fills what the plan could not.
+  await fillFreePlaces(ctx, eventId);
   return allocations;
-}
-
-/** The cron's part: events whose quota deadline has passed and whose redistribution has not run. */
-export async function runDueRedistributions(ctx: RunContext) {
-  const now = ctx.now.getTime();
-  const due = await ctx.db.all<{ id: string }>(sql`select id from events
-    where status = 'published' and redistributed_at is null and quota_deadline <= ${now}
-      and registration_closes_at > ${now}`);
-  let events = 0;
-  for (const { id } of due) if (await runRedistribution(ctx, id, null)) events++;
-  return events;
 }
 
 // ---------------------------------------------------------------------------
@@ -517,7 +504,7 @@ export async function cancelRegistration(
     registrationMail(ctx, info, row, "cancelled", sql`changes() = 1`),
   ]);
   if (updated.results.length === 0) return false;
-  await fillFreePlaces(ctx, row.eventId);
+  await settleEvent(ctx, row.eventId);
   return true;
 }
 
@@ -535,20 +522,24 @@ export async function acceptOffer(ctx: RunContext, registrationId: string) {
 }
 
 /**
- * Offers not accepted in time lapse: the registration is cancelled and the
- * place passes on. Safe to run twice: the second run finds no expired offer.
+ * Offers not accepted in time lapse: the registration is cancelled, its person mailed. Of one
+ * event, or of all. Safe to run twice or at once: the second run finds no open expired offer.
+ * Returns the events that had one (their places are free now).
  */
-export async function expireOffers(ctx: RunContext) {
+async function lapseOffers(ctx: RunContext, eventId?: string) {
   const { db } = ctx;
   const now = ctx.now.getTime();
   const expired = await db.all<{ id: string; event_id: string; email: string; institution_name: string }>(
     sql`select r.id, r.event_id, r.email, i.name as institution_name from registrations r
       join institutions i on i.id = r.institution_id
-      where r.status = 'waitlisted' and r.offered_until is not null and r.offered_until <= ${now}`,
+      where r.status = 'waitlisted' and r.offered_until is not null and r.offered_until <= ${now}
+        ${eventId ? sql`and r.event_id = ${eventId}` : sql``}`,
   );
   const eventIds = new Set<string>();
+  const infos = new Map<string, EventMailInfo>();
   for (const r of expired) {
-    const info = await eventMailInfo(db, r.event_id);
+    if (!infos.has(r.event_id)) infos.set(r.event_id, await eventMailInfo(db, r.event_id));
+    const info = infos.get(r.event_id) as EventMailInfo;
     const [updated] = await runBatch(db, [
       sql`update registrations set status = 'cancelled', cancelled_at = ${now}, offered_until = null,
           reason_code = 'offer_expired'
@@ -564,16 +555,57 @@ export async function expireOffers(ctx: RunContext) {
     ]);
     if (updated.results.length === 1) eventIds.add(r.event_id);
   }
-  for (const id of eventIds) await fillFreePlaces(ctx, id);
-  return expired.length;
+  return eventIds;
 }
 
-/** Everything the cron does for allocation, in an order where each step sees the previous one's result. */
-export async function runAllocationJobs(ctx: RunContext) {
-  const expired = await expireOffers(ctx);
-  const redistributed = await runDueRedistributions(ctx);
-  return { expired, redistributed };
+// ---------------------------------------------------------------------------
+// Settling: the one step after every change that can free a place, and the cron's sweep
+
+/**
+ * Brings one event to rest by PRODUCT.md's rules: lapsed offers go, the redistribution runs
+ * once its quota deadline has passed, and free places go to waiting registrations by the
+ * rule of the phase. Every write re-checks its own condition, so running it twice or at the
+ * same time as another request is safe; afterwards no eligible request waits while a place
+ * is free.
+ */
+export async function settleEvent(ctx: RunContext, eventId: string) {
+  const lapsed = (await lapseOffers(ctx, eventId)).size;
+  const [event] = await ctx.db.select().from(events).where(eq(events.id, eventId)).limit(1);
+  if (!event) return { lapsed, redistributed: false, promoted: 0 };
+  const due = phaseOf(clockOf(event), ctx.now.getTime()) === "awaiting_redistribution";
+  // The redistribution fills what it leaves free itself.
+  if (due && (await runRedistribution(ctx, eventId, null))) return { lapsed, redistributed: true, promoted: 0 };
+  return { lapsed, redistributed: false, promoted: await fillFreePlaces(ctx, eventId) };
 }
+
+/**
+ * The cron's part: every event that is not at rest — an offer lapsed, its redistribution is
+ * due, or a place is free while someone waits (the waiting index answers that without reading
+ * the held rows) — is settled. Events at rest cost one index probe each.
+ */
+export async function settleDueEvents(ctx: RunContext) {
+  const now = ctx.now.getTime();
+  const due = await ctx.db.all<{ id: string }>(sql`select e.id from events e
+    where e.status = 'published' and (
+      exists (select 1 from registrations r where r.event_id = e.id and r.status = 'waitlisted'
+        and r.offered_until is not null and r.offered_until <= ${now})
+      or (e.registration_closes_at > ${now} and e.registration_opens_at <= ${now} and (
+        (e.redistributed_at is null and e.quota_deadline <= ${now})
+        or (e.held_places < e.capacity and exists (select 1 from registrations w where w.event_id = e.id
+          and w.status = 'waitlisted' and w.offered_until is null)))))`);
+  const totals = { events: 0, lapsed: 0, redistributed: 0, promoted: 0 };
+  for (const { id } of due) {
+    const result = await settleEvent(ctx, id);
+    totals.events++;
+    totals.lapsed += result.lapsed;
+    totals.redistributed += Number(result.redistributed);
+    totals.promoted += result.promoted;
+  }
+  return totals;
+}
+
+/** Everything the cron does for allocation. */
+export const runAllocationJobs = settleDueEvents;
 
 /**
  * Cancels an event and every live registration in one batch, each registrant
@@ -713,11 +745,95 @@ export async function moveRegistration(
       where r.id = ${registration.id} and r.status <> 'cancelled'
         and (${trackId} is null or exists (select 1 from tracks t where t.id = ${trackId} and t.event_id = r.event_id))
         and (${trackId} is null or not ${holds("r")} or
-          (select count(*) from registrations h where h.track_id = ${trackId} and ${holds("h")})
-          < (select capacity from tracks t where t.id = ${trackId}))
+          exists (select 1 from tracks t where t.id = ${trackId} and t.held_places < t.capacity))
       returning id`,
     historyInsert(registration.id, now, "moved", actorAccountId, "organiser_move", params, sql`changes() = 1`),
   ]);
-  if (updated.results.length === 1 && registration.trackId) await fillFreePlaces(ctx, registration.eventId);
+  if (updated.results.length === 1 && registration.trackId) await settleEvent(ctx, registration.eventId);
   return updated.results.length === 1;
+}
+
+// ---------------------------------------------------------------------------
+// Walk-ins at the door
+
+export type WalkInRequest = {
+  eventId: string;
+  networkId: string;
+  sessionId: string;
+  institutionId: string;
+  /** Null without an address: the person gets one unique within the event that is never delivered. */
+  email: string | null;
+  name: string;
+  function: string;
+  clientOpId: string;
+  actorAccountId: string;
+};
+
+export type WalkInOutcome =
+  | { kind: "created" | "replayed"; registrationId: string }
+  | { kind: "refused"; reason: "idempotency_key_reused" | "institution_not_found" | "institution_archived" }
+  | { kind: "refused"; reason: "already_registered" };
+
+/**
+ * A person at the door without a registration: a confirmed registration, recorded as an
+ * override (it may exceed capacity and quota on purpose, the organiser decided), checked in
+ * in the same batch. Idempotent by the client's operation id, so an offline queue can replay it.
+ */
+export async function registerWalkIn(ctx: RunContext, req: WalkInRequest): Promise<WalkInOutcome> {
+  const { db } = ctx;
+  const id = crypto.randomUUID();
+  const key = `walkin:${req.clientOpId}`;
+  const now = ctx.now.getTime();
+  const email = req.email ?? `${id}@walk-in.invalid`;
+  const made = sql`exists (select 1 from registrations where id = ${id})`;
+  let registration: D1Result;
+  try {
+    [registration] = await runBatch(db, [
+      sql`insert into registrations (id, event_id, institution_id, email, name, "function", accessibility_needs,
+          status, reason_code, is_override, is_walk_in, requested_at, confirmed_at, idempotency_key,
+          created_by_account_id, created_at)
+        select ${id}, ${req.eventId}, i.id, ${email}, ${req.name}, ${req.function}, '', 'confirmed', 'walk_in', 1, 1,
+          ${now}, ${now}, ${key}, ${req.actorAccountId}, ${now}
+        from institutions i
+        where i.id = ${req.institutionId} and i.network_id = ${req.networkId} and i.archived_at is null
+        on conflict do nothing`,
+      historyInsert(id, now, "registered", req.actorAccountId, "walk_in", null, made),
+      sql`insert into attendances (id, session_id, registration_id, kind, method, at, recorded_by_account_id, client_op_id)
+        select ${crypto.randomUUID()}, ${req.sessionId}, ${id}, 'present', 'walk_in', ${now}, ${req.actorAccountId},
+          ${req.clientOpId}
+        where ${made}`,
+      auditInsertIf(
+        {
+          networkId: req.networkId,
+          actorAccountId: req.actorAccountId,
+          action: "attendance.walk_in",
+          entityType: "registration",
+          entityId: id,
+          fields: ["name", "email", "institutionId", "function"],
+        },
+        made,
+        ctx.now,
+      ),
+    ]);
+  } catch (error) {
+    // The clientOpId belongs to a check-in already: nothing of the batch was written.
+    if (String(error).includes("UNIQUE")) return { kind: "refused", reason: "idempotency_key_reused" };
+    throw error;
+  }
+  if (registration.meta.changes > 0) return { kind: "created", registrationId: id };
+  const [same] = await db
+    .select({ id: registrations.id })
+    .from(registrations)
+    .where(sql`${registrations.eventId} = ${req.eventId} and ${registrations.idempotencyKey} = ${key}`)
+    .limit(1);
+  if (same) return { kind: "replayed", registrationId: same.id };
+  const [institution] = await db
+    .select({ networkId: institutions.networkId, archivedAt: institutions.archivedAt })
+    .from(institutions)
+    .where(eq(institutions.id, req.institutionId))
+    .limit(1);
+  if (!institution || institution.networkId !== req.networkId)
+    return { kind: "refused", reason: "institution_not_found" };
+  if (institution.archivedAt) return { kind: "refused", reason: "institution_archived" };
+  return { kind: "refused", reason: "already_registered" };
 }

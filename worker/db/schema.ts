@@ -184,6 +184,8 @@ export const roles = sqliteTable(
     uniqueIndex("roles_organiser_unique").on(t.accountId, t.networkId, t.role).where(sql`${t.institutionId} is null`),
     uniqueIndex("roles_contact_unique").on(t.accountId, t.institutionId).where(sql`${t.institutionId} is not null`),
     index("roles_institution").on(t.institutionId),
+    // Every signed-in request looks its roles up by account.
+    index("roles_account").on(t.accountId),
     check("roles_contact_has_institution", sql`(${t.role} = 'institution_contact') = (${t.institutionId} is not null)`),
   ],
 );
@@ -250,6 +252,8 @@ export const events = sqliteTable(
     legalBasis: text().notNull().default(""),
     /** Overrides the network's retention period for this event. */
     retentionMonths: integer(),
+    /** Places held (confirmed + open offers), kept by triggers on registrations; see migration 0010. */
+    heldPlaces: integer().notNull().default(0),
     createdAt: createdAt(),
     updatedAt: timestamp(),
   },
@@ -296,6 +300,8 @@ export const tracks = sqliteTable(
     title: text().notNull(),
     description: text().notNull().default(""),
     capacity: integer().notNull(),
+    /** Places held in this track, kept by triggers like `events.heldPlaces`. */
+    heldPlaces: integer().notNull().default(0),
   },
   (t) => [index("tracks_event").on(t.eventId), check("tracks_capacity_positive", sql`${t.capacity} >= 0`)],
 );
@@ -314,6 +320,8 @@ export const quotas = sqliteTable(
       .notNull()
       .references(() => institutions.id),
     places: integer(),
+    /** Places this institution holds at the event, kept by triggers like `events.heldPlaces`. */
+    heldPlaces: integer().notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.eventId, t.institutionId] }),
@@ -377,6 +385,10 @@ export const registrations = sqliteTable(
     index("registrations_held_track")
       .on(t.trackId)
       .where(sql`status = 'confirmed' or (status = 'waitlisted' and offered_until is not null)`),
+    // "Does anyone wait?" and the waiting list in request order, without reading the held rows.
+    index("registrations_waiting")
+      .on(t.eventId, t.requestedAt)
+      .where(sql`status = 'waitlisted' and offered_until is null`),
   ],
 );
 

@@ -3,6 +3,7 @@
 // check-in page working offline can replay its queue without counting anyone twice.
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq, or, type SQL, sql } from "drizzle-orm";
+import { registerWalkIn } from "../db/allocation";
 import { type Db, runBatch } from "../db/client";
 import {
   attendanceKinds,
@@ -482,67 +483,25 @@ export const attendance = createRouter()
       const event = c.var.event;
       const db = c.var.db;
       requireCheckable(event);
-      const id = crypto.randomUUID();
-      const key = `walkin:${input.clientOpId}`;
-      const now = Date.now();
-      // Without an address the person still needs one unique within the event; `.invalid` is never delivered.
-      const email = input.email ?? `${id}@walk-in.invalid`;
-      const made = sql`exists (select 1 from registrations where id = ${id})`;
-      const batch = runBatch(db, [
-        sql`insert into registrations (id, event_id, institution_id, email, name, "function", accessibility_needs,
-            status, reason_code, is_override, is_walk_in, requested_at, confirmed_at, idempotency_key,
-            created_by_account_id, created_at)
-          select ${id}, ${event.id}, i.id, ${email}, ${input.name}, ${input.function}, '', 'confirmed', 'walk_in', 1, 1,
-            ${now}, ${now}, ${key}, ${auth.accountId}, ${now}
-          from institutions i
-          where i.id = ${input.institutionId} and i.network_id = ${event.networkId} and i.archived_at is null
-          on conflict do nothing`,
-        sql`insert into registration_history (id, registration_id, at, action, actor_account_id, reason_code, reason_params)
-          select ${crypto.randomUUID()}, ${id}, ${now}, 'registered', ${auth.accountId}, 'walk_in', null where ${made}`,
-        sql`insert into attendances (id, session_id, registration_id, kind, method, at, recorded_by_account_id, client_op_id)
-          select ${crypto.randomUUID()}, ${session.id}, ${id}, 'present', 'walk_in', ${now}, ${auth.accountId},
-            ${input.clientOpId}
-          where ${made}`,
-        auditSql(
-          {
-            networkId: event.networkId,
-            actorAccountId: auth.accountId,
-            action: "attendance.walk_in",
-            entityType: "registration",
-            entityId: id,
-            fields: ["name", "email", "institutionId", "function"],
-          },
-          now,
-          made,
-        ),
-      ]).catch((error) => {
-        // The clientOpId belongs to a check-in already: nothing of the batch was written.
-        if (String(error).includes("UNIQUE")) throw new ApiError("idempotency_key_reused");
-        throw error;
-      });
-      const [registration] = await batch;
-      if (registration.meta.changes > 0) {
-        const added = await loadAttendance(db, ofSessionAndRegistration(session.id, id));
-        if (added) return c.json(added.dto, 201);
-      }
-      const [same] = await db
-        .select({ id: registrations.id })
-        .from(registrations)
-        .where(and(eq(registrations.eventId, event.id), eq(registrations.idempotencyKey, key)))
-        .limit(1);
-      if (same) {
-        const existing = await loadAttendance(db, ofSessionAndRegistration(session.id, same.id));
-        if (existing) return c.json(existing.dto, 200);
-        throw new ApiError("idempotency_key_reused");
-      }
-      const [institution] = await db
-        .select()
-        .from(institutions)
-        .where(eq(institutions.id, input.institutionId))
-        .limit(1);
-      if (!institution || institution.networkId !== event.networkId) throw new ApiError("institution_not_found");
-      if (institution.archivedAt) throw new ApiError("institution_archived");
-      throw new ApiError("already_registered");
+      // A walk-in is mailed nothing, so it needs no public origin for links.
+      const outcome = await registerWalkIn(
+        { db, now: new Date(), origin: "", locale: "de" },
+        {
+          eventId: event.id,
+          networkId: event.networkId,
+          sessionId: session.id,
+          institutionId: input.institutionId,
+          email: input.email ?? null,
+          name: input.name,
+          function: input.function,
+          clientOpId: input.clientOpId,
+          actorAccountId: auth.accountId,
+        },
+      );
+      if (outcome.kind === "refused") throw new ApiError(outcome.reason);
+      const attendance = await loadAttendance(db, ofSessionAndRegistration(session.id, outcome.registrationId));
+      if (!attendance) throw new ApiError("idempotency_key_reused");
+      return c.json(attendance.dto, outcome.kind === "created" ? 201 : 200);
     },
   )
   .openapi(

@@ -3,7 +3,7 @@ import { and, asc, eq, getTableColumns, inArray, ne, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Context } from "hono";
-import { fillFreePlaces } from "../db/allocation";
+import { settleEvent } from "../db/allocation";
 import { type Db, runBatch } from "../db/client";
 import { mailBrandOf } from "../db/network-settings";
 import { requireNetwork } from "../db/queries";
@@ -872,8 +872,8 @@ export const events = createRouter()
         (input.defaultQuota !== undefined && input.defaultQuota > event.defaultQuota) ||
         plan.quotasChanged
       ) {
-        const promoted = await fillFreePlaces(runContextOf(c), event.id);
-        if (promoted > 0) deliverAfterResponse(c);
+        const settled = await settleEvent(runContextOf(c), event.id);
+        if (settled.promoted > 0 || settled.lapsed > 0) deliverAfterResponse(c);
       }
       return c.json(await loadEventDetail(db, event.id), 200);
     },
