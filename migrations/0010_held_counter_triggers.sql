@@ -62,3 +62,13 @@ UPDATE tracks SET held_places = (SELECT count(*) FROM registrations r WHERE r.tr
 UPDATE quotas SET held_places = (SELECT count(*) FROM registrations r
   WHERE r.event_id = quotas.event_id AND r.institution_id = quotas.institution_id
   AND (r.status = 'confirmed' OR (r.status = 'waitlisted' AND r.offered_until IS NOT NULL)));
+--> statement-breakpoint
+-- Every registration's history starts with its creation, in the statement that creates it: one
+-- statement less per registration, and no writer (registering, walk-ins, seeds) can leave it out.
+CREATE TRIGGER `registrations_history_insert` AFTER INSERT ON `registrations`
+BEGIN
+  INSERT INTO registration_history (id, registration_id, at, action, actor_account_id, reason_code)
+  VALUES (lower(hex(randomblob(16))), new.id, new.requested_at,
+    CASE WHEN new.status = 'confirmed' THEN 'registered' ELSE 'waitlisted' END,
+    new.created_by_account_id, new.reason_code);
+END;

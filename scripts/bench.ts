@@ -282,14 +282,6 @@ async function addBackground(d1: ProxyDb, from: number, to: number, now: Date) {
       ),
     d1
       .prepare(
-        `insert or ignore into registration_history (id, registration_id, at, action, actor_account_id, reason_code)
-        select 'h-' || id, id, requested_at, case status when 'confirmed' then 'registered' else 'waitlisted' end,
-          created_by_account_id, reason_code
-        from registrations where event_id = ?`,
-      )
-      .bind(eventId),
-    d1
-      .prepare(
         `insert or ignore into outbox (id, network_id, to_email, template, locale, subject, body_text, body_html,
           status, attempts, next_attempt_at, created_at, sent_at)
         select 'o-' || id, ?, email, 'registration_update', 'de', 'Anmeldung', 'Background', '<p>Background</p>',

@@ -8,6 +8,7 @@ import type { AppEnv } from "./env";
 import { csrfMiddleware, sessionMiddleware } from "./lib/auth";
 import { CONTENT_SECURITY_POLICY, PERMISSIONS_POLICY, STRICT_TRANSPORT_SECURITY } from "./lib/csp";
 import { meterD1 } from "./lib/d1-meter";
+import { notingWrittenMails } from "./lib/mail";
 import { isLocalDevelopment } from "./lib/origin";
 import { ApiError, problemResponse } from "./lib/problem";
 import { securitySchemes } from "./lib/security";
@@ -58,7 +59,7 @@ app.use(
   async (c, next) => {
     if (isLocalDevelopment(c.env, c.req.url)) meterD1(c.env.DB);
     c.set("db", createDb(c.env.DB));
-    await next();
+    await notingWrittenMails(next);
   },
   sessionMiddleware,
   csrfMiddleware,

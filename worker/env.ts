@@ -1,4 +1,5 @@
 import type { Db } from "./db/client";
+import type { EventContext, EventMailInfo } from "./db/event-context";
 import type { eventSessions, events, feedbackForms, institutions, networks, registrations } from "./db/schema";
 import type { Auth } from "./lib/auth";
 
@@ -37,6 +38,13 @@ export type Variables = {
   network: typeof networks.$inferSelect;
   institution: typeof institutions.$inferSelect;
   event: typeof events.$inferSelect;
+  /**
+   * The event of an `/api/events/{eventId}/…` path with its network's state and mail context,
+   * read with the session (null: no such event); `eventAccess` decides who may see it.
+   */
+  eventContext: EventContext | null;
+  /** What the mails about `event` say (its title, dates, network), set by `eventAccess`. */
+  eventMail: EventMailInfo;
   registration: typeof registrations.$inferSelect;
   /** A date of an event (`eventSessionId` path parameter), set by `sessionAccess`. */
   eventSession: typeof eventSessions.$inferSelect;

@@ -46,6 +46,15 @@ describe("registering under concurrency", () => {
       "select template, count(*) as n from outbox where to_email like '%@race.example' group by template",
     ).all<{ template: string; n: number }>();
     expect(mails.results).toEqual([{ template: "registration_update", n: 200 }]);
+    // Each delivered after its answer by the request that wrote it, with the institution's name in it.
+    const delivered = await env.DB.prepare(
+      `select count(*) as n from outbox o join registrations r on r.email = o.to_email
+        join institutions i on i.id = r.institution_id
+        where o.to_email like '%@race.example' and o.status = 'sent' and o.attempts = 1
+          and instr(o.body_text, '⟦') = 0 and instr(o.body_html, '⟦') = 0
+          and (r.status <> 'confirmed' or (instr(o.body_text, i.name) > 0 and instr(o.body_html, i.name) > 0))`,
+    ).first<{ n: number }>();
+    expect(delivered?.n).toBe(200);
   }, 60_000);
 
   it("a retried request with the same key yields the same registration, even when sent at once", async () => {

@@ -22,9 +22,18 @@ import {
 } from "../domain/allocation";
 import { auditInsertIf } from "../lib/audit";
 import { hashToken, randomToken } from "../lib/auth";
-import { type MailBrand, type MailLocale, mailInsertIf, type RegistrationMailKind, renderMail } from "../lib/mail";
+import {
+  type ClaimedMail,
+  MAIL_LEASE_MS,
+  type MailBrand,
+  type MailLocale,
+  mailInsertIf,
+  type RegistrationMailKind,
+  renderMail,
+} from "../lib/mail";
 import { formatBerlinDateTime, formatEventDates } from "../lib/time";
 import { type Db, runBatch } from "./client";
+import { type EventMailInfo, loadEventContext } from "./event-context";
 import { logoPath } from "./network-settings";
 import { eventSessions, events, institutions, networkLogos, networks, registrations, tracks } from "./schema";
 
@@ -53,36 +62,11 @@ export const personalLink = (origin: string, token: string) => `${origin}/teilna
 // ---------------------------------------------------------------------------
 // Mail context
 
-type EventMailInfo = {
-  networkId: string;
-  title: string;
-  dates: Record<MailLocale, string>;
-  /** The network's name, sender name and logo (path) for the mail layout. */
-  network: { name: string; senderName: string; logoPath: string | null };
-};
-
-async function eventMailInfo(db: Db, eventId: string, known?: { networkId: string; title: string }) {
-  const [event] = known
-    ? [known]
-    : await db.select({ networkId: events.networkId, title: events.title }).from(events).where(eq(events.id, eventId));
-  const [sessions, [network]] = await Promise.all([
-    db.select().from(eventSessions).where(eq(eventSessions.eventId, eventId)).orderBy(asc(eventSessions.position)),
-    db
-      .select({ name: networks.name, senderName: networks.senderName, etag: networkLogos.etag })
-      .from(networks)
-      .leftJoin(networkLogos, eq(networkLogos.networkId, networks.id))
-      .where(eq(networks.id, event.networkId)),
-  ]);
-  return {
-    networkId: event.networkId,
-    title: event.title,
-    dates: { de: formatEventDates(sessions, "de"), en: formatEventDates(sessions, "en") },
-    network: {
-      name: network?.name ?? "",
-      senderName: network?.senderName ?? "",
-      logoPath: network?.etag ? logoPath(event.networkId, network.etag) : null,
-    },
-  } satisfies EventMailInfo;
+/** The mail context of an event that a step did not get from its request. */
+async function eventMailInfo(db: Db, eventId: string): Promise<EventMailInfo> {
+  const context = await loadEventContext(db, eventId);
+  if (!context) throw new Error(`event ${eventId} not found`);
+  return context.mail;
 }
 
 const brandOf = (ctx: RunContext, info: EventMailInfo): MailBrand => ({
@@ -122,34 +106,50 @@ function registrationMail(
   );
 }
 
+/** Stands for the institution's name in a rendered mail until SQL puts the name in; survives HTML escaping. */
+const INSTITUTION_MARK = "\u27e6institution\u27e7";
+
+/** SQL: `text` with the institution's name (HTML-escaped when `html`) in place of the mark. */
+const withInstitution = (text: string, html: boolean) =>
+  html
+    ? sql`replace(${text}, ${INSTITUTION_MARK}, replace(replace(replace(replace(replace(i.name,
+        '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;'))`
+    : sql`replace(${text}, ${INSTITUTION_MARK}, i.name)`;
+
 /**
- * The confirmation or waiting-list mail of a new registration, whichever its
- * INSERT decided: one statement that picks the rendered text by the row's status,
- * and writes nothing if the row was not created.
+ * The confirmation or waiting-list mail of a new registration, whichever its INSERT decided:
+ * one statement that picks the rendered text by the row's status, puts in the institution's
+ * name, and writes nothing if the row was not created. The mail is written already claimed by
+ * this request (one attempt, leased): the request delivers it after its answer by id, and the
+ * cron retries it only if that delivery never reported back.
  */
 function registrationMailByStatus(
   ctx: RunContext,
   info: EventMailInfo,
-  person: Person,
+  email: string,
   registrationId: string,
+  mailId: string,
   link: string,
 ) {
   const render = (kind: "confirmed" | "waitlisted") =>
     renderMail(
       "registration_update",
       ctx.locale,
-      { kind, eventTitle: info.title, institutionName: person.institutionName, dates: info.dates[ctx.locale], link },
+      { kind, eventTitle: info.title, institutionName: INSTITUTION_MARK, dates: info.dates[ctx.locale], link },
       brandOf(ctx, info),
     );
   const yes = render("confirmed");
   const no = render("waitlisted");
   const at = ctx.now.getTime();
-  const pick = (a: string, b: string) => sql`case r.status when 'confirmed' then ${a} else ${b} end`;
+  const pick = (a: string, b: string, html = false) =>
+    sql`case r.status when 'confirmed' then ${withInstitution(a, html)} else ${withInstitution(b, html)} end`;
   return sql`insert into outbox
     (id, network_id, to_email, template, locale, subject, body_text, body_html, status, attempts, next_attempt_at, created_at)
-    select ${crypto.randomUUID()}, ${info.networkId}, ${person.email}, 'registration_update', ${ctx.locale},
-      ${pick(yes.subject, no.subject)}, ${pick(yes.text, no.text)}, ${pick(yes.html, no.html)}, 'pending', 0, ${at}, ${at}
-    from registrations r where r.id = ${registrationId}`;
+    select ${mailId}, ${info.networkId}, ${email}, 'registration_update', ${ctx.locale},
+      ${pick(yes.subject, no.subject)}, ${pick(yes.text, no.text)}, ${pick(yes.html, no.html, true)}, 'pending', 1,
+      ${at + MAIL_LEASE_MS}, ${at}
+    from registrations r join institutions i on i.id = r.institution_id where r.id = ${registrationId}
+    returning id, attempts, to_email as "to", subject, body_text as text, body_html as html`;
 }
 
 const historyInsert = (
@@ -192,25 +192,16 @@ const CONFIRMING = sql.raw(`('within_quota', 'open_place')`);
  * the mail are written only if the row was. Returns the new registration's id,
  * status and reason, or null if nothing was inserted (see `diagnoseRefusal`).
  */
-export async function register(
-  ctx: RunContext,
-  req: RegistrationRequest,
-  event?: { networkId: string; title: string },
-) {
+export async function register(ctx: RunContext, req: RegistrationRequest, info: EventMailInfo) {
   const { db } = ctx;
   const now = ctx.now.getTime();
   const id = crypto.randomUUID();
+  const mailId = crypto.randomUUID();
   const token = randomToken();
   const tokenHash = await hashToken(token);
-  const [info, [institution]] = await Promise.all([
-    eventMailInfo(db, req.eventId, event).catch(() => null),
-    db.select({ name: institutions.name }).from(institutions).where(eq(institutions.id, req.institutionId)).limit(1),
-  ]);
-  if (!info || !institution) return null;
-  const person = { email: req.email, institutionName: institution.name };
   const link = personalLink(ctx.origin, token);
 
-  const [inserted] = await runBatch(db, [
+  const [inserted, mailRow] = await runBatch(db, [
     sql`insert into registrations (id, event_id, track_id, institution_id, email, name, "function",
         accessibility_needs, status, reason_code, is_override, is_walk_in, requested_at, confirmed_at, idempotency_key,
         personal_token_hash, privacy_acknowledged_at, created_by_account_id, created_at)
@@ -242,25 +233,31 @@ export async function register(
       ) d
       where true
       on conflict do nothing
-      returning status, reason_code, requested_at, confirmed_at`,
-    sql`insert into registration_history (id, registration_id, at, action, actor_account_id, reason_code)
-      select ${crypto.randomUUID()}, id, ${now}, case status when 'confirmed' then 'registered' else 'waitlisted' end,
-        ${req.actorAccountId}, reason_code
-      from registrations where id = ${id}`,
-    registrationMailByStatus(ctx, info, person, id, link),
+      returning status, reason_code, requested_at, confirmed_at,
+        (select name from institutions where id = institution_id) as institution_name`,
+    registrationMailByStatus(ctx, info, req.email, id, mailId, link),
   ]);
   const row = inserted.results[0] as
-    | { status: "confirmed" | "waitlisted"; reason_code: string; requested_at: number; confirmed_at: number | null }
+    | {
+        status: "confirmed" | "waitlisted";
+        reason_code: string;
+        requested_at: number;
+        confirmed_at: number | null;
+        institution_name: string;
+      }
     | undefined;
   if (!row) return null;
+  const mail = mailRow.results[0] as Omit<ClaimedMail, "networkId" | "senderName"> | undefined;
   return {
     id,
     status: row.status,
     reasonCode: row.reason_code,
     requestedAt: new Date(row.requested_at),
     confirmedAt: row.confirmed_at === null ? null : new Date(row.confirmed_at),
-    institutionName: institution.name,
+    institutionName: row.institution_name,
     token,
+    /** Written already claimed: the caller delivers it after the answer (`deliverClaimed`). */
+    mail: mail ? { ...mail, networkId: info.networkId, senderName: info.network.senderName } : null,
   };
 }
 
@@ -797,7 +794,6 @@ export async function registerWalkIn(ctx: RunContext, req: WalkInRequest): Promi
         from institutions i
         where i.id = ${req.institutionId} and i.network_id = ${req.networkId} and i.archived_at is null
         on conflict do nothing`,
-      historyInsert(id, now, "registered", req.actorAccountId, "walk_in", null, made),
       sql`insert into attendances (id, session_id, registration_id, kind, method, at, recorded_by_account_id, client_op_id)
         select ${crypto.randomUUID()}, ${req.sessionId}, ${id}, 'present', 'walk_in', ${now}, ${req.actorAccountId},
           ${req.clientOpId}

@@ -1085,7 +1085,6 @@ export function demoNetwork(now: Date): {
   tracks: (typeof s.tracks.$inferInsert)[];
   quotas: (typeof s.quotas.$inferInsert)[];
   registrations: (typeof s.registrations.$inferInsert)[];
-  registrationHistory: (typeof s.registrationHistory.$inferInsert)[];
 } {
   /** n days from `now`, at h:m Berlin time. */
   const day = (n: number, h = 9, m = 0): Date => berlinDayAt(now, n, h, m);
@@ -1504,16 +1503,8 @@ export function demoNetwork(now: Date): {
     });
   });
   registrationRows.push(...qeRegistrations);
-  const history: (typeof s.registrationHistory.$inferInsert)[] = registrationRows.map((r) => ({
-    id: `hist-${r.id}`,
-    registrationId: r.id as string,
-    at: r.requestedAt,
-    action: r.status === "confirmed" ? "registered" : "waitlisted",
-    reasonCode: r.reasonCode ?? "within_quota",
-  }));
 
   return {
-    registrationHistory: history,
     registrations: registrationRows,
     network,
     municipalities,

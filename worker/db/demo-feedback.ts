@@ -151,13 +151,6 @@ export function demoFeedback(now: Date) {
       createdAt: at,
     };
   });
-  const registrationHistory: (typeof s.registrationHistory.$inferInsert)[] = registrations.map((r) => ({
-    id: `hist-${r.id}`,
-    registrationId: r.id as string,
-    at: r.requestedAt,
-    action: "registered",
-    reasonCode: "within_quota",
-  }));
 
   const attendances: (typeof s.attendances.$inferInsert)[] = present.flatMap((indices, i) =>
     indices.map((p) => ({
@@ -248,7 +241,6 @@ export function demoFeedback(now: Date) {
     sessions,
     quotas,
     registrations,
-    registrationHistory,
     attendances,
     forms,
     questions,

@@ -1,7 +1,8 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Db } from "../db/client";
+import { eventContextOf, eventContextQuery, loadEventContext } from "../db/event-context";
 import { accounts, authSessions, roles, signInTokens } from "../db/schema";
 import type { AppEnv } from "../env";
 import { ApiError } from "./problem";
@@ -42,12 +43,13 @@ export function setSessionCookie(c: Context<AppEnv>, token: string, expires: Dat
 
 export const clearSessionCookie = (c: Context<AppEnv>) => deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true });
 
-export async function loadAuth(db: Db, token: string, now: Date): Promise<Auth | null> {
-  // One query for session, account and roles: it runs before every signed-in request.
-  const rows = await db
+/** One statement for session, account and roles (it runs before every signed-in request). */
+const authQuery = (db: Db, tokenHash: string, now: Date) =>
+  db
     .select({
-      sessionId: authSessions.id,
-      accountId: accounts.id,
+      // Aliased: in a D1 batch, columns of one name (the two ids) would collapse (event-context.ts).
+      sessionId: sql<string>`${authSessions.id}`.as("session_id"),
+      accountId: sql<string>`${accounts.id}`.as("account_id"),
       email: accounts.email,
       role: roles.role,
       networkId: roles.networkId,
@@ -56,13 +58,9 @@ export async function loadAuth(db: Db, token: string, now: Date): Promise<Auth |
     .from(authSessions)
     .innerJoin(accounts, eq(accounts.id, authSessions.accountId))
     .leftJoin(roles, eq(roles.accountId, accounts.id))
-    .where(
-      and(
-        eq(authSessions.tokenHash, await hashToken(token)),
-        isNull(authSessions.revokedAt),
-        gt(authSessions.expiresAt, now),
-      ),
-    );
+    .where(and(eq(authSessions.tokenHash, tokenHash), isNull(authSessions.revokedAt), gt(authSessions.expiresAt, now)));
+
+function authOf(rows: Awaited<ReturnType<typeof authQuery>>): Auth | null {
   const [first] = rows;
   if (!first) return null;
   return {
@@ -75,11 +73,34 @@ export async function loadAuth(db: Db, token: string, now: Date): Promise<Auth |
   };
 }
 
+export async function loadAuth(db: Db, token: string, now: Date): Promise<Auth | null> {
+  return authOf(await authQuery(db, await hashToken(token), now));
+}
+
+/** `/api/events/{eventId}` and everything under it: the event its guard will want. */
+const EVENT_PATH = /^\/api\/events\/([^/]+)/;
+
+/**
+ * The session and, on an event's routes, the event with its mail context: one round trip
+ * for both, since nearly every such request needs the two before it can do anything else.
+ */
+async function loadRequestContext(db: Db, token: string | undefined, eventId: string | undefined, now: Date) {
+  const tokenHash = token ? await hashToken(token) : undefined;
+  if (tokenHash && eventId) {
+    const [authRows, eventRows] = await db.batch([authQuery(db, tokenHash, now), eventContextQuery(db, eventId)]);
+    return { auth: authOf(authRows), event: eventContextOf(eventRows) };
+  }
+  if (tokenHash) return { auth: authOf(await authQuery(db, tokenHash, now)), event: undefined };
+  return { auth: null, event: eventId ? await loadEventContext(db, eventId) : undefined };
+}
+
 /** Reads the session cookie; routes decide what a missing session means. */
 export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE);
-  const auth = token ? await loadAuth(c.var.db, token, new Date()) : null;
+  const eventId = EVENT_PATH.exec(c.req.path)?.[1];
+  const { auth, event } = await loadRequestContext(c.var.db, token, eventId && decodeURIComponent(eventId), new Date());
   c.set("auth", auth);
+  if (event !== undefined) c.set("eventContext", event);
   await next();
 };
 

@@ -2,6 +2,7 @@
 // `middleware`, so a handler only runs for callers allowed to reach it.
 import { eq } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
+import { loadEventContext } from "../db/event-context";
 import { requireNetwork } from "../db/queries";
 import {
   contactPersons,
@@ -112,18 +113,17 @@ export const eventAccess = (who: "organiser" | "visible"): MiddlewareHandler<Gua
     async (c, next) => {
       // Organiser routes answer 401 to visitors whatever the event's state, like every protected route.
       const auth = who === "organiser" ? requireAuth(c) : c.get("auth");
-      const [row] = await c.var.db
-        .select({ event: events, networkStatus: networks.status })
-        .from(events)
-        .innerJoin(networks, eq(networks.id, events.networkId))
-        .where(eq(events.id, c.req.param("eventId") ?? ""))
-        .limit(1);
+      const eventId = c.req.param("eventId") ?? "";
+      // Read with the session when the path is an event's (lib/auth.ts), else here.
+      const prefetched = c.get("eventContext");
+      const row = prefetched?.event.id === eventId ? prefetched : await loadEventContext(c.var.db, eventId);
       const event = row?.event;
       const organiser = event !== undefined && isOrganiserOf(auth, event.networkId);
       if (!event || (!organiser && event.status === "draft")) throw new ApiError("event_not_found");
       refuseIfSuspended(c, { status: row.networkStatus });
       if (who === "organiser" && !organiser) throw new ApiError(auth ? "forbidden" : "unauthenticated");
       c.set("event", event);
+      c.set("eventMail", row.mail);
       await next();
     },
     who === "visible" ? SESSION_OPTIONAL : SESSION_REQUIRED,

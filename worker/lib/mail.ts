@@ -3,6 +3,7 @@
 // `deliverOutbox` sends due messages later (after the request, or from a cron),
 // retrying with backoff until a message is sent or declared dead.
 
+import { AsyncLocalStorage } from "node:async_hooks";
 import { and, asc, eq, inArray, isNull, lte, notInArray, or, type SQL, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import type { Db } from "../db/client";
@@ -94,7 +95,7 @@ export const DEFAULT_MAIL_FROM = "netzwerkstatt@example.org";
 export const MAX_MAIL_ATTEMPTS = 6;
 
 /** How long a claimed message is reserved for its deliverer; after that a crashed delivery is retried. */
-const CLAIM_LEASE_MS = 10 * 60_000;
+export const MAIL_LEASE_MS = 10 * 60_000;
 
 // ---------------------------------------------------------------------------
 // Rendering (the templates' text is in mail-templates.ts)
@@ -205,6 +206,7 @@ export function mailInsert<T extends MailTemplate>(db: Db, mail: OutgoingMail<T>
   return db
     .insert(outbox)
     .values({
+      id: noteWritten(crypto.randomUUID()),
       networkId: mail.networkId ?? null,
       toEmail: mail.to,
       template: mail.template,
@@ -230,7 +232,7 @@ export function mailInsertIf<T extends MailTemplate>(mail: OutgoingMail<T>, cond
   const at = now.getTime();
   return sql`insert into outbox
     (id, network_id, to_email, template, locale, subject, body_text, body_html, status, attempts, next_attempt_at, created_at)
-    select ${crypto.randomUUID()}, ${mail.networkId ?? null}, ${mail.to}, ${mail.template}, ${mail.locale},
+    select ${noteWritten(crypto.randomUUID())}, ${mail.networkId ?? null}, ${mail.to}, ${mail.template}, ${mail.locale},
       ${r.subject}, ${r.text}, ${r.html}, 'pending', 0, ${at}, ${at}
     where ${condition}`;
 }
@@ -285,25 +287,25 @@ const errorText = (error: unknown) =>
   (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 1000);
 
 /**
- * Sends due messages (pending, or failed with their retry time reached), at
- * most `limit`. The messages are first claimed by one update that counts the
- * attempt and reserves them for a while, so concurrent deliverers never send
- * one message twice and a delivery that crashed after claiming is retried
- * later; the outcomes are written in one batch. In DEV_MODE nothing is sent:
- * the message is marked sent and can be read in the dev mailbox.
+ * Sends due messages (pending, or failed with their retry time reached), at most `limit`;
+ * with `ids`, only those. The messages are first claimed by one update that counts the
+ * attempt and reserves them for a while, so concurrent deliverers never send one message
+ * twice and a delivery that crashed after claiming is retried later; the outcomes are written
+ * in one batch. In DEV_MODE nothing is sent: the message is marked sent and can be read in the
+ * dev mailbox.
  */
 export async function deliverOutbox(
   env: MailEnv,
   db: Db,
   now = new Date(),
   limit = 25,
-  to?: string[],
-): Promise<{ sent: number; retried: number; dead: number }> {
-  const result = { sent: 0, retried: 0, dead: 0 };
+  ids?: string[],
+): Promise<DeliveryResult> {
+  if (ids?.length === 0) return { sent: 0, retried: 0, dead: 0 };
   const due = and(
     inArray(outbox.status, ["pending", "failed"]),
     lte(outbox.nextAttemptAt, now),
-    to ? inArray(outbox.toEmail, to) : undefined,
+    ids ? inArray(outbox.id, ids) : undefined,
     // A suspended network sends nothing; its mails wait, and go out if it is reactivated.
     or(
       isNull(outbox.networkId),
@@ -314,10 +316,11 @@ export async function deliverOutbox(
     ),
   );
   // One statement claims the due messages: it counts the attempt and moves the next try
-  // past the lease, so a concurrent deliverer no longer finds them due.
+  // past the lease, so a concurrent deliverer no longer finds them due. It reads the sender
+  // name along, so that sending needs no further query.
   const claimed = await db
     .update(outbox)
-    .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS) })
+    .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + MAIL_LEASE_MS) })
     .where(
       and(
         due,
@@ -332,13 +335,39 @@ export async function deliverOutbox(
         ),
       ),
     )
-    .returning();
-  if (claimed.length === 0) return result;
+    .returning({
+      id: outbox.id,
+      attempts: outbox.attempts,
+      to: outbox.toEmail,
+      subject: outbox.subject,
+      text: outbox.bodyText,
+      html: outbox.bodyHtml,
+      networkId: outbox.networkId,
+      senderName: sql<string | null>`(select coalesce(nullif(n.sender_name, ''), n.name) from networks n
+        where n.id = ${outbox.networkId})`,
+    });
+  return sendClaimed(env, db, claimed, now);
+}
 
-  const names = await senderNames(
-    db,
-    claimed.map((m) => m.networkId),
-  );
+/** A message claimed by its deliverer (its attempt counted), with what sending it needs. */
+export type ClaimedMail = {
+  id: string;
+  /** The attempt this claim counted; the outcome is written only while it is still the row's. */
+  attempts: number;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  networkId: string | null;
+  senderName: string | null;
+};
+
+type DeliveryResult = { sent: number; retried: number; dead: number };
+
+/** Sends claimed messages and records every outcome in one statement batch. */
+export async function sendClaimed(env: MailEnv, db: Db, claimed: ClaimedMail[], now = new Date()) {
+  const result: DeliveryResult = { sent: 0, retried: 0, dead: 0 };
+  if (claimed.length === 0) return result;
   const address = env.MAIL_FROM ?? DEFAULT_MAIL_FROM;
   const outcomes = [];
   for (const mail of claimed) {
@@ -354,11 +383,11 @@ export async function deliverOutbox(
       } else {
         try {
           await env.EMAIL.send({
-            to: mail.toEmail,
-            from: fromHeader(address, mail.networkId ? names.get(mail.networkId) : null),
+            to: mail.to,
+            from: fromHeader(address, mail.senderName),
             subject: mail.subject,
-            text: mail.bodyText,
-            html: mail.bodyHtml,
+            text: mail.text,
+            html: mail.html,
           });
         } catch (e) {
           error = errorText(e);
@@ -390,13 +419,33 @@ export async function deliverOutbox(
   return result;
 }
 
+// The ids of the mails the current request wrote: delivery after the answer sends exactly
+// those, rather than racing every other request for the whole due backlog.
+const writtenMails = new AsyncLocalStorage<string[]>();
+
+/** Runs `work` (a request) so that the mails it writes are noted for `deliverAfterResponse`. */
+export const notingWrittenMails = <T>(work: () => Promise<T>) => writtenMails.run([], work);
+
+const noteWritten = (id: string) => {
+  writtenMails.getStore()?.push(id);
+  return id;
+};
+
+/** The mails written so far by the current request (or by work it left running after its answer). */
+export const writtenMailIds = () => [...(writtenMails.getStore() ?? [])];
+
 /**
- * Mails are written in the request; they go out after the answer (and by the cron trigger).
- * With `to`, only mails to those addresses: when many people register at once, each
- * request then delivers its own confirmation instead of all requests racing for all mails.
+ * Mails are written in the request; the ones this request wrote go out after the answer (the
+ * cron sends whatever is left: retries, and mails of requests that ended before delivering).
  */
-export function deliverAfterResponse(c: Context<AppEnv>, to?: string[]) {
-  afterResponse(c, "outbox delivery", deliverOutbox(c.env, c.var.db, new Date(), 25, to));
+export function deliverAfterResponse(c: Context<AppEnv>) {
+  const ids = writtenMailIds();
+  if (ids.length > 0) afterResponse(c, "outbox delivery", deliverOutbox(c.env, c.var.db, new Date(), ids.length, ids));
+}
+
+/** Sends a mail its request wrote already claimed (see the registration), after the answer. */
+export function deliverClaimedAfterResponse(c: Context<AppEnv>, mail: ClaimedMail) {
+  afterResponse(c, "outbox delivery", sendClaimed(c.env, c.var.db, [mail]));
 }
 
 /**

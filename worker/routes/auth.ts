@@ -15,7 +15,7 @@ import {
   setSessionCookie,
 } from "../lib/auth";
 import { signedIn } from "../lib/guards";
-import { afterResponse, deliverOutbox } from "../lib/mail";
+import { afterResponse, deliverOutbox, writtenMailIds } from "../lib/mail";
 import { requirePublicOrigin } from "../lib/origin";
 import { ApiError, localeOf } from "../lib/problem";
 import { clientKey, linkRequestAllowed, mayMailAddress } from "../lib/rate-limit";
@@ -132,7 +132,7 @@ export const auth = createRouter()
           // An operator may not have an account yet.
           if (isOperatorEmail(c.env.OPERATOR_EMAILS, email)) await ensureOperatorAccount(db, email, now);
           const kind = await mailSignInLinks(db, { email, locale, origin, now });
-          if (kind !== "unknown") await deliverOutbox(c.env, db, now, 25, [email]);
+          if (kind !== "unknown") await deliverOutbox(c.env, db, now, 25, writtenMailIds());
         })(),
       );
       return c.json({ status: "sent" as const }, 202);

@@ -631,7 +631,7 @@ export const feedback = createRouter()
       if (!(await linkRequestAllowed(db, request, LINK_LIMITS, now))) throw new ApiError("rate_limited");
       if (await mayMailAddress(db, request, LINK_LIMITS, now))
         await mailFeedbackLink(db, { form, email: input.email, origin, locale: input.locale ?? localeOf(c), now });
-      deliverAfterResponse(c, [input.email]);
+      deliverAfterResponse(c);
       return c.json({ status: "sent" as const }, 202);
     },
   )

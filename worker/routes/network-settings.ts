@@ -322,7 +322,7 @@ export const networkSettings = createRouter()
         requireAuth(c),
       );
       if (!outcome.ok) throw new ApiError("already_organiser");
-      deliverAfterResponse(c, [email]);
+      deliverAfterResponse(c);
       // Never reveal what another network knows about an existing account.
       return c.json({ accountId: outcome.accountId, email, displayName: input.displayName, lastSignInAt: null }, 201);
     },

@@ -28,7 +28,7 @@ import { boardSummary, phaseOf, quotaOf } from "../domain/allocation";
 import { auditInsert } from "../lib/audit";
 import { isContactOf, isOrganiserOf, normaliseEmail, requireAuth } from "../lib/auth";
 import { eventAccess, institutionAccess, registrationAccess, signedIn } from "../lib/guards";
-import { deliverAfterResponse } from "../lib/mail";
+import { deliverAfterResponse, deliverClaimedAfterResponse } from "../lib/mail";
 import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
 import { runContextOf } from "../lib/run-context";
@@ -368,10 +368,14 @@ export const registrationsRouter = createRouter()
       const input = c.req.valid("json");
       const key = c.req.valid("header")["idempotency-key"];
       const event = c.var.event;
-      if (!(await isInstitutionOf(c.var.db, input.institutionId, event.networkId)))
-        throw new ApiError("institution_not_found");
-      if (!isOrganiserOf(auth, event.networkId) && !isContactOf(auth, input.institutionId))
+      // Whether the institution belongs to the network and is invited, the INSERT decides;
+      // a refusal is explained afterwards (diagnoseRefusal).
+      if (!isOrganiserOf(auth, event.networkId) && !isContactOf(auth, input.institutionId)) {
+        // Someone else's institution of this network is forbidden; one of no network here is not found.
+        if (!(await isInstitutionOf(c.var.db, input.institutionId, event.networkId)))
+          throw new ApiError("institution_not_found");
         throw new ApiError("forbidden");
+      }
       const ctx = runContextOf(c);
       const made = await register(
         ctx,
@@ -386,7 +390,7 @@ export const registrationsRouter = createRouter()
           idempotencyKey: key ?? null,
           actorAccountId: auth.accountId,
         },
-        event,
+        c.var.eventMail,
       );
       if (!made) {
         const existing = await diagnoseRefusal(ctx, event.id, input, key);
@@ -395,7 +399,8 @@ export const registrationsRouter = createRouter()
       // A place freed a moment ago whose promotion has not run yet goes by the fairness rule,
       // among the waiting and this newcomer, not to whoever asked last.
       const promoted = made.reasonCode === "others_waiting" ? await fillFreePlaces(ctx, event.id) : 0;
-      deliverAfterResponse(c, promoted ? undefined : [input.email]);
+      if (made.mail) deliverClaimedAfterResponse(c, made.mail);
+      if (promoted) deliverAfterResponse(c);
       if (promoted) return c.json(await loadRegistration(c.var.db, made.id), 201);
       // What the INSERT returned is the whole truth about the new row: no need to read it again.
       return c.json(
