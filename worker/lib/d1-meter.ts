@@ -9,13 +9,14 @@
 // internal shape, not an API: if it is absent the meter stays off and says so.
 
 export type D1MeterReading =
-  | { available: true; queries: number; rowsRead: number; rowsWritten: number }
+  | { available: true; roundTrips: number; queries: number; rowsRead: number; rowsWritten: number }
   | { available: false };
 
 type FetcherLike = { fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response> };
 type SessionLike = { fetcher: FetcherLike };
 
-const counters = { queries: 0, rowsRead: 0, rowsWritten: 0 };
+/** roundTrips: calls to D1 (a statement or a whole batch each); queries: statements. */
+const counters = { roundTrips: 0, queries: 0, rowsRead: 0, rowsWritten: 0 };
 /** Fetchers already wrapped (and the wrappers themselves): each is metered once per isolate. */
 const metered = new WeakSet<object>();
 let available = false;
@@ -35,6 +36,7 @@ function tally(answer: unknown) {
 function meteredFetcher(inner: FetcherLike): FetcherLike {
   const wrapper: FetcherLike = {
     async fetch(input, init) {
+      counters.roundTrips++;
       const response = await inner.fetch(input, init);
       try {
         // Read before answering, so a reading taken after a request includes all of its queries.
