@@ -84,7 +84,12 @@ describe("D1 meter", () => {
     const costs = [];
     for (const [k, eventId] of ["evt-cost-empty", "evt-cost-full", "evt-cost-empty", "evt-cost-full"].entries()) {
       const made = await cost(() =>
-        register(organiser, eventId, { institutionId: insts[k], email: `cost-${k}@cost.example` }, `cost-registration-${k}`),
+        register(
+          organiser,
+          eventId,
+          { institutionId: insts[k], email: `cost-${k}@cost.example` },
+          `cost-registration-${k}`,
+        ),
       );
       expect(made.status).toBe(201);
       costs.push({ eventId, ...made });
