@@ -783,7 +783,7 @@ export async function registerWalkIn(ctx: RunContext, req: WalkInRequest): Promi
   const now = ctx.now.getTime();
   const email = req.email ?? `${id}@walk-in.invalid`;
   const made = sql`exists (select 1 from registrations where id = ${id})`;
-  let registration: D1Result;
+  let registration: Awaited<ReturnType<typeof runBatch>>[number];
   try {
     [registration] = await runBatch(db, [
       sql`insert into registrations (id, event_id, institution_id, email, name, "function", accessibility_needs,
