@@ -1,4 +1,4 @@
-import type { SQL } from "drizzle-orm";
+import { is, SQL } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import * as schema from "./schema";
@@ -19,6 +19,23 @@ export function runBatch(db: Db, statements: SQL[]) {
   return d1.batch<Record<string, unknown>>(
     statements.map((statement) => {
       const query = dialect.sqlToQuery(statement);
+      return d1.prepare(query.sql).bind(...query.params);
+    }),
+  );
+}
+
+/** A query-builder statement or hand-written SQL, for `runMixedBatch`. */
+export type BatchStatement = SQL | { toSQL(): { sql: string; params: unknown[] } };
+
+/**
+ * Runs query-builder statements and hand-written SQL together as one atomic D1 batch, for
+ * writes whose results are not read. (drizzle's own `db.batch` cannot take `db.run(sql)` items.)
+ */
+export function runMixedBatch(db: Db, statements: BatchStatement[]) {
+  const d1 = db.$client;
+  return d1.batch(
+    statements.map((statement) => {
+      const query = is(statement, SQL) ? dialect.sqlToQuery(statement) : statement.toSQL();
       return d1.prepare(query.sql).bind(...query.params);
     }),
   );

@@ -204,6 +204,19 @@ export const problems = {
       detail: "Only a draft can be published. This event has already been published or cancelled.",
     },
   },
+  places_below_held: {
+    status: 409,
+    de: {
+      title: "Weniger Plätze als schon vergeben",
+      detail:
+        "Die Kapazität, ein Forum oder ein Kontingent läge unter den Plätzen, die schon bestätigt oder angeboten sind. Nichts wurde geändert. Wer bewusst überbuchen will, bestätigt das ausdrücklich; das wird protokolliert.",
+    },
+    en: {
+      title: "Fewer places than already held",
+      detail:
+        "The capacity, a track or a quota would fall below the places already confirmed or offered. Nothing was changed. To overbook knowingly, confirm it explicitly; this is recorded in the audit log.",
+    },
+  },
   event_has_registrations: {
     status: 409,
     de: {
