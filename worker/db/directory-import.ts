@@ -4,6 +4,7 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { ExistingInstitution, ImportContext, RowPlan } from "../domain/directory-import";
+import { auditInsert } from "../lib/audit";
 import type { Db } from "./client";
 import { auditLog, contactPersons, institutions, municipalities, sectors } from "./schema";
 
@@ -146,6 +147,12 @@ export function importStatements(db: Db, networkId: string, plans: RowPlan[], ac
   ];
 }
 
+/** Writes the import's new and changed rows in one atomic batch; the caller commits only when there are some. */
+export async function commitImport(db: Db, networkId: string, plans: RowPlan[], actorAccountId: string, now: Date) {
+  const statements = importStatements(db, networkId, plans, actorAccountId, now);
+  await db.batch(statements as [(typeof statements)[number], ...typeof statements]);
+}
+
 /** The directory as the export lists it: each institution with its primary (or first) contact person. */
 export async function directoryForExport(db: Db, networkId: string) {
   const rows = await db
@@ -164,3 +171,7 @@ export async function directoryForExport(db: Db, networkId: string) {
   for (const { person } of people) if (!first.has(person.institutionId)) first.set(person.institutionId, person);
   return rows.map((r) => ({ ...r, contact: first.get(r.institution.id) ?? null }));
 }
+
+/** Logs that the directory left the installation, as `directory.export_csv` or `directory.export_xlsx`. */
+export const logDirectoryExport = (db: Db, networkId: string, actorAccountId: string, action: string) =>
+  auditInsert(db, { networkId, actorAccountId, action, entityType: "network", entityId: networkId });

@@ -1,12 +1,12 @@
 // What a sign-in link request does for the address once the answer has gone out. The answer
 // is the same for every address; only here does it matter whether the address is known.
-import { eq } from "drizzle-orm";
-import { newSignInLink, SIGN_IN_LINK_MINUTES } from "../lib/auth";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { hashToken, newSignInLink, randomToken, SESSION_DAYS, SIGN_IN_LINK_MINUTES } from "../lib/auth";
 import { type MailLocale, mailInsert } from "../lib/mail";
 import { personalLink } from "./allocation";
 import type { Db } from "./client";
 import { newRequestedLinks } from "./personal-links";
-import { accounts } from "./schema";
+import { accounts, authSessions, signInTokens } from "./schema";
 
 export type SignInRequest = { email: string; locale: MailLocale; origin: string; now: Date };
 
@@ -45,4 +45,38 @@ export async function mailSignInLinks(db: Db, { email, locale, origin, now }: Si
     ...inserts,
   ]);
   return "participant" as const;
+}
+
+/**
+ * Uses a sign-in link's token up and starts a session for its account; undefined if the
+ * token is unknown, used or expired. The session's own token is returned once, for the cookie.
+ */
+export async function signInWithToken(db: Db, token: string, userAgent: string, now: Date) {
+  // Single use even under concurrency: only one UPDATE can flip used_at from null.
+  const [used] = await db
+    .update(signInTokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(signInTokens.tokenHash, await hashToken(token)),
+        isNull(signInTokens.usedAt),
+        gt(signInTokens.expiresAt, now),
+      ),
+    )
+    .returning({ accountId: signInTokens.accountId });
+  if (!used) return undefined;
+  const sessionToken = randomToken();
+  const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
+  await db.batch([
+    db.insert(authSessions).values({
+      tokenHash: await hashToken(sessionToken),
+      accountId: used.accountId,
+      userAgent,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+    }),
+    db.update(accounts).set({ lastSignInAt: now }).where(eq(accounts.id, used.accountId)),
+  ]);
+  return { accountId: used.accountId, sessionToken, expiresAt };
 }

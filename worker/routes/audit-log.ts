@@ -1,15 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
-import type { Context } from "hono";
-import { accounts, auditLog as auditLogTable } from "../db/schema";
-import type { AppEnv } from "../env";
-import { auditInsert } from "../lib/audit";
+import { auditLogEntries, auditLogPage, logAuditLogExport } from "../db/audit-log";
 import { requireAuth } from "../lib/auth";
 import { csvFile } from "../lib/csv";
 import { organiserOfNetwork } from "../lib/guards";
 import { createRouter } from "../lib/router";
 import { jsonContent, problemResponses } from "../lib/schemas";
-import { berlinTime, formatBerlinDateTime } from "../lib/time";
+import { formatBerlinDateTime } from "../lib/time";
 import { NetworkRefParam } from "./networks";
 
 const EntrySchema = z
@@ -42,46 +38,6 @@ const PageQuery = FilterQuery.extend({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
-/** Berlin midnight of a YYYY-MM-DD day, plus `days`. */
-const berlinMidnight = (value: string, days = 0) => {
-  const [y, m, d] = value.split("-").map(Number);
-  return berlinTime(y, m - 1, d + days);
-};
-
-function whereOf(networkId: string, q: z.infer<typeof FilterQuery>): SQL | undefined {
-  return and(
-    eq(auditLogTable.networkId, networkId),
-    q.action ? eq(auditLogTable.action, q.action) : undefined,
-    q.entityType ? eq(auditLogTable.entityType, q.entityType) : undefined,
-    q.entityId ? eq(auditLogTable.entityId, q.entityId) : undefined,
-    q.from ? gte(auditLogTable.at, berlinMidnight(q.from)) : undefined,
-    q.to ? lt(auditLogTable.at, berlinMidnight(q.to, 1)) : undefined,
-  );
-}
-
-const fieldsOf = (details: unknown) =>
-  ((details as { fields?: string[] } | null)?.fields ?? []).filter((f) => typeof f === "string");
-
-async function entries(c: Context<AppEnv>, where: SQL | undefined, limit: number, offset: number) {
-  const rows = await c.var.db
-    .select({ entry: auditLogTable, actorName: accounts.displayName })
-    .from(auditLogTable)
-    .leftJoin(accounts, eq(accounts.id, auditLogTable.actorAccountId))
-    .where(where)
-    .orderBy(desc(auditLogTable.at), desc(auditLogTable.id))
-    .limit(limit)
-    .offset(offset);
-  return rows.map(({ entry: e, actorName }) => ({
-    id: e.id,
-    at: e.at.toISOString(),
-    actor: e.actorAccountId ? { id: e.actorAccountId, displayName: actorName ?? "" } : null,
-    action: e.action,
-    entityType: e.entityType,
-    entityId: e.entityId,
-    fields: fieldsOf(e.details),
-  }));
-}
-
 /** At most this many rows in one export; a longer period is exported in parts by date. */
 const EXPORT_LIMIT = 20_000;
 
@@ -111,18 +67,9 @@ export const auditLog = createRouter()
     }),
     async (c) => {
       const q = c.req.valid("query");
-      const networkId = c.var.network.id;
-      const where = whereOf(networkId, q);
-      const [items, [{ total }], actions] = await Promise.all([
-        entries(c, where, q.limit, q.offset),
-        c.var.db.select({ total: count() }).from(auditLogTable).where(where),
-        c.var.db
-          .selectDistinct({ action: auditLogTable.action })
-          .from(auditLogTable)
-          .where(eq(auditLogTable.networkId, networkId))
-          .orderBy(auditLogTable.action),
-      ]);
-      return c.json({ items, total, actions: actions.map((a) => a.action) }, 200);
+      const { limit, offset, ...filter } = q;
+      const page = await auditLogPage(c.var.db, c.var.network.id, filter, limit, offset);
+      return c.json(page, 200);
     },
   )
   .openapi(
@@ -143,7 +90,7 @@ export const auditLog = createRouter()
       const auth = requireAuth(c);
       const q = c.req.valid("query");
       const network = c.var.network;
-      const rows = await entries(c, whereOf(network.id, q), EXPORT_LIMIT, 0);
+      const rows = await auditLogEntries(c.var.db, network.id, q, EXPORT_LIMIT);
       const de = c.get("language") !== "en";
       const header = de
         ? ["Zeitpunkt (Berlin)", "Zeitpunkt (UTC)", "Konto", "Konto-ID", "Aktion", "Objektart", "Objekt-ID", "Felder"]
@@ -161,14 +108,7 @@ export const auditLog = createRouter()
           r.fields.join(", "),
         ]),
       );
-      await auditInsert(c.var.db, {
-        networkId: network.id,
-        actorAccountId: auth.accountId,
-        action: "audit_log.export",
-        entityType: "network",
-        entityId: network.id,
-        fields: Object.keys(q).filter((k) => q[k as keyof typeof q] !== undefined),
-      });
+      await logAuditLogExport(c.var.db, network.id, auth.accountId, q);
       return c.body(body, 200, {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="protokoll-${network.slug}.csv"`,

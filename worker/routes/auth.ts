@@ -1,19 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { ensureOperatorAccount } from "../db/operator";
-import { accounts, authSessions, institutions, networks, roles, signInTokens } from "../db/schema";
-import { mailSignInLinks } from "../db/sign-in";
+import { accountWithRoles, activeSessions, endAllSessions, endSession } from "../db/sessions";
+import { mailSignInLinks, signInWithToken } from "../db/sign-in";
 import { isOperatorEmail } from "../domain/networks";
-import {
-  clearSessionCookie,
-  hashToken,
-  normaliseEmail,
-  randomToken,
-  requireAuth,
-  SESSION_DAYS,
-  setSessionCookie,
-} from "../lib/auth";
+import { clearSessionCookie, hashToken, normaliseEmail, requireAuth, setSessionCookie } from "../lib/auth";
 import { signedIn } from "../lib/guards";
 import { afterResponse, deliverOutbox, writtenMailIds } from "../lib/mail";
 import { requirePublicOrigin } from "../lib/origin";
@@ -64,27 +55,8 @@ const MAILS_PER_ADDRESS = 10;
 const limit = (configured: string | undefined, fallback: number) => Number(configured) || fallback;
 
 async function me(db: Db, accountId: string, operatorEmails: string | undefined) {
-  const [account] = await db.select().from(accounts).where(eq(accounts.id, accountId)).limit(1);
-  const held = await db
-    .select({
-      role: roles.role,
-      network: { id: networks.id, slug: networks.slug, name: networks.name },
-      institutionId: roles.institutionId,
-      institutionName: institutions.name,
-    })
-    .from(roles)
-    .innerJoin(networks, eq(networks.id, roles.networkId))
-    .leftJoin(institutions, eq(institutions.id, roles.institutionId))
-    .where(eq(roles.accountId, accountId));
-  return {
-    account: { id: account.id, email: account.email, displayName: account.displayName, locale: account.locale },
-    roles: held.map((r) => ({
-      role: r.role,
-      network: r.network,
-      institution: r.institutionId ? { id: r.institutionId, name: r.institutionName ?? "" } : null,
-    })),
-    operator: isOperatorEmail(operatorEmails, account.email),
-  };
+  const held = await accountWithRoles(db, accountId);
+  return { ...held, operator: isOperatorEmail(operatorEmails, held.account.email) };
 }
 
 export const auth = createRouter()
@@ -156,34 +128,16 @@ export const auth = createRouter()
     async (c) => {
       const db = c.var.db;
       const now = new Date();
-      // Single use even under concurrency: only one UPDATE can flip used_at from null.
-      const [used] = await db
-        .update(signInTokens)
-        .set({ usedAt: now })
-        .where(
-          and(
-            eq(signInTokens.tokenHash, await hashToken(c.req.valid("json").token)),
-            isNull(signInTokens.usedAt),
-            gt(signInTokens.expiresAt, now),
-          ),
-        )
-        .returning({ accountId: signInTokens.accountId });
-      if (!used) throw new ApiError("sign_in_link_invalid");
-      const sessionToken = randomToken();
-      const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-      await db.batch([
-        db.insert(authSessions).values({
-          tokenHash: await hashToken(sessionToken),
-          accountId: used.accountId,
-          userAgent: (c.req.header("user-agent") ?? "").slice(0, 300),
-          createdAt: now,
-          lastSeenAt: now,
-          expiresAt,
-        }),
-        db.update(accounts).set({ lastSignInAt: now }).where(eq(accounts.id, used.accountId)),
-      ]);
+      const session = await signInWithToken(
+        db,
+        c.req.valid("json").token,
+        (c.req.header("user-agent") ?? "").slice(0, 300),
+        now,
+      );
+      if (!session) throw new ApiError("sign_in_link_invalid");
+      const { accountId, sessionToken, expiresAt } = session;
       setSessionCookie(c, sessionToken, expiresAt);
-      return c.json(await me(db, used.accountId, c.env.OPERATOR_EMAILS), 201);
+      return c.json(await me(db, accountId, c.env.OPERATOR_EMAILS), 201);
     },
   )
   .openapi(
@@ -225,16 +179,7 @@ export const auth = createRouter()
     }),
     async (c) => {
       const auth = requireAuth(c);
-      const rows = await c.var.db
-        .select()
-        .from(authSessions)
-        .where(
-          and(
-            eq(authSessions.accountId, auth.accountId),
-            isNull(authSessions.revokedAt),
-            gt(authSessions.expiresAt, new Date()),
-          ),
-        );
+      const rows = await activeSessions(c.var.db, auth.accountId, new Date());
       const items = rows
         .map((s) => ({
           id: s.id,
@@ -265,12 +210,7 @@ export const auth = createRouter()
       const auth = requireAuth(c);
       const { sessionId } = c.req.valid("param");
       const id = sessionId === "current" ? auth.sessionId : sessionId;
-      const ended = await c.var.db
-        .update(authSessions)
-        .set({ revokedAt: new Date() })
-        .where(and(eq(authSessions.id, id), eq(authSessions.accountId, auth.accountId), isNull(authSessions.revokedAt)))
-        .returning({ id: authSessions.id });
-      if (ended.length === 0) throw new ApiError("session_not_found");
+      if (!(await endSession(c.var.db, auth.accountId, id, new Date()))) throw new ApiError("session_not_found");
       if (id === auth.sessionId) clearSessionCookie(c);
       return c.json({ status: "signed_out" as const }, 200);
     },
@@ -289,12 +229,8 @@ export const auth = createRouter()
     }),
     async (c) => {
       const auth = requireAuth(c);
-      const ended = await c.var.db
-        .update(authSessions)
-        .set({ revokedAt: new Date() })
-        .where(and(eq(authSessions.accountId, auth.accountId), isNull(authSessions.revokedAt)))
-        .returning({ id: authSessions.id });
+      const ended = await endAllSessions(c.var.db, auth.accountId, new Date());
       clearSessionCookie(c);
-      return c.json({ status: "signed_out" as const, ended: ended.length }, 200);
+      return c.json({ status: "signed_out" as const, ended }, 200);
     },
   );

@@ -1,8 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { desc, eq } from "drizzle-orm";
-import { outbox, outboxStatuses } from "../db/schema";
+import { mailboxMessages, outboxStatuses } from "../db/mailbox";
 import { d1MeterReading } from "../lib/d1-meter";
-import { DEFAULT_MAIL_FROM, fromHeader, senderNames } from "../lib/mail";
+import { DEFAULT_MAIL_FROM, fromHeader } from "../lib/mail";
 import { isLocalDevelopment } from "../lib/origin";
 import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
@@ -64,16 +63,7 @@ export const dev = createRouter()
     async (c) => {
       if (!isLocalDevelopment(c.env, c.req.url)) throw new ApiError("not_found");
       const { to } = c.req.valid("query");
-      const rows = await c.var.db
-        .select()
-        .from(outbox)
-        .where(to ? eq(outbox.toEmail, to) : undefined)
-        .orderBy(desc(outbox.createdAt), desc(outbox.id))
-        .limit(100);
-      const names = await senderNames(
-        c.var.db,
-        rows.map((m) => m.networkId),
-      );
+      const { messages: rows, senderNames: names } = await mailboxMessages(c.var.db, to);
       const address = c.env.MAIL_FROM ?? DEFAULT_MAIL_FROM;
       return c.json(
         {

@@ -1,9 +1,8 @@
 // The directory in and out of the lists organisers keep: the web parses the CSV or
 // XLSX file and sends the mapped rows; the export writes the same columns back.
 import { createRoute, z } from "@hono/zod-openapi";
-import { directoryForExport, importStatements, loadImportContext } from "../db/directory-import";
+import { commitImport, directoryForExport, loadImportContext, logDirectoryExport } from "../db/directory-import";
 import { exportTable, IMPORT_ERRORS, IMPORT_FIELDS, planImport } from "../domain/directory-import";
-import { auditInsert } from "../lib/audit";
 import { requireAuth } from "../lib/auth";
 import { csvFile } from "../lib/csv";
 import { organiserOfNetwork } from "../lib/guards";
@@ -97,13 +96,7 @@ async function exportRows(c: Parameters<typeof download>[0], networkId: string) 
 }
 
 const exportAudit = (c: Parameters<typeof download>[0], networkId: string, action: string) =>
-  auditInsert(c.var.db, {
-    networkId,
-    actorAccountId: requireAuth(c).accountId,
-    action,
-    entityType: "network",
-    entityId: networkId,
-  });
+  logDirectoryExport(c.var.db, networkId, requireAuth(c).accountId, action);
 
 export const directoryImport = createRouter()
   .openapi(
@@ -137,10 +130,7 @@ export const directoryImport = createRouter()
       for (const p of plans) summary[p.outcome]++;
       if (!dryRun && summary.error > 0 && !skipInvalid) throw new ApiError("import_has_errors");
       const committed = !dryRun && summary.new + summary.update > 0;
-      if (committed) {
-        const statements = importStatements(db, network.id, plans, requireAuth(c).accountId, new Date());
-        await db.batch(statements as [(typeof statements)[number], ...typeof statements]);
-      }
+      if (committed) await commitImport(db, network.id, plans, requireAuth(c).accountId, new Date());
       const locale = localeOf(c);
       return c.json(
         {

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { sql } from "drizzle-orm";
+import { pingDatabase } from "../db/health";
 import { createRouter } from "../lib/router";
 import { jsonContent } from "../lib/schemas";
 
@@ -14,7 +14,7 @@ export const health = createRouter().openapi(
     responses: { 200: jsonContent(HealthSchema, "The worker and its database answer") },
   }),
   async (c) => {
-    await c.var.db.run(sql`select 1`);
+    await pingDatabase(c.var.db);
     return c.json({ status: "ok" as const, database: "ok" as const }, 200);
   },
 );

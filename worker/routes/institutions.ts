@@ -1,11 +1,18 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, eq, isNull } from "drizzle-orm";
 import type { Context } from "hono";
-import type { Db } from "../db/client";
-import { institutions as institutionsTable, municipalities, networks, sectors } from "../db/schema";
+import {
+  archiveInstitution,
+  createInstitution,
+  directoryOf,
+  type InstitutionRow,
+  institutionProfile,
+  recordLeitbildSignature,
+  referencesExist,
+  updateInstitution,
+} from "../db/institutions";
+import { sectorExists } from "../db/sectors";
 import { byGermanName, matchesQuery } from "../domain/directory";
 import type { AppEnv } from "../env";
-import { auditInsert } from "../lib/audit";
 import { isOrganiserOf, requireAuth } from "../lib/auth";
 import { activeNetwork, institutionAccess, organiserOfNetwork, refuseIfSuspended } from "../lib/guards";
 import { ApiError } from "../lib/problem";
@@ -55,12 +62,7 @@ const InstitutionSchema = InstitutionSummarySchema.extend({
   updatedAt: z.string().nullable().openapi({ format: "date-time" }),
 }).openapi("Institution");
 
-type Row = {
-  institution: typeof institutionsTable.$inferSelect;
-  municipality: { id: string; name: string };
-};
-
-const toSummary = ({ institution: i, municipality }: Row) => ({
+const toSummary = ({ institution: i, municipality }: InstitutionRow) => ({
   id: i.id,
   name: i.name,
   sectorKey: i.sectorKey,
@@ -72,7 +74,7 @@ const toSummary = ({ institution: i, municipality }: Row) => ({
 
 // Contact persons are personal data and are left out on purpose: the public
 // directory shows an institution's functional addresses only.
-const toProfile = (row: Row) => ({
+const toProfile = (row: InstitutionRow) => ({
   ...toSummary(row),
   networkId: row.institution.networkId,
   street: row.institution.street,
@@ -85,11 +87,6 @@ const toProfile = (row: Row) => ({
   leitbildSignedAt: row.institution.leitbildSignedAt?.toISOString() ?? null,
   updatedAt: row.institution.updatedAt?.toISOString() ?? null,
 });
-
-const columns = {
-  institution: institutionsTable,
-  municipality: { id: municipalities.id, name: municipalities.name },
-};
 
 const text = safeText;
 
@@ -137,31 +134,16 @@ const LeitbildSchema = z
   })
   .openapi("LeitbildSignature");
 
-/** Sector must exist and the municipality must belong to the institution's network. */
-async function checkReferences(db: Db, networkId: string, input: { sectorKey?: string; municipalityId?: string }) {
-  const [sector, municipality] = await Promise.all([
-    input.sectorKey ? db.select().from(sectors).where(eq(sectors.key, input.sectorKey)).limit(1) : [true],
-    input.municipalityId
-      ? db
-          .select()
-          .from(municipalities)
-          .where(and(eq(municipalities.id, input.municipalityId), eq(municipalities.networkId, networkId)))
-          .limit(1)
-      : [true],
-  ]);
-  if (sector.length === 0 || municipality.length === 0) throw new ApiError("reference_not_found");
+async function checkReferences(
+  c: Context<AppEnv>,
+  networkId: string,
+  input: { sectorKey?: string; municipalityId?: string },
+) {
+  if (!(await referencesExist(c.var.db, networkId, input))) throw new ApiError("reference_not_found");
 }
 
-const isUniqueViolation = (error: unknown) => /UNIQUE constraint failed/.test(String((error as Error)?.cause ?? error));
-
 async function profileOf(c: Context<AppEnv>, id: string) {
-  const [row] = await c.var.db
-    .select({ ...columns, networkStatus: networks.status })
-    .from(institutionsTable)
-    .innerJoin(municipalities, eq(municipalities.id, institutionsTable.municipalityId))
-    .innerJoin(networks, eq(networks.id, institutionsTable.networkId))
-    .where(eq(institutionsTable.id, id))
-    .limit(1);
+  const row = await institutionProfile(c.var.db, id);
   if (!row) throw new ApiError("institution_not_found");
   refuseIfSuspended(c, { status: row.networkStatus });
   return toProfile(row);
@@ -184,12 +166,10 @@ export const institutions = createRouter()
       },
     }),
     async (c) => {
-      const db = c.var.db;
       const { q, sector, municipality } = c.req.valid("query");
       const network = await activeNetwork(c, c.req.valid("param").networkId);
       if (sector) {
-        const [known] = await db.select().from(sectors).where(eq(sectors.key, sector)).limit(1);
-        if (!known)
+        if (!(await sectorExists(c.var.db, sector)))
           throw new ApiError("validation_failed", [
             {
               path: "sector",
@@ -198,18 +178,7 @@ export const institutions = createRouter()
             },
           ]);
       }
-      const rows = await db
-        .select(columns)
-        .from(institutionsTable)
-        .innerJoin(municipalities, eq(municipalities.id, institutionsTable.municipalityId))
-        .where(
-          and(
-            eq(institutionsTable.networkId, network.id),
-            isNull(institutionsTable.archivedAt),
-            sector ? eq(institutionsTable.sectorKey, sector) : undefined,
-            municipality ? eq(institutionsTable.municipalityId, municipality) : undefined,
-          ),
-        );
+      const rows = await directoryOf(c.var.db, network.id, { sector, municipality });
       const items = rows
         .filter(({ institution: i }) => matchesQuery([i.name, i.offers, i.targetGroups, i.city], q ?? ""))
         .map(toSummary)
@@ -242,28 +211,12 @@ export const institutions = createRouter()
       responses: { 201: jsonContent(InstitutionSchema, "Created"), ...problemResponses(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => {
-      const db = c.var.db;
       const network = c.var.network;
       const input = c.req.valid("json");
-      await checkReferences(db, network.id, input);
-      const id = crypto.randomUUID();
-      const now = new Date();
-      try {
-        await db.batch([
-          db.insert(institutionsTable).values({ ...input, id, networkId: network.id, createdAt: now, updatedAt: now }),
-          auditInsert(db, {
-            networkId: network.id,
-            actorAccountId: requireAuth(c).accountId,
-            action: "institution.created",
-            entityType: "institution",
-            entityId: id,
-            fields: Object.keys(input),
-          }),
-        ]);
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new ApiError("institution_name_taken");
-        throw error;
-      }
+      await checkReferences(c, network.id, input);
+      const created = await createInstitution(c.var.db, network.id, input, requireAuth(c).accountId);
+      if (!created.ok) throw new ApiError("institution_name_taken");
+      const { id } = created;
       return c.json(await profileOf(c, id), 201);
     },
   )
@@ -281,7 +234,6 @@ export const institutions = createRouter()
       responses: { 200: jsonContent(InstitutionSchema, "Updated"), ...problemResponses(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => {
-      const db = c.var.db;
       const auth = requireAuth(c);
       const institution = c.var.institution;
       const input = c.req.valid("json");
@@ -293,29 +245,9 @@ export const institutions = createRouter()
           forbidden.map((path) => ({ path, code: "organiser_only", message: path })),
         );
       if (institution.archivedAt) throw new ApiError("institution_archived");
-      await checkReferences(db, institution.networkId, input);
-      const fields = Object.keys(input);
-      if (fields.length > 0) {
-        try {
-          await db.batch([
-            db
-              .update(institutionsTable)
-              .set({ ...input, updatedAt: new Date() })
-              .where(eq(institutionsTable.id, institution.id)),
-            auditInsert(db, {
-              networkId: institution.networkId,
-              actorAccountId: auth.accountId,
-              action: "institution.updated",
-              entityType: "institution",
-              entityId: institution.id,
-              fields,
-            }),
-          ]);
-        } catch (error) {
-          if (isUniqueViolation(error)) throw new ApiError("institution_name_taken");
-          throw error;
-        }
-      }
+      await checkReferences(c, institution.networkId, input);
+      const updated = await updateInstitution(c.var.db, institution, input, auth.accountId);
+      if (!updated.ok) throw new ApiError("institution_name_taken");
       return c.json(await profileOf(c, institution.id), 200);
     },
   )
@@ -330,20 +262,8 @@ export const institutions = createRouter()
       responses: { 200: jsonContent(InstitutionSchema, "Archived"), ...problemResponses(401, 403, 404) },
     }),
     async (c) => {
-      const db = c.var.db;
       const institution = c.var.institution;
-      if (!institution.archivedAt) {
-        await db.batch([
-          db.update(institutionsTable).set({ archivedAt: new Date() }).where(eq(institutionsTable.id, institution.id)),
-          auditInsert(db, {
-            networkId: institution.networkId,
-            actorAccountId: requireAuth(c).accountId,
-            action: "institution.archived",
-            entityType: "institution",
-            entityId: institution.id,
-          }),
-        ]);
-      }
+      await archiveInstitution(c.var.db, institution, requireAuth(c).accountId);
       return c.json(await profileOf(c, institution.id), 200);
     },
   )
@@ -361,28 +281,9 @@ export const institutions = createRouter()
       responses: { 200: jsonContent(InstitutionSchema, "Recorded"), ...problemResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => {
-      const db = c.var.db;
       const institution = c.var.institution;
       if (institution.archivedAt) throw new ApiError("institution_archived");
-      const { signedAt, signedBy } = c.req.valid("json");
-      await db.batch([
-        db
-          .update(institutionsTable)
-          .set({
-            leitbildSignedAt: new Date(`${signedAt}T12:00:00Z`),
-            leitbildSignedBy: signedBy,
-            updatedAt: new Date(),
-          })
-          .where(eq(institutionsTable.id, institution.id)),
-        auditInsert(db, {
-          networkId: institution.networkId,
-          actorAccountId: requireAuth(c).accountId,
-          action: "institution.leitbild_signed",
-          entityType: "institution",
-          entityId: institution.id,
-          fields: ["leitbildSignedAt", "leitbildSignedBy"],
-        }),
-      ]);
+      await recordLeitbildSignature(c.var.db, institution, c.req.valid("json"), requireAuth(c).accountId);
       return c.json(await profileOf(c, institution.id), 200);
     },
   );

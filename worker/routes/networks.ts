@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { loadNetworkDetail } from "../db/network-settings";
 import { activeNetworks } from "../db/queries";
-import type { networks as networksTable } from "../db/schema";
 import { byGermanName } from "../domain/directory";
+import type { AppEnv } from "../env";
 import { activeNetwork } from "../lib/guards";
 import { createRouter } from "../lib/router";
 import { jsonContent, problemResponses } from "../lib/schemas";
@@ -43,7 +43,7 @@ export const NetworkSchema = NetworkSummarySchema.extend({
   institutionCount: z.number().int(),
 }).openapi("Network");
 
-const summary = (n: typeof networksTable.$inferSelect) => ({
+const summary = (n: AppEnv["Variables"]["network"]) => ({
   id: n.id,
   slug: n.slug,
   name: n.name,

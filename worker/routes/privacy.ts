@@ -1,17 +1,12 @@
 // Data protection for organisers: the network's privacy notice and retention
 // period, what the retention job will erase and when, and a person's rights
-// (access and erasure) answered on their behalf. The audit log records each
-// request with entity ids only, never the address asked about.
+// (access and erasure) answered on their behalf.
 
 import { createRoute, z } from "@hono/zod-openapi";
-import { eq, type SQL, sql } from "drizzle-orm";
-import { cancelRegistration } from "../db/allocation";
-import { type Db, runBatch } from "../db/client";
 import { personalDataOf, registrationIdsOf } from "../db/personal-data";
-import { ERASURE_CHUNK, eraseRegistrations, retentionOverview } from "../db/retention";
-import { networks as networksTable } from "../db/schema";
+import { logPersonRequest, updatePrivacySettings, withdrawAndErase } from "../db/privacy";
+import { retentionOverview } from "../db/retention";
 import { MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS } from "../domain/retention";
-import { type AuditEntry, auditInsert } from "../lib/audit";
 import { normaliseEmail, requireAuth } from "../lib/auth";
 import { organiserOfNetwork } from "../lib/guards";
 import { deliverAfterResponse } from "../lib/mail";
@@ -141,61 +136,8 @@ const RetentionItemSchema = z.object({
   erasedAt: iso.nullable(),
 });
 
-/** One audit row per registration concerned (ids only); one for the network when there was none. */
-const personAudit = (networkId: string, actorAccountId: string | null, action: string, ids: string[]): AuditEntry[] =>
-  ids.length
-    ? ids.map((id) => ({ networkId, actorAccountId, action, entityType: "registration", entityId: id }))
-    : [{ networkId, actorAccountId, action, entityType: "network", entityId: networkId }];
-
-const auditSql = (e: AuditEntry, now: Date): SQL =>
-  sql`insert into audit_log (id, network_id, at, actor_account_id, action, entity_type, entity_id, details)
-    values (${crypto.randomUUID()}, ${e.networkId}, ${now.getTime()}, ${e.actorAccountId}, ${e.action},
-      ${e.entityType}, ${e.entityId}, null)`;
-
-/** Writes the log entries of a person's request: who acted, what, which registrations; never the address. */
-export const logPersonRequest = (
-  db: Db,
-  networkId: string,
-  actorAccountId: string | null,
-  action: string,
-  ids: string[],
-  now: Date,
-) =>
-  runBatch(
-    db,
-    personAudit(networkId, actorAccountId, action, ids).map((e) => auditSql(e, now)),
-  );
-
-/**
- * Withdraws and erases: live registrations are cancelled first by the normal rule
- * (a waiting person gets the place, and is told), then the personal data goes.
- */
-export async function withdrawAndErase(
-  ctx: ReturnType<typeof runContextOf>,
-  networkId: string,
-  ids: string[],
-  actorAccountId: string | null,
-  reasonCode: string,
-) {
-  // A past event's registration keeps its status, so attendance and counts stay as they were.
-  const live: { id: string }[] = [];
-  for (let i = 0; i < ids.length; i += ERASURE_CHUNK) {
-    const part = sql.join(
-      ids.slice(i, i + ERASURE_CHUNK).map((id) => sql`${id}`),
-      sql`, `,
-    );
-    live.push(
-      ...(await ctx.db.all<{ id: string }>(sql`select r.id from registrations r
-        where r.id in (${part}) and r.status <> 'cancelled'
-          and coalesce((select max(s.ends_at) from event_sessions s where s.event_id = r.event_id), 0) > ${ctx.now.getTime()}`)),
-    );
-  }
-  for (const { id } of live) await cancelRegistration(ctx, id, actorAccountId, reasonCode);
-  const erased = await eraseRegistrations(ctx.db, ids, ctx.now);
-  // The log says what was asked and done even when nothing was left to erase.
-  await logPersonRequest(ctx.db, networkId, actorAccountId, "personal_data.erasure", ids, ctx.now);
-  return erased;
-}
+// The participant's own requests (routes/participation.ts) log and erase the same way.
+export { logPersonRequest, withdrawAndErase };
 
 export const privacy = createRouter()
   .openapi(
@@ -215,18 +157,7 @@ export const privacy = createRouter()
       const auth = requireAuth(c);
       const input = c.req.valid("json");
       const network = c.var.network;
-      const changed = (["privacyNotice", "retentionMonths"] as const).filter((k) => network[k] !== input[k]);
-      await c.var.db.batch([
-        c.var.db.update(networksTable).set(input).where(eq(networksTable.id, network.id)),
-        auditInsert(c.var.db, {
-          networkId: network.id,
-          actorAccountId: auth.accountId,
-          action: "network.privacy_updated",
-          entityType: "network",
-          entityId: network.id,
-          fields: changed,
-        }),
-      ]);
+      await updatePrivacySettings(c.var.db, network, input, auth.accountId);
       return c.json(input, 200);
     },
   )

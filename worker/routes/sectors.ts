@@ -1,6 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { asc } from "drizzle-orm";
-import { sectors as sectorsTable } from "../db/schema";
+import { listSectors } from "../db/sectors";
 import { createRouter } from "../lib/router";
 import { jsonContent } from "../lib/schemas";
 
@@ -20,7 +19,7 @@ export const sectors = createRouter().openapi(
     responses: { 200: jsonContent(z.object({ items: z.array(SectorSchema) }), "All sectors in display order") },
   }),
   async (c) => {
-    const rows = await c.var.db.select().from(sectorsTable).orderBy(asc(sectorsTable.sortOrder), asc(sectorsTable.key));
+    const rows = await listSectors(c.var.db);
     return c.json({ items: rows.map((s) => ({ key: s.key, name: { de: s.nameDe, en: s.nameEn } })) }, 200);
   },
 );
