@@ -153,7 +153,8 @@ export function EventForm(props: {
   /** The network's active institutions, sorted by name. */
   institutions: InstitutionSummary[];
   submitLabel: string;
-  onSubmit: (input: EventInput) => Promise<EventDetail | undefined>;
+  /** `allowOverbooking`: the organiser confirmed lowering places below those already held. */
+  onSubmit: (input: EventInput, options: { allowOverbooking: boolean }) => Promise<EventDetail | undefined>;
   onDirtyChange?: (dirty: boolean) => void;
 }) {
   const { t } = useI18n();
@@ -164,6 +165,9 @@ export function EventForm(props: {
   createEffect(() => props.onDirtyChange?.(dirty()));
   const [errors, setErrors] = createSignal<Errors>({});
   const [message, setMessage] = createSignal<{ kind: "ok" | "error"; text: string }>();
+  // Shown once the server refused to lower places below those held; ticking it lets the next save overbook.
+  const [overbookAsked, setOverbookAsked] = createSignal(false);
+  const [overbook, setOverbook] = createSignal(false);
   const [announcement, setAnnouncement] = createSignal("");
   const [busy, setBusy] = createSignal(false);
   const [filter, setFilter] = createSignal("");
@@ -407,12 +411,15 @@ export function EventForm(props: {
     }
     setBusy(true);
     try {
-      const saved = await props.onSubmit(input);
+      const saved = await props.onSubmit(input, { allowOverbooking: overbookAsked() && overbook() });
+      setOverbookAsked(false);
+      setOverbook(false);
       if (saved) setDraft(draftOf(saved));
       setBaseline(JSON.stringify(draft));
       setMessage({ kind: "ok", text: t("eventEditor.saved") });
     } catch (err) {
       if (err instanceof ApiProblem) {
+        if (err.code === "places_below_held") setOverbookAsked(true);
         const fields: Errors = {};
         const unplaced: string[] = [];
         for (const f of err.errors) {
@@ -1070,6 +1077,17 @@ export function EventForm(props: {
             <p class="notice notice-error">{message()!.text}</p>
           </Show>
         </div>
+        <Show when={overbookAsked()}>
+          <div class="field check overbook-confirm">
+            <input
+              id="ev-overbook"
+              type="checkbox"
+              checked={overbook()}
+              onChange={(e) => setOverbook(e.currentTarget.checked)}
+            />
+            <label for="ev-overbook">{t("eventEditor.overbook")}</label>
+          </div>
+        </Show>
       </div>
       <p class="visually-hidden" role="status">
         {announcement()}

@@ -939,6 +939,8 @@ export const de = {
     save: "Als Entwurf speichern",
     saveChanges: "Änderungen speichern",
     saving: "Wird gespeichert …",
+    overbook:
+      "Ich möchte bewusst überbuchen: weniger Plätze als schon vergeben. Niemand verliert dadurch seinen Platz; die Änderung wird im Protokoll vermerkt.",
     created:
       "Die Veranstaltung ist als Entwurf gespeichert. Für die eingeladenen Einrichtungen sichtbar wird sie erst mit dem Veröffentlichen.",
     saved: "Änderungen gespeichert.",

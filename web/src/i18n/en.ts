@@ -928,6 +928,8 @@ export const en: Dictionary = {
     save: "Save as draft",
     saveChanges: "Save changes",
     saving: "Saving …",
+    overbook:
+      "I want to overbook knowingly: fewer places than already given. Nobody loses their place by it; the change is recorded in the audit log.",
     created: "The event is saved as a draft. The invited institutions see it only once it is published.",
     saved: "Changes saved.",
     publish: {

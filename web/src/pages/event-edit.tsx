@@ -89,9 +89,12 @@ function EditEvent(props: { networkId: string; eventId: string }) {
             institutions={institutions()!.items}
             submitLabel={t("eventEditor.saveChanges")}
             onDirtyChange={setDirty}
-            onSubmit={async (input) => {
+            onSubmit={async (input, { allowOverbooking }) => {
               setNotice();
-              const saved = await organiserApi.updateEvent(props.eventId, input);
+              const saved = await organiserApi.updateEvent(
+                props.eventId,
+                allowOverbooking ? { ...input, allowOverbooking } : input,
+              );
               await refresh();
               return saved;
             }}
