@@ -22,6 +22,7 @@ import { directoryImport } from "./routes/directory-import";
 import { documents } from "./routes/documents";
 import { events } from "./routes/events";
 import { feedback } from "./routes/feedback";
+import { feedbackAnswers } from "./routes/feedback-answers";
 import { health } from "./routes/health";
 import { institutions } from "./routes/institutions";
 import { networkSettings } from "./routes/network-settings";
@@ -87,6 +88,7 @@ const routes = app
   .route("/api", dev)
   .route("/api", documents)
   .route("/api", feedback)
+  .route("/api", feedbackAnswers)
   .route("/api", operatorRoutes)
   .doc31("/api/openapi.json", {
     openapi: "3.1.0",

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { attendanceFigures, type FigureRegistration } from "./attendance";
+import {
+  attendanceFigures,
+  attendanceListCounts,
+  checkInRefusal,
+  type FigureRegistration,
+  registrationIdOfTicket,
+} from "./attendance";
 
 const HOUR = 3_600_000;
 const now = new Date("2026-06-10T12:00:00Z");
@@ -88,5 +94,46 @@ describe("attendanceFigures", () => {
     );
     expect(early.institutions[0]).toMatchObject({ registered: 1, attendedSessions: 0, sessionsHeld: 0, rate: null });
     expect(early.sessions.every((s) => s.noShows === null)).toBe(true);
+  });
+});
+
+describe("checkInRefusal", () => {
+  it("takes check-ins only at a published event", () => {
+    expect(checkInRefusal("published")).toBeNull();
+    expect(checkInRefusal("cancelled")).toBe("event_cancelled");
+    expect(checkInRefusal("draft")).toBe("not_checkable");
+  });
+});
+
+describe("registrationIdOfTicket", () => {
+  it("reads the code of a QR ticket, with or without its prefix", () => {
+    expect(registrationIdOfTicket("NW:reg-1")).toBe("reg-1");
+    expect(registrationIdOfTicket("nw: reg-1 ")).toBe("reg-1");
+    expect(registrationIdOfTicket("reg-1")).toBe("reg-1");
+  });
+});
+
+describe("attendanceListCounts", () => {
+  const items = [
+    { status: "present" as const, isWalkIn: false },
+    { status: "excused" as const, isWalkIn: false },
+    { status: "none" as const, isWalkIn: false },
+    { status: "none" as const, isWalkIn: false },
+    { status: "present" as const, isWalkIn: true },
+  ];
+
+  it("counts walk-ins as present but not as expected, and no-shows once the session has ended", () => {
+    expect(attendanceListCounts(items, at(-1), now)).toEqual({
+      expected: 4,
+      present: 2,
+      excused: 1,
+      walkIns: 1,
+      noShows: 2,
+    });
+  });
+
+  it("has no no-shows while the session has not ended", () => {
+    expect(attendanceListCounts(items, at(1), now).noShows).toBeNull();
+    expect(attendanceListCounts(items, now, now).noShows).toBe(2);
   });
 });

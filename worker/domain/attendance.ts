@@ -1,5 +1,39 @@
-// Attendance figures: per session and, across a series, per institution. Pure
-// arithmetic over rows loaded by the route, so the rules are tested on their own.
+// Attendance rules: where check-ins are taken, what a ticket says, the counts of a
+// session's list, and the figures per session and, across a series, per institution.
+// Pure arithmetic over rows loaded by worker/db/attendance.ts, so the rules are tested on their own.
+
+/** Check-ins and walk-ins only where the event takes place: the refusal, or null if it is checkable. */
+export function checkInRefusal(
+  status: "draft" | "published" | "cancelled",
+): "event_cancelled" | "not_checkable" | null {
+  if (status === "cancelled") return "event_cancelled";
+  if (status !== "published") return "not_checkable";
+  return null;
+}
+
+/** The QR ticket holds `NW:<code>`; a typed code may come without the prefix. */
+export const registrationIdOfTicket = (ticket: string) => ticket.replace(/^NW:/i, "").trim();
+
+/**
+ * The counts of a session's list. Walk-ins added at this session were not expected;
+ * no-shows (expected, neither present nor excused) only once the session has ended.
+ */
+export function attendanceListCounts(
+  items: { status: "present" | "excused" | "none"; isWalkIn: boolean }[],
+  endsAt: Date,
+  now: Date,
+) {
+  const expected = items.filter((i) => !i.isWalkIn);
+  const presentExpected = expected.filter((i) => i.status === "present").length;
+  const excused = expected.filter((i) => i.status === "excused").length;
+  return {
+    expected: expected.length,
+    present: items.filter((i) => i.status === "present").length,
+    excused,
+    walkIns: items.length - expected.length,
+    noShows: now.getTime() >= endsAt.getTime() ? expected.length - presentExpected - excused : null,
+  };
+}
 
 export type FigureSession = { id: string; position: number; title: string; startsAt: Date; endsAt: Date };
 export type FigureRegistration = {
@@ -16,6 +50,12 @@ export type FigureAttendance = {
   method: "qr" | "list" | "walk_in" | null;
 };
 export type FigureInstitution = { id: string; name: string; sectorKey: string };
+export type FigureInput = {
+  sessions: FigureSession[];
+  registrations: FigureRegistration[];
+  attendances: FigureAttendance[];
+  institutions: FigureInstitution[];
+};
 
 export type SessionFigures = {
   sessionId: string;
@@ -52,12 +92,7 @@ export type InstitutionFigures = {
  * when the registration was cancelled afterwards.
  */
 export function attendanceFigures(
-  input: {
-    sessions: FigureSession[];
-    registrations: FigureRegistration[];
-    attendances: FigureAttendance[];
-    institutions: FigureInstitution[];
-  },
+  input: FigureInput,
   now: Date,
 ): { sessions: SessionFigures[]; institutions: InstitutionFigures[] } {
   const attendanceOf = new Map(input.attendances.map((a) => [`${a.sessionId} ${a.registrationId}`, a]));

@@ -2,19 +2,20 @@
 // undo, and absences marked excused. Every write is idempotent, so that a
 // check-in page working offline can replay its queue without counting anyone twice.
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, eq, or, type SQL, sql } from "drizzle-orm";
 import { registerWalkIn } from "../db/allocation";
-import { type Db, runBatch } from "../db/client";
 import {
   attendanceKinds,
-  attendances,
+  attendanceListOf,
+  attendanceOf,
+  checkIn,
   checkInMethods,
-  eventSessions,
-  events,
-  institutions,
-  registrations,
-} from "../db/schema";
-import { attendanceFigures } from "../domain/attendance";
+  figureInputOf,
+  logAttendanceView,
+  markExcused,
+  undoCheckIn,
+  withdrawExcuse,
+} from "../db/attendance";
+import { attendanceFigures, attendanceListCounts, checkInRefusal, registrationIdOfTicket } from "../domain/attendance";
 import { normaliseEmail, requireAuth } from "../lib/auth";
 import { eventAccess, sessionAccess } from "../lib/guards";
 import { ApiError } from "../lib/problem";
@@ -139,67 +140,10 @@ const AttendanceFiguresSchema = z
 
 const Deleted = jsonContent(z.object({ status: z.literal("deleted") }), "Removed");
 
-/** The QR ticket holds `NW:<code>`; a typed code may come without the prefix. */
-const registrationIdOfTicket = (ticket: string) => ticket.replace(/^NW:/i, "").trim();
-
-/** An audit entry for a batch, written only when `condition` holds; never values of personal data. */
-const auditSql = (
-  entry: {
-    networkId: string;
-    actorAccountId: string;
-    action: string;
-    entityType: string;
-    entityId: string;
-    fields?: string[];
-  },
-  at: number,
-  condition: SQL,
-) =>
-  sql`insert into audit_log (id, network_id, at, actor_account_id, action, entity_type, entity_id, details)
-    select ${crypto.randomUUID()}, ${entry.networkId}, ${at}, ${entry.actorAccountId}, ${entry.action},
-      ${entry.entityType}, ${entry.entityId}, ${entry.fields ? JSON.stringify({ fields: entry.fields }) : null}
-    where ${condition}`;
-
-async function loadAttendance(db: Db, where: SQL | undefined) {
-  const [row] = await db
-    .select({
-      attendance: attendances,
-      name: registrations.name,
-      institutionId: registrations.institutionId,
-      institutionName: institutions.name,
-      function: registrations.function,
-    })
-    .from(attendances)
-    .innerJoin(registrations, eq(registrations.id, attendances.registrationId))
-    .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
-    .where(where)
-    .limit(1);
-  if (!row) return null;
-  const a = row.attendance;
-  return {
-    dto: {
-      id: a.id,
-      sessionId: a.sessionId,
-      registrationId: a.registrationId,
-      kind: a.kind,
-      method: a.method,
-      at: a.at.toISOString(),
-      name: row.name,
-      institutionId: row.institutionId,
-      institutionName: row.institutionName,
-      function: row.function,
-    },
-    clientOpId: a.clientOpId,
-  };
-}
-
-const ofSessionAndRegistration = (sessionId: string, registrationId: string) =>
-  and(eq(attendances.sessionId, sessionId), eq(attendances.registrationId, registrationId));
-
 /** Check-ins and walk-ins only where the event takes place. */
-function requireCheckable(event: typeof events.$inferSelect) {
-  if (event.status === "cancelled") throw new ApiError("event_cancelled");
-  if (event.status !== "published") throw new ApiError("not_checkable");
+function requireCheckable(event: { status: "draft" | "published" | "cancelled" }) {
+  const refusal = checkInRefusal(event.status);
+  if (refusal) throw new ApiError(refusal);
 }
 
 export const attendance = createRouter()
@@ -220,41 +164,7 @@ export const attendance = createRouter()
       },
     }),
     async (c) => {
-      const event = c.var.event;
-      const db = c.var.db;
-      const [sessions, regs, marks] = await Promise.all([
-        db.select().from(eventSessions).where(eq(eventSessions.eventId, event.id)),
-        db
-          .select({
-            id: registrations.id,
-            institutionId: registrations.institutionId,
-            status: registrations.status,
-            isWalkIn: registrations.isWalkIn,
-            confirmedAt: registrations.confirmedAt,
-            institutionName: institutions.name,
-            sectorKey: institutions.sectorKey,
-          })
-          .from(registrations)
-          .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
-          .where(eq(registrations.eventId, event.id)),
-        db
-          .select({
-            sessionId: attendances.sessionId,
-            registrationId: attendances.registrationId,
-            kind: attendances.kind,
-            method: attendances.method,
-          })
-          .from(attendances)
-          .innerJoin(eventSessions, eq(eventSessions.id, attendances.sessionId))
-          .where(eq(eventSessions.eventId, event.id)),
-      ]);
-      const institutionsById = new Map(
-        regs.map((r) => [r.institutionId, { id: r.institutionId, name: r.institutionName, sectorKey: r.sectorKey }]),
-      );
-      const figures = attendanceFigures(
-        { sessions, registrations: regs, attendances: marks, institutions: [...institutionsById.values()] },
-        new Date(),
-      );
+      const figures = attendanceFigures(await figureInputOf(c.var.db, c.var.event.id), new Date());
       return c.json(
         {
           sessions: figures.sessions.map((s) => ({ ...s, startsAt: s.startsAt.toISOString() })),
@@ -281,54 +191,14 @@ export const attendance = createRouter()
       const auth = requireAuth(c);
       const session = c.var.eventSession;
       const event = c.var.event;
-      const rows = await c.var.db.all<{
-        registration_id: string;
-        name: string;
-        institution_id: string;
-        institution_name: string;
-        function: string;
-        kind: "present" | "excused" | null;
-        method: "qr" | "list" | "walk_in" | null;
-        at: number | null;
-      }>(sql`select r.id as registration_id, r.name, r.institution_id, i.name as institution_name, r."function",
-          a.kind, a.method, a.at
-        from registrations r
-        join institutions i on i.id = r.institution_id
-        left join attendances a on a.registration_id = r.id and a.session_id = ${session.id}
-        where r.event_id = ${event.id}
-          and ((r.status = 'confirmed'
-              -- a walk-in of a later session was not expected here
-              and (r.is_walk_in = 0 or a.id is not null or r.confirmed_at < ${session.endsAt.getTime()}))
-            or a.kind = 'present')
-        order by r.name, r.id`);
-      const items = rows.map((r) => ({
-        registrationId: r.registration_id,
-        name: r.name,
-        institutionId: r.institution_id,
-        institutionName: r.institution_name,
-        function: r.function,
-        status: r.kind ?? ("none" as const),
-        method: r.method,
-        at: r.at === null ? null : new Date(r.at).toISOString(),
-        isWalkIn: r.method === "walk_in",
-      }));
-      const expectedItems = items.filter((i) => !i.isWalkIn);
-      const presentExpected = expectedItems.filter((i) => i.status === "present").length;
-      const excused = expectedItems.filter((i) => i.status === "excused").length;
-      const ended = Date.now() >= session.endsAt.getTime();
-      await runBatch(c.var.db, [
-        auditSql(
-          {
-            networkId: event.networkId,
-            actorAccountId: auth.accountId,
-            action: "attendance.view",
-            entityType: "event_session",
-            entityId: session.id,
-          },
-          Date.now(),
-          sql`1`,
-        ),
-      ]);
+      const items = await attendanceListOf(c.var.db, { id: session.id, eventId: event.id, endsAt: session.endsAt });
+      const counts = attendanceListCounts(items, session.endsAt, new Date());
+      await logAttendanceView(
+        c.var.db,
+        session.id,
+        { networkId: event.networkId, actorAccountId: auth.accountId },
+        new Date(),
+      );
       return c.json(
         {
           session: {
@@ -338,13 +208,7 @@ export const attendance = createRouter()
             startsAt: session.startsAt.toISOString(),
             endsAt: session.endsAt.toISOString(),
           },
-          counts: {
-            expected: expectedItems.length,
-            present: items.filter((i) => i.status === "present").length,
-            excused,
-            walkIns: items.length - expectedItems.length,
-            noShows: ended ? expectedItems.length - presentExpected - excused : null,
-          },
+          counts,
           items,
         },
         200,
@@ -374,53 +238,22 @@ export const attendance = createRouter()
     async (c) => {
       const auth = requireAuth(c);
       const input = c.req.valid("json");
-      const session = c.var.eventSession;
       const event = c.var.event;
-      const registrationId = input.registrationId ?? registrationIdOfTicket(input.ticketCode ?? "");
-      const db = c.var.db;
       requireCheckable(event);
-      let inserted: unknown[] = [];
-      try {
-        const [result] = await runBatch(db, [
-          sql`insert into attendances (id, session_id, registration_id, kind, method, at, recorded_by_account_id, client_op_id)
-            select ${crypto.randomUUID()}, ${session.id}, r.id, 'present', ${input.method}, ${Date.now()},
-              ${auth.accountId}, ${input.clientOpId}
-            from registrations r
-            where r.id = ${registrationId} and r.event_id = ${event.id} and r.status = 'confirmed'
-            on conflict (session_id, registration_id) do update set kind = 'present', method = excluded.method,
-              at = excluded.at, recorded_by_account_id = excluded.recorded_by_account_id,
-              client_op_id = excluded.client_op_id
-              where attendances.kind = 'excused'
-            on conflict do nothing
-            returning id`,
-        ]);
-        inserted = result.results;
-      } catch (error) {
-        // The clientOpId was used already for another attendance while turning an excused one into present.
-        if (!String(error).includes("UNIQUE")) throw error;
-      }
-      if (inserted.length > 0) {
-        const made = await loadAttendance(db, ofSessionAndRegistration(session.id, registrationId));
-        if (made) return c.json(made.dto, 201);
-      }
-      // Nothing written: a replay, someone checked in already, or not checkable.
-      const existing = await loadAttendance(
-        db,
-        or(eq(attendances.clientOpId, input.clientOpId), ofSessionAndRegistration(session.id, registrationId)),
+      const outcome = await checkIn(
+        c.var.db,
+        {
+          sessionId: c.var.eventSession.id,
+          eventId: event.id,
+          registrationId: input.registrationId ?? registrationIdOfTicket(input.ticketCode ?? ""),
+          method: input.method,
+          clientOpId: input.clientOpId,
+        },
+        { networkId: event.networkId, actorAccountId: auth.accountId },
+        new Date(),
       );
-      if (existing) {
-        const same = existing.dto.sessionId === session.id && existing.dto.registrationId === registrationId;
-        if (existing.clientOpId === input.clientOpId && !same) throw new ApiError("idempotency_key_reused");
-        if (same && existing.dto.kind === "present") return c.json(existing.dto, 200);
-      }
-      const [row] = await db
-        .select({ eventId: registrations.eventId, networkId: events.networkId })
-        .from(registrations)
-        .innerJoin(events, eq(events.id, registrations.eventId))
-        .where(eq(registrations.id, registrationId))
-        .limit(1);
-      if (!row || row.networkId !== event.networkId) throw new ApiError("registration_not_found");
-      throw new ApiError("not_checkable");
+      if (outcome.kind === "refused") throw new ApiError(outcome.reason);
+      return c.json(outcome.attendance, outcome.kind === "created" ? 201 : 200);
     },
   )
   .openapi(
@@ -436,25 +269,9 @@ export const attendance = createRouter()
     async (c) => {
       const auth = requireAuth(c);
       const { registrationId } = c.req.valid("param");
-      const session = c.var.eventSession;
-      const now = Date.now();
-      const [deleted] = await runBatch(c.var.db, [
-        sql`delete from attendances where session_id = ${session.id} and registration_id = ${registrationId}
-          and kind = 'present' returning id`,
-        auditSql(
-          {
-            networkId: c.var.event.networkId,
-            actorAccountId: auth.accountId,
-            action: "attendance.check_in_undone",
-            entityType: "registration",
-            entityId: registrationId,
-            fields: ["sessionId"],
-          },
-          now,
-          sql`changes() = 1`,
-        ),
-      ]);
-      if (deleted.results.length === 0) throw new ApiError("attendance_not_found");
+      const by = { networkId: c.var.event.networkId, actorAccountId: auth.accountId };
+      if (!(await undoCheckIn(c.var.db, c.var.eventSession.id, registrationId, by, new Date())))
+        throw new ApiError("attendance_not_found");
       return c.json({ status: "deleted" as const }, 200);
     },
   )
@@ -499,9 +316,9 @@ export const attendance = createRouter()
         },
       );
       if (outcome.kind === "refused") throw new ApiError(outcome.reason);
-      const attendance = await loadAttendance(db, ofSessionAndRegistration(session.id, outcome.registrationId));
+      const attendance = await attendanceOf(db, session.id, outcome.registrationId);
       if (!attendance) throw new ApiError("idempotency_key_reused");
-      return c.json(attendance.dto, outcome.kind === "created" ? 201 : 200);
+      return c.json(attendance, outcome.kind === "created" ? 201 : 200);
     },
   )
   .openapi(
@@ -519,30 +336,10 @@ export const attendance = createRouter()
     }),
     async (c) => {
       const auth = requireAuth(c);
-      const session = c.var.eventSession;
-      const registration = c.var.registration;
-      const now = Date.now();
-      await runBatch(c.var.db, [
-        sql`insert into attendances (id, session_id, registration_id, kind, method, at, recorded_by_account_id, client_op_id)
-          select ${crypto.randomUUID()}, ${session.id}, r.id, 'excused', null, ${now}, ${auth.accountId}, null
-          from registrations r where r.id = ${registration.id} and r.status = 'confirmed'
-          on conflict do nothing`,
-        auditSql(
-          {
-            networkId: c.var.event.networkId,
-            actorAccountId: auth.accountId,
-            action: "attendance.excused",
-            entityType: "registration",
-            entityId: registration.id,
-            fields: ["sessionId"],
-          },
-          now,
-          sql`changes() = 1`,
-        ),
-      ]);
-      const existing = await loadAttendance(c.var.db, ofSessionAndRegistration(session.id, registration.id));
-      if (existing?.dto.kind !== "excused") throw new ApiError("not_checkable");
-      return c.json(existing.dto, 200);
+      const by = { networkId: c.var.event.networkId, actorAccountId: auth.accountId };
+      const excused = await markExcused(c.var.db, c.var.eventSession.id, c.var.registration.id, by, new Date());
+      if (!excused) throw new ApiError("not_checkable");
+      return c.json(excused, 200);
     },
   )
   .openapi(
@@ -557,24 +354,9 @@ export const attendance = createRouter()
     }),
     async (c) => {
       const auth = requireAuth(c);
-      const registration = c.var.registration;
-      const [deleted] = await runBatch(c.var.db, [
-        sql`delete from attendances where session_id = ${c.var.eventSession.id}
-          and registration_id = ${registration.id} and kind = 'excused' returning id`,
-        auditSql(
-          {
-            networkId: c.var.event.networkId,
-            actorAccountId: auth.accountId,
-            action: "attendance.excuse_withdrawn",
-            entityType: "registration",
-            entityId: registration.id,
-            fields: ["sessionId"],
-          },
-          Date.now(),
-          sql`changes() = 1`,
-        ),
-      ]);
-      if (deleted.results.length === 0) throw new ApiError("attendance_not_found");
+      const by = { networkId: c.var.event.networkId, actorAccountId: auth.accountId };
+      if (!(await withdrawExcuse(c.var.db, c.var.eventSession.id, c.var.registration.id, by, new Date())))
+        throw new ApiError("attendance_not_found");
       return c.json({ status: "deleted" as const }, 200);
     },
   );

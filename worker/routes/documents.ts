@@ -1,22 +1,32 @@
 // Generated files for organisers: the sign-in sheet of a session and certificates of
-// attendance (PDF), and the participant list (CSV for German Excel). Every export of
-// personal data is written to the audit log (without the data itself).
+// attendance (PDF), and the participant and attendance lists (CSV for German Excel, XLSX).
+// Every export of personal data is written to the audit log (without the data itself).
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Context } from "hono";
-import { documentHeaderOf } from "../db/network-settings";
-import { attendances, eventSessions, type events, institutions, registrations, sectors, tracks } from "../db/schema";
+import {
+  attendanceListInputOf,
+  certificateInputOf,
+  certificatesInputOf,
+  logDocument,
+  participantRowsOf,
+  signInSheetInputOf,
+} from "../db/documents";
+import {
+  attendanceTable,
+  certificateGroups,
+  participantTable,
+  signInSheetParticipants,
+  type Table,
+} from "../domain/documents";
 import type { AppEnv } from "../env";
-import { auditInsert } from "../lib/audit";
 import { requireAuth } from "../lib/auth";
 import { csvFile } from "../lib/csv";
 import { eventAccess, registrationAccess } from "../lib/guards";
 import { slugOf } from "../lib/ics";
-import { berlinDate, certificatePdf, certificatesPdf, cityOf, signInSheetPdf } from "../lib/pdf";
+import { certificatePdf, certificatesPdf, cityOf, signInSheetPdf } from "../lib/pdf";
 import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
 import { idParam, problemResponses } from "../lib/schemas";
-import { berlinParts } from "../lib/time";
 import { XLSX_TYPE, xlsxFile } from "../lib/xlsx";
 
 const EventIdParam = idParam("eventId");
@@ -40,16 +50,8 @@ export const download = (
     "cache-control": "no-store",
   });
 
-const byInstitutionThenName = (a: { institution: string; name: string }, b: { institution: string; name: string }) =>
-  a.institution.localeCompare(b.institution, "de") || a.name.localeCompare(b.name, "de");
-
-/** "03.12.2026 09:05" in Berlin time: German Excel reads it as a date and time. */
-const excelDateTime = (instant: Date) => {
-  const p = berlinParts(instant);
-  return `${berlinDate(instant)} ${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}`;
-};
-
-const STATUS_DE = { confirmed: "bestätigt", waitlisted: "Warteliste", cancelled: "storniert" } as const;
+type Event = AppEnv["Variables"]["event"];
+type Registration = AppEnv["Variables"]["registration"];
 
 /**
  * The certificate of attendance of a registration: the sessions of its event with a
@@ -57,35 +59,11 @@ const STATUS_DE = { confirmed: "bestätigt", waitlisted: "Warteliste", cancelled
  */
 export async function certificateOf(
   c: Context<AppEnv>,
-  event: typeof events.$inferSelect,
-  registration: typeof registrations.$inferSelect,
+  event: Event,
+  registration: Registration,
   now: Date,
 ): Promise<Uint8Array> {
-  const [sessions, [institution], network] = await Promise.all([
-    c.var.db
-      .select({
-        title: eventSessions.title,
-        topic: eventSessions.topic,
-        startsAt: eventSessions.startsAt,
-        endsAt: eventSessions.endsAt,
-      })
-      .from(attendances)
-      .innerJoin(eventSessions, eq(eventSessions.id, attendances.sessionId))
-      .where(
-        and(
-          eq(attendances.registrationId, registration.id),
-          eq(attendances.kind, "present"),
-          eq(eventSessions.eventId, event.id),
-        ),
-      )
-      .orderBy(asc(eventSessions.startsAt)),
-    c.var.db
-      .select({ name: institutions.name, city: institutions.city })
-      .from(institutions)
-      .where(eq(institutions.id, registration.institutionId))
-      .limit(1),
-    documentHeaderOf(c.var.db, event.networkId),
-  ]);
+  const { sessions, institution, network } = await certificateInputOf(c.var.db, event, registration);
   if (sessions.length === 0) throw new ApiError("no_attendance");
   return certificatePdf({
     participantName: registration.name,
@@ -100,109 +78,13 @@ export async function certificateOf(
   });
 }
 
-type Table = { header: string[]; rows: (string | number | null)[][] };
-
 /** The participant list: confirmed and waiting, by status, institution and name. */
-async function participantTable(c: Context<AppEnv>, event: typeof events.$inferSelect): Promise<Table> {
-  const rows = await c.var.db
-    .select({
-      name: registrations.name,
-      email: registrations.email,
-      function: registrations.function,
-      institution: institutions.name,
-      sector: sectors.nameDe,
-      status: registrations.status,
-      track: tracks.title,
-      requestedAt: registrations.requestedAt,
-    })
-    .from(registrations)
-    .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
-    .innerJoin(sectors, eq(sectors.key, institutions.sectorKey))
-    .leftJoin(tracks, eq(tracks.id, registrations.trackId))
-    .where(
-      and(
-        eq(registrations.eventId, event.id),
-        inArray(registrations.status, ["confirmed", "waitlisted"]),
-        isNull(registrations.anonymisedAt),
-      ),
-    );
-  rows.sort(
-    (a, b) => (a.status === "confirmed" ? 0 : 1) - (b.status === "confirmed" ? 0 : 1) || byInstitutionThenName(a, b),
-  );
-  return {
-    header: ["Name", "E-Mail", "Funktion", "Einrichtung", "Bereich", "Status", "Forum", "Angemeldet am"],
-    rows: rows.map((r) => [
-      r.name,
-      r.email,
-      r.function,
-      r.institution,
-      r.sector,
-      STATUS_DE[r.status],
-      r.track ?? "",
-      excelDateTime(r.requestedAt),
-    ]),
-  };
-}
-
-const ATTENDANCE_DE = { present: "anwesend", excused: "entschuldigt" } as const;
+const participantTableOf = async (c: Context<AppEnv>, event: Event): Promise<Table> =>
+  participantTable(await participantRowsOf(c.var.db, event.id));
 
 /** The attendance list: one row per confirmed registration, a column per session. */
-async function attendanceTable(c: Context<AppEnv>, event: typeof events.$inferSelect): Promise<Table> {
-  const [sessions, rows, marks] = await Promise.all([
-    c.var.db
-      .select({ id: eventSessions.id, position: eventSessions.position, startsAt: eventSessions.startsAt })
-      .from(eventSessions)
-      .where(eq(eventSessions.eventId, event.id))
-      .orderBy(asc(eventSessions.position)),
-    c.var.db
-      .select({
-        id: registrations.id,
-        name: registrations.name,
-        email: registrations.email,
-        function: registrations.function,
-        institution: institutions.name,
-        sector: sectors.nameDe,
-      })
-      .from(registrations)
-      .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
-      .innerJoin(sectors, eq(sectors.key, institutions.sectorKey))
-      .where(
-        and(
-          eq(registrations.eventId, event.id),
-          eq(registrations.status, "confirmed"),
-          isNull(registrations.anonymisedAt),
-        ),
-      ),
-    c.var.db
-      .select({ sessionId: attendances.sessionId, registrationId: attendances.registrationId, kind: attendances.kind })
-      .from(attendances)
-      .innerJoin(eventSessions, eq(eventSessions.id, attendances.sessionId))
-      .where(eq(eventSessions.eventId, event.id)),
-  ]);
-  const kindOf = new Map(marks.map((m) => [`${m.sessionId} ${m.registrationId}`, m.kind]));
-  rows.sort(byInstitutionThenName);
-  return {
-    header: [
-      "Name",
-      "E-Mail",
-      "Funktion",
-      "Einrichtung",
-      "Bereich",
-      ...sessions.map((s) => `Termin ${s.position} (${berlinDate(s.startsAt)})`),
-    ],
-    rows: rows.map((r) => [
-      r.name,
-      r.email,
-      r.function,
-      r.institution,
-      r.sector,
-      ...sessions.map((s) => {
-        const kind = kindOf.get(`${s.id} ${r.id}`);
-        return kind ? ATTENDANCE_DE[kind] : "–";
-      }),
-    ]),
-  };
-}
+const attendanceTableOf = async (c: Context<AppEnv>, event: Event): Promise<Table> =>
+  attendanceTable(await attendanceListInputOf(c.var.db, event.id));
 
 export const csvResponse = (description: string) => ({
   description,
@@ -214,8 +96,8 @@ export const xlsxResponse = (description: string) => ({
   content: { [XLSX_TYPE]: { schema: z.string().openapi({ format: "binary" }) } },
 });
 
-const exportAudit = (c: Context<AppEnv>, event: typeof events.$inferSelect, action: string) =>
-  auditInsert(c.var.db, {
+const exportAudit = (c: Context<AppEnv>, event: Event, action: string) =>
+  logDocument(c.var.db, {
     networkId: event.networkId,
     actorAccountId: requireAuth(c).accountId,
     action,
@@ -244,37 +126,9 @@ export const documents = createRouter()
       const auth = requireAuth(c);
       const event = c.var.event;
       const { eventSessionId } = c.req.valid("param");
-      const [[session], rows, network] = await Promise.all([
-        c.var.db
-          .select()
-          .from(eventSessions)
-          .where(and(eq(eventSessions.id, eventSessionId), eq(eventSessions.eventId, event.id)))
-          .limit(1),
-        c.var.db
-          .select({
-            name: registrations.name,
-            function: registrations.function,
-            institution: institutions.name,
-            trackSessionId: tracks.sessionId,
-          })
-          .from(registrations)
-          .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
-          .leftJoin(tracks, eq(tracks.id, registrations.trackId))
-          .where(
-            and(
-              eq(registrations.eventId, event.id),
-              eq(registrations.status, "confirmed"),
-              isNull(registrations.anonymisedAt),
-            ),
-          ),
-        documentHeaderOf(c.var.db, event.networkId),
-      ]);
+      const { session, rows, network } = await signInSheetInputOf(c.var.db, event, eventSessionId);
       if (!session) throw new ApiError("event_session_not_found");
-      // A track bound to another session of the event does not meet at this one.
-      const participants = rows
-        .filter((r) => r.trackSessionId === null || r.trackSessionId === session.id)
-        .map((r) => ({ name: r.name, institution: r.institution, function: r.function }))
-        .sort(byInstitutionThenName);
+      const participants = signInSheetParticipants(rows, session.id);
       const now = new Date();
       const pdf = await signInSheetPdf({
         eventTitle: event.title,
@@ -289,7 +143,7 @@ export const documents = createRouter()
         participants,
         generatedAt: now,
       });
-      await auditInsert(
+      await logDocument(
         c.var.db,
         {
           networkId: event.networkId,
@@ -330,7 +184,7 @@ export const documents = createRouter()
       if (registration.anonymisedAt) throw new ApiError("registration_not_found");
       const now = new Date();
       const pdf = await certificateOf(c, event, registration, now);
-      await auditInsert(
+      await logDocument(
         c.var.db,
         {
           networkId: event.networkId,
@@ -367,50 +221,21 @@ export const documents = createRouter()
     }),
     async (c) => {
       const event = c.var.event;
-      const [rows, network] = await Promise.all([
-        c.var.db
-          .select({
-            registrationId: registrations.id,
-            name: registrations.name,
-            function: registrations.function,
-            institution: institutions.name,
-            title: eventSessions.title,
-            topic: eventSessions.topic,
-            startsAt: eventSessions.startsAt,
-            endsAt: eventSessions.endsAt,
-          })
-          .from(attendances)
-          .innerJoin(eventSessions, eq(eventSessions.id, attendances.sessionId))
-          .innerJoin(registrations, eq(registrations.id, attendances.registrationId))
-          .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
-          .where(
-            and(
-              eq(eventSessions.eventId, event.id),
-              eq(attendances.kind, "present"),
-              isNull(registrations.anonymisedAt),
-            ),
-          ),
-        documentHeaderOf(c.var.db, event.networkId),
-      ]);
+      const { rows, network } = await certificatesInputOf(c.var.db, event);
       if (rows.length === 0) throw new ApiError("no_attendance");
-      const people = new Map<string, (typeof rows)[number][]>();
-      for (const row of rows) people.set(row.registrationId, [...(people.get(row.registrationId) ?? []), row]);
       const now = new Date();
       const place = cityOf(event.venueAddress);
-      const certificates = [...people.values()]
-        .map((sessions) => sessions[0]!)
-        .sort(byInstitutionThenName)
-        .map((first) => ({
-          participantName: first.name,
-          participantFunction: first.function,
-          institutionName: first.institution,
-          eventTitle: event.title,
-          networkName: network.name,
-          logoPng: network.logoPng,
-          sessions: people.get(first.registrationId)!,
-          place,
-          issuedAt: now,
-        }));
+      const certificates = certificateGroups(rows).map(({ person, sessions }) => ({
+        participantName: person.name,
+        participantFunction: person.function,
+        institutionName: person.institution,
+        eventTitle: event.title,
+        networkName: network.name,
+        logoPng: network.logoPng,
+        sessions,
+        place,
+        issuedAt: now,
+      }));
       const pdf = await certificatesPdf(
         { eventTitle: event.title, networkName: network.name, logoPng: network.logoPng, issuedAt: now },
         certificates,
@@ -440,7 +265,7 @@ export const documents = createRouter()
     }),
     async (c) => {
       const event = c.var.event;
-      const table = await participantTable(c, event);
+      const table = await participantTableOf(c, event);
       const csv = csvFile(table.header, table.rows);
       await exportAudit(c, event, "participants.export_csv");
       return download(c, csv, "text/csv; charset=utf-8", `teilnehmende-${slugOf(event.title)}.csv`);
@@ -462,7 +287,7 @@ export const documents = createRouter()
     }),
     async (c) => {
       const event = c.var.event;
-      const table = await participantTable(c, event);
+      const table = await participantTableOf(c, event);
       const file = xlsxFile("Teilnehmende", table.header, table.rows);
       await exportAudit(c, event, "participants.export_xlsx");
       return download(c, file, XLSX_TYPE, `teilnehmende-${slugOf(event.title)}.xlsx`);
@@ -486,7 +311,7 @@ export const documents = createRouter()
     }),
     async (c) => {
       const event = c.var.event;
-      const table = await attendanceTable(c, event);
+      const table = await attendanceTableOf(c, event);
       const csv = csvFile(table.header, table.rows);
       await exportAudit(c, event, "attendance.export_csv");
       return download(c, csv, "text/csv; charset=utf-8", `anwesenheit-${slugOf(event.title)}.csv`);
@@ -508,7 +333,7 @@ export const documents = createRouter()
     }),
     async (c) => {
       const event = c.var.event;
-      const table = await attendanceTable(c, event);
+      const table = await attendanceTableOf(c, event);
       const file = xlsxFile("Anwesenheit", table.header, table.rows);
       await exportAudit(c, event, "attendance.export_xlsx");
       return download(c, file, XLSX_TYPE, `anwesenheit-${slugOf(event.title)}.xlsx`);
