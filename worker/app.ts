@@ -15,6 +15,7 @@ import { securitySchemes } from "./lib/security";
 import { attendance } from "./routes/attendance";
 import { auditLog } from "./routes/audit-log";
 import { auth } from "./routes/auth";
+import { board } from "./routes/board";
 import { contactPersons } from "./routes/contact-persons";
 import { contacts } from "./routes/contacts";
 import { dev } from "./routes/dev";
@@ -30,6 +31,7 @@ import { networks } from "./routes/networks";
 import { operatorRoutes } from "./routes/operator";
 import { participation } from "./routes/participation";
 import { privacy } from "./routes/privacy";
+import { registrationChanges } from "./routes/registration-changes";
 import { registrationsRouter } from "./routes/registrations";
 import { sectors } from "./routes/sectors";
 
@@ -78,6 +80,8 @@ const routes = app
   .route("/api", directoryImport)
   .route("/api", events)
   .route("/api", registrationsRouter)
+  .route("/api", registrationChanges)
+  .route("/api", board)
   .route("/api", attendance)
   .route("/api", auth)
   .route("/api", participation)

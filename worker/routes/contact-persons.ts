@@ -1,7 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { asc, eq } from "drizzle-orm";
-import { contactPersons as contactPersonsTable } from "../db/schema";
-import { auditInsert } from "../lib/audit";
+import {
+  type ContactPerson,
+  contactPersonsOf,
+  createContactPerson,
+  deleteContactPerson,
+  updateContactPerson,
+} from "../db/contact-persons";
 import { requireAuth } from "../lib/auth";
 import { institutionAccess } from "../lib/guards";
 import { ApiError } from "../lib/problem";
@@ -39,7 +43,7 @@ const ContactPersonPatch = ContactPersonFields.partial().strict().openapi("Conta
 
 const ContactPersonIdParam = idParam("contactPersonId");
 
-const toDto = (p: typeof contactPersonsTable.$inferSelect) => ({
+const toDto = (p: ContactPerson) => ({
   id: p.id,
   institutionId: p.institutionId,
   name: p.name,
@@ -64,11 +68,7 @@ export const contactPersons = createRouter()
       },
     }),
     async (c) => {
-      const rows = await c.var.db
-        .select()
-        .from(contactPersonsTable)
-        .where(eq(contactPersonsTable.institutionId, c.var.institution.id))
-        .orderBy(asc(contactPersonsTable.name));
+      const rows = await contactPersonsOf(c.var.db, c.var.institution.id);
       return c.json({ items: rows.map(toDto) }, 200);
     },
   )
@@ -86,26 +86,16 @@ export const contactPersons = createRouter()
       responses: { 201: jsonContent(ContactPersonSchema, "Added"), ...problemResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => {
-      const db = c.var.db;
       const institution = c.var.institution;
       if (institution.archivedAt) throw new ApiError("institution_archived");
       const input = c.req.valid("json");
-      const id = crypto.randomUUID();
-      const [created] = await db.batch([
-        db
-          .insert(contactPersonsTable)
-          .values({ ...input, email: input.email.toLowerCase(), id, institutionId: institution.id })
-          .returning(),
-        auditInsert(db, {
-          networkId: institution.networkId,
-          actorAccountId: requireAuth(c).accountId,
-          action: "contact_person.created",
-          entityType: "contact_person",
-          entityId: id,
-          fields: Object.keys(input),
-        }),
-      ]);
-      return c.json(toDto(created[0]), 201);
+      const created = await createContactPerson(
+        c.var.db,
+        institution.id,
+        { ...input, email: input.email.toLowerCase() },
+        { networkId: institution.networkId, actorAccountId: requireAuth(c).accountId },
+      );
+      return c.json(toDto(created), 201);
     },
   )
   .openapi(
@@ -125,26 +115,17 @@ export const contactPersons = createRouter()
       responses: { 200: jsonContent(ContactPersonSchema, "Changed"), ...problemResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => {
-      const db = c.var.db;
       const institution = c.var.institution;
       if (institution.archivedAt) throw new ApiError("institution_archived");
       const { contactPersonId } = c.req.valid("param");
       const input = c.req.valid("json");
       if (input.email) input.email = input.email.toLowerCase();
-      const fields = Object.keys(input);
-      if (fields.length > 0)
-        await db.batch([
-          db.update(contactPersonsTable).set(input).where(eq(contactPersonsTable.id, contactPersonId)),
-          auditInsert(db, {
-            networkId: institution.networkId,
-            actorAccountId: requireAuth(c).accountId,
-            action: "contact_person.updated",
-            entityType: "contact_person",
-            entityId: contactPersonId,
-            fields,
-          }),
-        ]);
-      const [row] = await db.select().from(contactPersonsTable).where(eq(contactPersonsTable.id, contactPersonId));
+      const row = await updateContactPerson(c.var.db, contactPersonId, input, {
+        networkId: institution.networkId,
+        actorAccountId: requireAuth(c).accountId,
+      });
+      // The guard found the contact person; only a removal in the meantime leaves nothing to answer.
+      if (!row) throw new ApiError("contact_person_not_found");
       return c.json(toDto(row), 200);
     },
   )
@@ -162,19 +143,12 @@ export const contactPersons = createRouter()
       },
     }),
     async (c) => {
-      const db = c.var.db;
       const institution = c.var.institution;
       const { contactPersonId } = c.req.valid("param");
-      await db.batch([
-        db.delete(contactPersonsTable).where(eq(contactPersonsTable.id, contactPersonId)),
-        auditInsert(db, {
-          networkId: institution.networkId,
-          actorAccountId: requireAuth(c).accountId,
-          action: "contact_person.deleted",
-          entityType: "contact_person",
-          entityId: contactPersonId,
-        }),
-      ]);
+      await deleteContactPerson(c.var.db, contactPersonId, {
+        networkId: institution.networkId,
+        actorAccountId: requireAuth(c).accountId,
+      });
       return c.json({ status: "deleted" as const }, 200);
     },
   );

@@ -1,12 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, asc, eq } from "drizzle-orm";
-import { withdrawContactRole } from "../db/contacts";
-import { mailBrandOf } from "../db/network-settings";
-import { accounts, networks, roles } from "../db/schema";
-import { auditInsert } from "../lib/audit";
-import { newSignInLink, normaliseEmail, requireAuth, SIGN_IN_LINK_MINUTES } from "../lib/auth";
+import { contactsOf, inviteContact, withdrawContactRole } from "../db/contacts";
+import { isActiveSince } from "../domain/contacts";
+import { normaliseEmail, requireAuth } from "../lib/auth";
 import { institutionAccess } from "../lib/guards";
-import { deliverAfterResponse, mailInsert } from "../lib/mail";
+import { deliverAfterResponse } from "../lib/mail";
 import { requirePublicOrigin } from "../lib/origin";
 import { ApiError, localeOf } from "../lib/problem";
 import { createRouter } from "../lib/router";
@@ -45,18 +42,11 @@ export const contacts = createRouter()
       },
     }),
     async (c) => {
-      const rows = await c.var.db
-        .select({ account: accounts, roleCreatedAt: roles.createdAt })
-        .from(roles)
-        .innerJoin(accounts, eq(accounts.id, roles.accountId))
-        .where(and(eq(roles.institutionId, c.var.institution.id), eq(roles.role, "institution_contact")))
-        .orderBy(asc(accounts.email));
+      const rows = await contactsOf(c.var.db, c.var.institution.id);
       return c.json(
         {
           items: rows.map(({ account: a, roleCreatedAt }) => {
-            // An account may exist from another network: its name and activity are shown here
-            // only once the person has signed in since being given this role.
-            const active = a.lastSignInAt !== null && a.lastSignInAt >= roleCreatedAt;
+            const active = isActiveSince(a.lastSignInAt, roleCreatedAt);
             return {
               accountId: a.id,
               email: a.email,
@@ -83,65 +73,20 @@ export const contacts = createRouter()
       responses: { 201: jsonContent(ContactSchema, "Invited"), ...problemResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => {
-      const db = c.var.db;
       const auth = requireAuth(c);
       const institution = c.var.institution;
       if (institution.archivedAt) throw new ApiError("institution_archived");
       const input = c.req.valid("json");
-      const email = normaliseEmail(input.email);
-      const locale = input.locale ?? localeOf(c);
-      const now = new Date();
       // Before anything is written: without a public origin the invitation could not be sent.
       const origin = requirePublicOrigin(c.env, c.req.url);
-      // Create the account if needed; an existing one keeps its name and gains the role.
-      await db
-        .insert(accounts)
-        .values({ email, displayName: input.displayName, locale, createdAt: now })
-        .onConflictDoNothing();
-      const [[account], [network], [inviter], brand] = await Promise.all([
-        db.select().from(accounts).where(eq(accounts.email, email)),
-        db.select().from(networks).where(eq(networks.id, institution.networkId)),
-        db.select().from(accounts).where(eq(accounts.id, auth.accountId)),
-        mailBrandOf(db, institution.networkId, origin),
-      ]);
-      const { link, insert } = await newSignInLink(db, account.id, origin, now);
-      await db.batch([
-        db
-          .insert(roles)
-          .values({
-            accountId: account.id,
-            networkId: institution.networkId,
-            role: "institution_contact",
-            institutionId: institution.id,
-          })
-          .onConflictDoNothing(),
-        insert,
-        mailInsert(
-          db,
-          {
-            to: email,
-            locale,
-            networkId: institution.networkId,
-            template: "contact_invitation",
-            params: {
-              link,
-              expiresMinutes: SIGN_IN_LINK_MINUTES,
-              institutionName: institution.name,
-              networkName: network.name,
-              invitedBy: inviter.displayName || inviter.email,
-            },
-            brand,
-          },
-          now,
-        ),
-        auditInsert(db, {
-          networkId: institution.networkId,
-          actorAccountId: auth.accountId,
-          action: "institution_contact.invited",
-          entityType: "account",
-          entityId: account.id,
-        }),
-      ]);
+      const account = await inviteContact(c.var.db, {
+        institution,
+        email: normaliseEmail(input.email),
+        displayName: input.displayName,
+        locale: input.locale ?? localeOf(c),
+        actorAccountId: auth.accountId,
+        origin,
+      });
       deliverAfterResponse(c);
       // Never reveal what another network knows about an existing account.
       return c.json(

@@ -1,22 +1,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, asc, eq, isNull, type SQL } from "drizzle-orm";
 import type { Context } from "hono";
 import { acceptOffer, cancelRegistration } from "../db/allocation";
 import type { Db } from "../db/client";
-import { personalDataOf } from "../db/personal-data";
-import { adoptRequestedLink, reachedByToken, revokePersonalLinks } from "../db/personal-links";
 import {
   attendanceKinds,
-  attendances,
-  eventSessions,
   eventStatuses,
-  events,
   eventTypes,
-  institutions,
-  networks,
-  registrations,
-  tracks,
-} from "../db/schema";
+  type ParticipationRecord,
+  participationByToken,
+  participationOf,
+} from "../db/participation";
+import { personalDataOf } from "../db/personal-data";
+import { adoptRequestedLink, revokePersonalLinks } from "../db/personal-links";
 import type { AppEnv } from "../env";
 import { auditInsert } from "../lib/audit";
 import { hashToken } from "../lib/auth";
@@ -76,46 +71,32 @@ const ParticipationSchema = z
 
 type Participation = z.infer<typeof ParticipationSchema>;
 
-async function load(db: Db, where: SQL) {
-  const [row] = await db
-    .select({
-      registration: registrations,
-      institutionName: institutions.name,
-      event: events,
-      trackTitle: tracks.title,
-      networkStatus: networks.status,
-    })
-    .from(registrations)
-    .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
-    .innerJoin(events, eq(events.id, registrations.eventId))
-    .innerJoin(networks, eq(networks.id, events.networkId))
-    .leftJoin(tracks, eq(tracks.id, registrations.trackId))
-    .where(and(where, isNull(registrations.anonymisedAt)))
-    .limit(1);
-  if (!row) throw new ApiError("participant_link_invalid");
-  const [sessions, attendance] = await Promise.all([
-    db.select().from(eventSessions).where(eq(eventSessions.eventId, row.event.id)).orderBy(asc(eventSessions.position)),
-    db
-      .select({ sessionId: attendances.sessionId, kind: attendances.kind })
-      .from(attendances)
-      .where(eq(attendances.registrationId, row.registration.id)),
-  ]);
-  return { ...row, sessions, attendance };
+/** The registration again, after a change. */
+async function reload(db: Db, registrationId: string) {
+  const loaded = await participationOf(db, registrationId);
+  if (!loaded) throw new ApiError("participant_link_invalid");
+  return loaded;
 }
-
-type Loaded = Awaited<ReturnType<typeof load>>;
 
 /** The registration the personal link in the header belongs to. */
 async function byToken(c: Context<AppEnv>, token: string) {
   const hash = await hashToken(token);
-  const loaded = await load(c.var.db, reachedByToken(c.var.db, hash));
+  const loaded = await participationByToken(c.var.db, hash);
+  if (!loaded) throw new ApiError("participant_link_invalid");
   refuseIfSuspended(c, { status: loaded.networkStatus });
   // A link the person asked for by mail, used for the first time, becomes their link.
   if (loaded.registration.personalTokenHash !== hash) await adoptRequestedLink(c.var.db, loaded.registration.id, hash);
   return loaded;
 }
 
-function present({ registration: r, institutionName, event, trackTitle, sessions, attendance }: Loaded): Participation {
+function present({
+  registration: r,
+  institutionName,
+  event,
+  trackTitle,
+  sessions,
+  attendance,
+}: ParticipationRecord): Participation {
   return {
     registration: {
       id: r.id,
@@ -153,7 +134,7 @@ function present({ registration: r, institutionName, event, trackTitle, sessions
 }
 
 /** The calendar entry of each session of a confirmed registration. */
-function calendarOf({ registration: r, event, trackTitle, sessions }: Loaded, now: Date) {
+function calendarOf({ registration: r, event, trackTitle, sessions }: ParticipationRecord, now: Date) {
   const location = [event.venueName, event.venueAddress].filter(Boolean).join(", ");
   return calendarFile(
     event.title,
@@ -203,7 +184,7 @@ export const participation = createRouter()
       const done = await cancelRegistration(runContextOf(c), registration.id, null, "cancelled_by_participant");
       if (!done) throw new ApiError("registration_state_conflict");
       deliverAfterResponse(c);
-      return c.json(present(await load(c.var.db, eq(registrations.id, registration.id))), 200);
+      return c.json(present(await reload(c.var.db, registration.id)), 200);
     },
   )
   .openapi(
@@ -221,7 +202,7 @@ export const participation = createRouter()
     async (c) => {
       const { registration } = await byToken(c, c.req.valid("header")["x-participant-token"]);
       if (!(await acceptOffer(runContextOf(c), registration.id))) throw new ApiError("no_open_offer");
-      return c.json(present(await load(c.var.db, eq(registrations.id, registration.id))), 200);
+      return c.json(present(await reload(c.var.db, registration.id)), 200);
     },
   )
   .openapi(
