@@ -70,6 +70,8 @@ describe("lowering the capacity below what is held", () => {
     const detail = await json(res);
     expect(detail).toMatchObject({ capacity: 4, overbookedBy: 2 });
     expect(await auditActions("evt-ob-2")).toEqual(["event.update", "event.overbook"]);
+    const board = await json(await authed(organiser, "/api/events/evt-ob-2/board"));
+    expect(board).toMatchObject({ capacity: 4, confirmed: 6, free: 0, overbookedBy: 2 });
     // Nobody loses a place by it, and nobody new gets one.
     expect((await counts("evt-ob-2")).confirmed).toBe(6);
     const more = await json(

@@ -16,6 +16,9 @@ import {
   tracks,
 } from "./schema";
 
+// The vocabularies the route's schemas validate against, so that routes need not import the schema.
+export { eventStatuses, eventTypes, invitationModes, promotionModes } from "./schema";
+
 export type EventRow = typeof events.$inferSelect;
 type SessionRow = typeof eventSessions.$inferSelect;
 type TrackRow = typeof tracks.$inferSelect;

@@ -401,6 +401,7 @@ describe("boardSummary", () => {
       offered: 1,
       waiting: 3,
       free: 1,
+      overbookedBy: 0,
       institutions: [
         { ...line("a", "kita", { quota: 2, confirmed: 2 }), unclaimed: 0 },
         { ...line("z", "kita", { quota: 3, confirmed: 1, offered: 1, waiting: 2 }), unclaimed: 1 },
@@ -416,6 +417,9 @@ describe("boardSummary", () => {
 
   it("is empty but sound without invited institutions", () => {
     expect(boardSummary(10, [])).toMatchObject({ quotaSum: 0, overCommitted: false, free: 10, sectors: [] });
+    const line = { institutionId: "a", sectorKey: "police", quota: 9, confirmed: 6, offered: 1, waiting: 0 };
+    expect(boardSummary(5, [line])).toMatchObject({ free: 0, overbookedBy: 2 });
+    expect(boardSummary(7, [line])).toMatchObject({ free: 0, overbookedBy: 0 });
   });
 
   const linesArb = fc.array(

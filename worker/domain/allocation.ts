@@ -211,6 +211,8 @@ export interface BoardSummary {
   offered: number;
   waiting: number;
   free: number;
+  /** Places held beyond the capacity (an organiser lowered it knowingly, or let walk-ins in); else 0. */
+  overbookedBy: number;
   /** unclaimed = max(0, quota - confirmed - offered): reserved places nobody has asked for yet. */
   institutions: (QuotaLine & { unclaimed: number })[];
   sectors: { sectorKey: string; institutions: number; quota: number; confirmed: number; waiting: number }[];
@@ -250,6 +252,7 @@ export function boardSummary(capacity: number, lines: QuotaLine[]): BoardSummary
     waiting: sum(lines, "waiting"),
     // An open offer holds its place until it is accepted or expires, so it is not free.
     free: Math.max(0, capacity - confirmed - offered),
+    overbookedBy: Math.max(0, confirmed + offered - capacity),
     institutions: sorted.map((line) => ({
       ...line,
       unclaimed: Math.max(0, line.quota - line.confirmed - line.offered),

@@ -2,8 +2,9 @@
 // `middleware`, so a handler only runs for callers allowed to reach it.
 import { eq } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
+import type { Db } from "../db/client";
 import { loadEventContext } from "../db/event-context";
-import { requireNetwork } from "../db/queries";
+import { networkByRef } from "../db/queries";
 import {
   contactPersons,
   eventSessions,
@@ -206,3 +207,10 @@ export const feedbackFormAccess: MiddlewareHandler<GuardedEnv> = declareSecurity
   c.set("feedbackForm", row.form);
   await next();
 }, SESSION_REQUIRED);
+
+/** The network by id or slug, or 404 `network_not_found`. */
+export async function requireNetwork(db: Db, ref: string) {
+  const network = await networkByRef(db, ref);
+  if (!network) throw new ApiError("network_not_found");
+  return network;
+}

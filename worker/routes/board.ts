@@ -73,6 +73,10 @@ const BoardSchema = z
     offered: z.number().int(),
     waiting: z.number().int(),
     free: z.number().int(),
+    overbookedBy: z
+      .number()
+      .int()
+      .openapi({ description: "Places held beyond the capacity (overbooked knowingly, or walk-ins); 0 otherwise" }),
     institutions: z.array(
       z.object({
         institutionId: z.string(),

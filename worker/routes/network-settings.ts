@@ -13,10 +13,9 @@ import {
   updateMunicipality,
   updateNetwork,
 } from "../db/network-settings";
-import { requireNetwork } from "../db/queries";
 import { checkLogo, MAX_LOGO_BYTES } from "../domain/logo";
 import { normaliseEmail, requireAuth } from "../lib/auth";
-import { organiserOfNetwork } from "../lib/guards";
+import { organiserOfNetwork, requireNetwork } from "../lib/guards";
 import { deliverAfterResponse } from "../lib/mail";
 import { requirePublicOrigin } from "../lib/origin";
 import { ApiError, localeOf } from "../lib/problem";

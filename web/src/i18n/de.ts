@@ -997,6 +997,10 @@ export const de = {
       open: "Die Umverteilung ist gelaufen: Freie Plätze gehen bis zum Anmeldeschluss am {{ closes }} an die, die sich zuerst anmelden.",
       closed: "Die Anmeldung ist seit dem {{ closes }} geschlossen.",
     },
+    overbooked: {
+      title: "Überbucht",
+      text: "{{ over }} Plätze mehr vergeben, als die Veranstaltung hat ({{ capacity }}). Niemand verliert dadurch seinen Platz; neue Anmeldungen kommen auf die Warteliste, bis wieder Plätze frei sind.",
+    },
     overCommitted: {
       title: "Mehr Plätze zugesagt als vorhanden",
       text: "Die Kontingente summieren sich auf {{ quotaSum }} Plätze, die Veranstaltung hat {{ capacity }}. Nutzen alle Einrichtungen ihr Kontingent, kommen {{ over }} Anmeldungen trotz Kontingent auf die Warteliste.",

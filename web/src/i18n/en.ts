@@ -985,6 +985,10 @@ export const en: Dictionary = {
       open: "The redistribution has run: free places go to whoever registers first until registration closes on {{ closes }}.",
       closed: "Registration closed on {{ closes }}.",
     },
+    overbooked: {
+      title: "Overbooked",
+      text: "{{ over }} more places given than the event has ({{ capacity }}). Nobody loses their place by it; new registrations go to the waiting list until places are free again.",
+    },
     overCommitted: {
       title: "More places promised than available",
       text: "The quotas add up to {{ quotaSum }} places; the event has {{ capacity }}. If every institution uses its quota, {{ over }} registrations join the waiting list despite their quota.",

@@ -112,6 +112,17 @@ function Figures(props: { board: AllocationBoard; event: EventDetail }) {
           {t("board.legend.free", { count: String(b().free) })}
         </li>
       </ul>
+      <Show when={b().overbookedBy > 0}>
+        <div class="notice notice-warning overbooked">
+          <p>
+            <strong>
+              <span aria-hidden="true">⚠ </span>
+              {t("board.overbooked.title")}
+            </strong>
+          </p>
+          <p>{t("board.overbooked.text", { over: String(b().overbookedBy), capacity: String(b().capacity) })}</p>
+        </div>
+      </Show>
       <Show when={b().overCommitted}>
         <div class="notice notice-warning over-commitment">
           <p>
