@@ -35,11 +35,18 @@ function createI18n() {
         year: "numeric",
         hour: "2-digit",
         minute: "2-digit",
+        hourCycle: "h23",
         timeZone: "Europe/Berlin",
       }),
   );
   const timeFormat = createMemo(
-    () => new Intl.DateTimeFormat(locale(), { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Berlin" }),
+    () =>
+      new Intl.DateTimeFormat(locale(), {
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+        timeZone: "Europe/Berlin",
+      }),
   );
   return {
     locale,

@@ -59,33 +59,39 @@ export default function ApiReferencePage() {
                         </h3>
                         <p>{op.summary}</p>
                         <Show when={(op.parameters ?? []).length > 0}>
-                          <table>
-                            <caption>{t("api.parameters")}</caption>
-                            <thead>
-                              <tr>
-                                <th scope="col">{t("api.name")}</th>
-                                <th scope="col">{t("api.location")}</th>
-                                <th scope="col">{t("api.type")}</th>
-                                <th scope="col">{t("api.required")}</th>
-                                <th scope="col">{t("api.description")}</th>
-                              </tr>
-                            </thead>
-                            <tbody>
-                              <For each={op.parameters}>
-                                {(p) => (
-                                  <tr>
-                                    <td>
-                                      <code>{p.name}</code>
-                                    </td>
-                                    <td>{p.in}</td>
-                                    <td>{p.schema?.type ?? ""}</td>
-                                    <td>{p.required ? t("api.required") : t("api.optional")}</td>
-                                    <td>{p.description ?? ""}</td>
-                                  </tr>
-                                )}
-                              </For>
-                            </tbody>
-                          </table>
+                          <section
+                            class="table-scroll"
+                            tabindex="0"
+                            aria-label={`${t("api.parameters")}: ${method.toUpperCase()} ${path}`}
+                          >
+                            <table>
+                              <caption>{t("api.parameters")}</caption>
+                              <thead>
+                                <tr>
+                                  <th scope="col">{t("api.name")}</th>
+                                  <th scope="col">{t("api.location")}</th>
+                                  <th scope="col">{t("api.type")}</th>
+                                  <th scope="col">{t("api.required")}</th>
+                                  <th scope="col">{t("api.description")}</th>
+                                </tr>
+                              </thead>
+                              <tbody>
+                                <For each={op.parameters}>
+                                  {(p) => (
+                                    <tr>
+                                      <td>
+                                        <code>{p.name}</code>
+                                      </td>
+                                      <td>{p.in}</td>
+                                      <td>{p.schema?.type ?? ""}</td>
+                                      <td>{p.required ? t("api.required") : t("api.optional")}</td>
+                                      <td>{p.description ?? ""}</td>
+                                    </tr>
+                                  )}
+                                </For>
+                              </tbody>
+                            </table>
+                          </section>
                         </Show>
                         <h4>{t("api.responses")}</h4>
                         <ul class="responses">
