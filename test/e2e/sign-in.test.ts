@@ -55,6 +55,8 @@ describe("sign-in through the dev mailbox", () => {
       await page.goto(new URL("/kinderschutzcluster-9/verzeichnis/inst-jugendamt-kh/bearbeiten", page.url()).href);
       await expect.poll(() => h1(page)).toContain("Bearbeiten");
       expect(await page.getByLabel("Name", { exact: true }).first().count()).toBe(1);
+      // The Leitbild form shows the stored signing date, not today's (issue 16, item 6).
+      await expect.poll(() => page.getByLabel("Unterzeichnet am").inputValue()).toBe("2025-03-12");
       await page.getByLabel("Angebote").fill("Beratung nach § 8a SGB VIII – geändert im Browsertest.");
       await page.getByRole("button", { name: "Speichern" }).click();
       await expect.poll(() => page.getByText("Gespeichert.").count()).toBeGreaterThan(0);
@@ -90,6 +92,13 @@ describe("sign-in through the dev mailbox", () => {
       await page.getByLabel("E-Mail", { exact: true }).fill("test.person@familienzentrum-kh.example");
       await page.getByRole("button", { name: "Ansprechperson hinzufügen" }).click();
       await expect.poll(() => page.getByText("Ansprechperson Test").count()).toBe(1);
+      // A contact person can be changed, not only removed (issue 16, item 6).
+      await page.getByRole("button", { name: "Ansprechperson Test ändern" }).click();
+      await expect.poll(() => page.getByLabel("Name", { exact: true }).inputValue()).toBe("Ansprechperson Test");
+      await page.getByLabel("Funktion", { exact: true }).fill("Kita-Leitung");
+      await page.getByRole("button", { name: "Änderung speichern" }).click();
+      await expect.poll(() => page.getByText("Ansprechperson Test · Kita-Leitung").count()).toBe(1);
+      await expect.poll(() => page.getByRole("button", { name: "Ansprechperson hinzufügen" }).count()).toBe(1);
       await screenshot(page, "contact-edit");
       await expectNoAxeViolations(page);
 

@@ -214,6 +214,10 @@ export const api = {
     institutionId: string,
     json: { name: string; function?: string; email: string; phone?: string; isPrimary?: boolean },
   ) => read(client.institutions[":institutionId"]["contact-persons"].$post({ param: { institutionId }, json })),
+  updateContactPerson: (
+    contactPersonId: string,
+    json: { name: string; function?: string; email: string; phone?: string },
+  ) => read(client["contact-persons"][":contactPersonId"].$patch({ param: { contactPersonId }, json })),
   removeContactPerson: (contactPersonId: string) =>
     read(client["contact-persons"][":contactPersonId"].$delete({ param: { contactPersonId } })),
   inviteContact: (institutionId: string, json: { email: string; displayName?: string }) =>

@@ -109,7 +109,7 @@ function PerSession(props: { figures: AttendanceFigures }) {
           { label: t("attendance.noShows"), data: sessions().map((s) => s.noShows ?? 0), color: COLOURS.noShows },
         ]}
       />
-      <div class="table-scroll">
+      <section class="table-scroll" tabindex="0" aria-labelledby="per-session-title">
         <table class="figures-table">
           <caption class="visually-hidden">{t("attendance.perSession.title")}</caption>
           <thead>
@@ -152,7 +152,7 @@ function PerSession(props: { figures: AttendanceFigures }) {
             </For>
           </tbody>
         </table>
-      </div>
+      </section>
     </section>
   );
 }
@@ -184,7 +184,7 @@ function PerInstitution(props: { figures: AttendanceFigures }) {
             ]}
           />
         </Show>
-        <div class="table-scroll">
+        <section class="table-scroll" tabindex="0" aria-labelledby="per-institution-title">
           <table class="figures-table">
             <caption class="visually-hidden">{t("attendance.perInstitution.title")}</caption>
             <thead>
@@ -219,7 +219,7 @@ function PerInstitution(props: { figures: AttendanceFigures }) {
               </For>
             </tbody>
           </table>
-        </div>
+        </section>
       </Show>
     </section>
   );

@@ -94,7 +94,7 @@ function AuditLog(props: { networkId: string }) {
                   })}
             </p>
             <Show when={p().items.length > 0}>
-              <div class="table-scroll">
+              <section class="table-scroll" tabindex="0" aria-labelledby="audit-caption">
                 <table class="board-table audit-table">
                   <caption id="audit-caption" class="visually-hidden">
                     {t("dataProtection.audit.caption")}
@@ -132,7 +132,7 @@ function AuditLog(props: { networkId: string }) {
                     </For>
                   </tbody>
                 </table>
-              </div>
+              </section>
             </Show>
             <div class="actions">
               <button

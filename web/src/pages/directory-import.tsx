@@ -161,7 +161,7 @@ export default function DirectoryImportPage() {
           <Show when={table() && !done()}>
             <h2>{t("directoryImport.mapping")}</h2>
             <p class="hint">{t("directoryImport.mappingHint")}</p>
-            <div class="table-scroll">
+            <section class="table-scroll" tabindex="0" aria-label={t("directoryImport.mapping")}>
               <table class="import-mapping">
                 <thead>
                   <tr>
@@ -195,7 +195,7 @@ export default function DirectoryImportPage() {
                   </For>
                 </tbody>
               </table>
-            </div>
+            </section>
 
             <h2>{t("directoryImport.preview")}</h2>
             <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>

@@ -12,6 +12,7 @@ import {
   getNetwork,
   searchInstitutions,
 } from "../lib/api";
+import { isoToBerlin } from "../lib/berlin-time";
 import { useNetworkPath, useNetworkSlug } from "../lib/network";
 import { useMe } from "../lib/session";
 
@@ -31,9 +32,22 @@ export default function InstitutionEditPage() {
   const contacts = createAsync(async () => (allowed() ? getContacts(params.institutionId) : undefined));
   usePageTitle(() => (institution() ? `${t("edit.title")}: ${institution()!.name}` : t("edit.title")));
 
-  const [person, setPerson] = createSignal({ name: "", function: "", email: "", phone: "" });
+  const noPerson = { name: "", function: "", email: "", phone: "" };
+  const [person, setPerson] = createSignal(noPerson);
+  // The contact person being changed; undefined: the form adds a new one.
+  const [editing, setEditing] = createSignal<string>();
   const [invite, setInvite] = createSignal({ email: "", displayName: "" });
-  const [leitbild, setLeitbild] = createSignal({ signedAt: new Date().toISOString().slice(0, 10), signedBy: "" });
+  // The stored signing date stands until the organiser types another; today only when none is stored.
+  const [leitbildDate, setLeitbildDate] = createSignal<string>();
+  const [leitbildBy, setLeitbildBy] = createSignal("");
+  const leitbild = () => ({
+    signedAt:
+      leitbildDate() ??
+      (institution()?.leitbildSignedAt
+        ? isoToBerlin(institution()!.leitbildSignedAt!).date
+        : isoToBerlin(new Date().toISOString()).date),
+    signedBy: leitbildBy(),
+  });
   const [notice, setNotice] = createSignal<{ kind: "ok" | "error"; text: string }>();
 
   const run = async (action: () => Promise<unknown>, ok: string, keys: string[]) => {
@@ -99,7 +113,7 @@ export default function InstitutionEditPage() {
                   type="date"
                   required
                   value={leitbild().signedAt}
-                  onInput={(e) => setLeitbild({ ...leitbild(), signedAt: e.currentTarget.value })}
+                  onInput={(e) => setLeitbildDate(e.currentTarget.value)}
                 />
               </div>
               <div class="field">
@@ -108,7 +122,7 @@ export default function InstitutionEditPage() {
                   id="leitbild-by"
                   required
                   value={leitbild().signedBy}
-                  onInput={(e) => setLeitbild({ ...leitbild(), signedBy: e.currentTarget.value })}
+                  onInput={(e) => setLeitbildBy(e.currentTarget.value)}
                 />
               </div>
               <div class="field field-action">
@@ -134,14 +148,30 @@ export default function InstitutionEditPage() {
                         {p.phone && ` · ${p.phone}`}
                       </span>
                     </span>
-                    <button
-                      type="button"
-                      class="button button-secondary"
-                      aria-label={t("edit.removePerson", { name: p.name })}
-                      onClick={() => run(() => api.removeContactPerson(p.id), t("edit.saved"), [getContactPersons.key])}
-                    >
-                      {t("edit.remove")}
-                    </button>
+                    <span class="row-buttons">
+                      <button
+                        type="button"
+                        class="button button-secondary"
+                        aria-label={t("edit.editPerson", { name: p.name })}
+                        onClick={() => {
+                          setEditing(p.id);
+                          setPerson({ name: p.name, function: p.function, email: p.email, phone: p.phone });
+                          document.getElementById("person-name")?.focus();
+                        }}
+                      >
+                        {t("edit.change")}
+                      </button>
+                      <button
+                        type="button"
+                        class="button button-secondary"
+                        aria-label={t("edit.removePerson", { name: p.name })}
+                        onClick={() =>
+                          run(() => api.removeContactPerson(p.id), t("edit.saved"), [getContactPersons.key])
+                        }
+                      >
+                        {t("edit.remove")}
+                      </button>
+                    </span>
                   </li>
                 )}
               </For>
@@ -150,12 +180,14 @@ export default function InstitutionEditPage() {
               class="form-grid"
               onSubmit={async (e) => {
                 e.preventDefault();
-                if (
-                  await run(() => api.addContactPerson(params.institutionId, person()), t("edit.saved"), [
-                    getContactPersons.key,
-                  ])
-                )
-                  setPerson({ name: "", function: "", email: "", phone: "" });
+                const id = editing();
+                const save = id
+                  ? () => api.updateContactPerson(id, person())
+                  : () => api.addContactPerson(params.institutionId, person());
+                if (await run(save, t("edit.saved"), [getContactPersons.key])) {
+                  setPerson(noPerson);
+                  setEditing();
+                }
               }}
             >
               <For each={["name", "function", "email", "phone"] as const}>
@@ -174,8 +206,20 @@ export default function InstitutionEditPage() {
               </For>
               <div class="field field-action">
                 <button type="submit" class="button">
-                  {t("edit.addPerson")}
+                  {editing() ? t("edit.savePerson") : t("edit.addPerson")}
                 </button>
+                <Show when={editing()}>
+                  <button
+                    type="button"
+                    class="button button-secondary"
+                    onClick={() => {
+                      setEditing();
+                      setPerson(noPerson);
+                    }}
+                  >
+                    {t("edit.cancelChange")}
+                  </button>
+                </Show>
               </div>
             </form>
           </section>

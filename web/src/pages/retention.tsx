@@ -27,7 +27,7 @@ function RetentionTable(props: { networkId: string }) {
               <A href={to("/datenschutz/hinweise")}>{t("dataProtection.links.notice")}</A>
             </p>
             <Show when={d().items.length > 0} fallback={<p>{t("dataProtection.retention.empty")}</p>}>
-              <div class="table-scroll">
+              <section class="table-scroll" tabindex="0" aria-labelledby="retention-caption">
                 <table class="board-table retention-table">
                   <caption id="retention-caption" class="visually-hidden">
                     {t("dataProtection.retention.caption")}
@@ -87,7 +87,7 @@ function RetentionTable(props: { networkId: string }) {
                     </For>
                   </tbody>
                 </table>
-              </div>
+              </section>
             </Show>
           </>
         )}
