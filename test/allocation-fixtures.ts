@@ -1,9 +1,22 @@
 // Events, registrations and counts for the allocation tests, written straight into the demo
 // network's D1 (the events are set up as an organiser would have, the registrations go through the API).
 import { env } from "cloudflare:workers";
-import { authed } from "./helpers";
+import { authed, seed, signIn } from "./helpers";
 
 export const DAY = 86_400_000;
+
+/** The demo network's coordinator, who organises the test events. */
+export const ORGANISER = "koordination@kinderschutz-bad-kreuznach.example";
+
+/** The demo network seeded as of now, and the organiser's session cookie. */
+export async function seedAsOrganiser() {
+  await seed(new Date());
+  return signIn(ORGANISER);
+}
+
+/** Cancels a registration as the holder of `cookie` does, through the API. */
+export const cancelAs = (cookie: string, registrationId: string) =>
+  authed(cookie, `/api/registrations/${registrationId}/cancel`, { method: "POST" });
 
 /** The demo network's institutions, in a stable order, with their sectors. */
 export async function institutionsOf(count: number) {

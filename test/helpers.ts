@@ -83,6 +83,16 @@ export async function newestMailTo(email: string, before: string[] = []) {
   return { ...mail, token };
 }
 
+/** A mail some request wrote for the demo network but never delivered: pending, due now. */
+export const insertPendingMail = (id: string, to: string) =>
+  env.DB.prepare(
+    `insert into outbox (id, network_id, to_email, template, locale, subject, body_text, body_html, status, attempts,
+      next_attempt_at, created_at) values (?, 'net-kc9', ?, 'registration_update', 'de', 'Betreff', 'Text',
+      '<p>Text</p>', 'pending', 0, ?, ?)`,
+  )
+    .bind(id, to, Date.now(), Date.now())
+    .run();
+
 /** Every Set-Cookie header of a response (workerd has `getSetCookie`; the workers types lack it). */
 export const setCookiesOf = (response: Response): string[] =>
   (response.headers as unknown as { getSetCookie(): string[] }).getSetCookie();

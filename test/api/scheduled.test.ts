@@ -2,15 +2,13 @@
 // against real D1, with each of its jobs having something to do.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createEvent, DAY, institutionsOf, register } from "../allocation-fixtures";
-import { authed, json, runScheduled, seed, signIn } from "../helpers";
+import { cancelAs, createEvent, DAY, institutionsOf, register, seedAsOrganiser } from "../allocation-fixtures";
+import { insertPendingMail, json, runScheduled } from "../helpers";
 
-const ORGANISER = "koordination@kinderschutz-bad-kreuznach.example";
 let organiser: string;
 
 beforeAll(async () => {
-  await seed(new Date());
-  organiser = await signIn(ORGANISER);
+  organiser = await seedAsOrganiser();
 });
 
 const one = <T>(query: string, ...values: unknown[]) =>
@@ -29,19 +27,13 @@ describe("the scheduled handler", () => {
     );
     await register(organiser, "evt-cron-offer", { institutionId: insts[1], email: "o2@cron.example" });
     await register(organiser, "evt-cron-offer", { institutionId: insts[2], email: "o3@cron.example" });
-    await authed(organiser, `/api/registrations/${first.id}/cancel`, { method: "POST" });
+    await cancelAs(organiser, first.id);
     // An event whose quota deadline passes before the cron runs: three wait beyond their quota.
     await createEvent("evt-cron-due", { capacity: 6, defaultQuota: 1, institutions: insts, deadlineInDays: 1 });
     for (let k = 0; k < 6; k++)
       await register(organiser, "evt-cron-due", { institutionId: insts[k % 3], email: `d${k}@cron.example` });
     // A mail some request wrote but never delivered.
-    await env.DB.prepare(
-      `insert into outbox (id, network_id, to_email, template, locale, subject, body_text, body_html, status, attempts,
-        next_attempt_at, created_at) values ('mail-cron', 'net-kc9', 'left@cron.example', 'registration_update', 'de',
-        'Betreff', 'Text', '<p>Text</p>', 'pending', 0, ?, ?)`,
-    )
-      .bind(Date.now(), Date.now())
-      .run();
+    await insertPendingMail("mail-cron", "left@cron.example");
 
     const later = Date.now() + 2 * DAY + 60_000;
     await runScheduled(later);
@@ -86,13 +78,7 @@ describe("the scheduled handler", () => {
   });
 
   it("writes no mail with links when the installation has no public origin, and still delivers and erases", async () => {
-    await env.DB.prepare(
-      `insert into outbox (id, network_id, to_email, template, locale, subject, body_text, body_html, status, attempts,
-        next_attempt_at, created_at) values ('mail-cron-2', 'net-kc9', 'left2@cron.example', 'registration_update', 'de',
-        'Betreff', 'Text', '<p>Text</p>', 'pending', 0, ?, ?)`,
-    )
-      .bind(Date.now(), Date.now())
-      .run();
+    await insertPendingMail("mail-cron-2", "left2@cron.example");
     await runScheduled(Date.now(), { DEV_MODE: "false", PUBLIC_ORIGIN: "" });
     // Outside development nothing can be sent without PUBLIC_ORIGIN: the attempt is recorded as failed.
     expect(await one("select status from outbox where id = 'mail-cron-2'")).toEqual({ status: "failed" });

@@ -3,15 +3,13 @@
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createEvent, DAY, institutionsOf, register } from "../allocation-fixtures";
-import { authed, heldCounterMismatches, json, runScheduled, seed, signIn } from "../helpers";
+import { cancelAs, createEvent, DAY, institutionsOf, register, seedAsOrganiser } from "../allocation-fixtures";
+import { authed, heldCounterMismatches, json, runScheduled } from "../helpers";
 
-const ORGANISER = "koordination@kinderschutz-bad-kreuznach.example";
 let organiser: string;
 
 beforeAll(async () => {
-  await seed(new Date());
-  organiser = await signIn(ORGANISER);
+  organiser = await seedAsOrganiser();
 });
 
 /**
@@ -41,7 +39,7 @@ async function eligibleWhileFree(eventId: string, now = Date.now()) {
   return results.map((r) => r.id);
 }
 
-const cancel = (id: string) => authed(organiser, `/api/registrations/${id}/cancel`, { method: "POST" });
+const cancel = (id: string) => cancelAs(organiser, id);
 const redistribute = (eventId: string) =>
   authed(organiser, `/api/events/${eventId}/redistribution`, { method: "POST" });
 

@@ -224,7 +224,9 @@ export default function DirectoryImportPage() {
                                   <td>{row.line}</td>
                                   <th scope="row">{row.name}</th>
                                   <td>
-                                    <span class={`badge outcome-${row.outcome}`}>
+                                    <span
+                                      class={`badge ${row.outcome === "new" ? "badge-positive" : `outcome-${row.outcome}`}`}
+                                    >
                                       {t(`directoryImport.outcomes.${row.outcome}`)}
                                     </span>
                                   </td>
