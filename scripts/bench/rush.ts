@@ -31,7 +31,8 @@ export async function loadRush(d1: ProxyDb, networkId: string, now: Date) {
       `with recursive n(i) as (select 1 union all select i + 1 from n where i < ?)
       insert into institutions (id, network_id, name, sector_key, municipality_id, created_at)
       select 'bench-inst-' || i, ?, 'Bench-Einrichtung ' || i,
-        (select key from sectors order by key limit 1 offset (i % (select count(*) from sectors))),
+        (select key from (select key, row_number() over (order by key) - 1 as k from sectors)
+          where k = i % (select count(*) from sectors)),
         (select id from municipalities where network_id = ? limit 1), ?
       from n`,
       RUSH.institutions,

@@ -102,7 +102,8 @@ describe("every page at 375 px and 1,280 px", () => {
     }
   });
 
-  it("as the organiser", async () => {
+  // Eighteen pages, twice, each through axe: longer than the suite's default minute.
+  it("as the organiser", { timeout: 300_000 }, async () => {
     const page = await openPage(browser, "/");
     try {
       await signInThroughMailbox(page, "koordination@kinderschutz-bad-kreuznach.example");

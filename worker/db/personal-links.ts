@@ -18,29 +18,8 @@ export const reachedByToken = (db: Db, tokenHash: string): SQL =>
     ),
   ) as SQL;
 
-/**
- * The person used a link they asked for: it becomes the current one, and every other link of
- * the registration (the old current one, other requested ones) stops working. A no-op for a
- * token that is already the current link.
- */
-export async function adoptRequestedLink(db: Db, registrationId: string, tokenHash: string) {
-  const requested = sql`exists (select 1 from personal_link_requests
-    where token_hash = ${tokenHash} and registration_id = ${registrationId})`;
-  await db.batch([
-    db
-      .update(registrations)
-      .set({ personalTokenHash: tokenHash })
-      .where(and(eq(registrations.id, registrationId), requested)),
-    db.delete(personalLinkRequests).where(eq(personalLinkRequests.registrationId, registrationId)),
-  ]);
-}
-
-/** Revoking ends every link of the registration, current and requested. */
-export const revokePersonalLinks = (db: Db, registrationId: string) =>
-  db.batch([
-    db.update(registrations).set({ personalTokenHash: null }).where(eq(registrations.id, registrationId)),
-    db.delete(personalLinkRequests).where(eq(personalLinkRequests.registrationId, registrationId)),
-  ]);
+// Adopting and revoking a link write the registration, so they live with its one writer.
+export { adoptRequestedLink, revokePersonalLinks } from "./allocation/personal-data";
 
 /** Requested links nobody used within this time lapse (the current link stays). */
 export const REQUESTED_LINK_DAYS = 30;

@@ -14,6 +14,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { retentionSchedule } from "../domain/retention";
 import { formatEventDates } from "../lib/time";
+import { registrationsErasure } from "./allocation/personal-data";
 import { type Db, runBatch } from "./client";
 
 /** D1 binds at most 100 parameters per statement; a chunk by id list stays well below. */
@@ -94,10 +95,7 @@ function eraseStatements(chosen: SQL, now: number): SQL[] {
     // Feedback links sent to them stop working; whether they answered stays, now tied to no one.
     sql`delete from feedback_invitations where registration_id in ${chosen}`,
     sql`delete from personal_link_requests where registration_id in ${chosen}`,
-    sql`update registrations set name = '', email = id || '@erased.invalid', "function" = '',
-        accessibility_needs = '', personal_token_hash = null, idempotency_key = null, anonymised_at = ${now}
-      where id in ${chosen} and anonymised_at is null
-      returning id`,
+    registrationsErasure(chosen, now),
   ];
 }
 
