@@ -1,11 +1,11 @@
 // Generated documents: the sign-in sheet and certificate PDFs and the participant CSV.
 import { env } from "cloudflare:workers";
-import { unzlibSync } from "fflate";
 import { PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { csvCell } from "../../worker/lib/csv";
 import { SIGN_IN_ROWS_PER_PAGE } from "../../worker/lib/pdf";
 import { api, authed, ORIGIN, OTHER, seed, seedOtherNetwork, signIn, TINY_PNG } from "../helpers";
+import { pdfText } from "../pdf-text";
 
 const EVENT = "evt-doc";
 const SESSIONS = ["evt-doc-s1", "evt-doc-s2", "evt-doc-s3"];
@@ -233,25 +233,6 @@ describe("the network in the header", () => {
     pdf.context
       .enumerateIndirectObjects()
       .filter(([, o]) => o instanceof PDFRawStream && o.dict.get(PDFName.of("Subtype")) === PDFName.of("Image")).length;
-  // pdf-lib writes standard-font text as hex strings in deflated content streams.
-  const pageText = (pdf: PDFDocument) =>
-    pdf.context
-      .enumerateIndirectObjects()
-      .flatMap(([, o]) => {
-        if (!(o instanceof PDFRawStream) || o.dict.get(PDFName.of("Subtype"))) return [];
-        try {
-          return [new TextDecoder().decode(unzlibSync(o.contents))];
-        } catch {
-          return [new TextDecoder().decode(o.contents)];
-        }
-      })
-      .join("\n");
-  const hex = (text: string) =>
-    `<${[...text]
-      .map((c) => c.charCodeAt(0).toString(16).padStart(2, "0"))
-      .join("")
-      .toUpperCase()}>`;
-
   it("shows the network's current name and its PNG logo on the sign-in sheet and the certificate", async () => {
     expect((await authed(organiser, "/api/networks/net-kc9", { method: "PATCH", body: { name: NAME } })).status).toBe(
       200,
@@ -260,7 +241,7 @@ describe("the network in the header", () => {
     for (const path of [SHEET, CERTIFICATE, `/api/events/${EVENT}/certificates.pdf`]) {
       const pdf = await load(path);
       expect(pdf.getAuthor(), path).toBe(NAME);
-      expect(pageText(pdf), path).toContain(hex(NAME));
+      expect(pdfText(pdf), path).toContain(NAME);
       // The logo (with its alpha mask as a second image object).
       expect(images(pdf), path).toBeGreaterThan(0);
     }
@@ -273,7 +254,7 @@ describe("the network in the header", () => {
     ).toBe(200);
     const pdf = await load(SHEET);
     expect(images(pdf)).toBe(0);
-    expect(pageText(pdf)).toContain(hex(NAME));
+    expect(pdfText(pdf)).toContain(NAME);
     await authed(organiser, "/api/networks/net-kc9", { method: "PATCH", body: { name: "Kinderschutzcluster 9" } });
   });
 });

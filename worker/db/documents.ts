@@ -2,13 +2,63 @@
 // certificates of attendance, participant and attendance lists. Erased (anonymised)
 // registrations never appear in them. Each read runs its statements side by side; the
 // drawing is worker/lib/pdf.ts, the rows and columns worker/domain/documents.ts.
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, ne, sql } from "drizzle-orm";
 import { type AuditEntry, auditInsert } from "../lib/audit";
 import type { Db } from "./client";
-import { documentHeaderOf } from "./network-settings";
-import { attendances, eventSessions, institutions, registrations, sectors, tracks } from "./schema";
+import {
+  accounts,
+  attendances,
+  eventSessions,
+  institutions,
+  networkLogos,
+  networks,
+  registrations,
+  roles,
+  sectors,
+  tracks,
+} from "./schema";
 
 type EventRef = { id: string; networkId: string };
+
+/**
+ * The letterhead: the network's name, its logo if it is a PNG (what pdf-lib can embed), and
+ * who signs its certificates, all in one statement. The signer is the network's longest-serving
+ * organiser, so that a certificate reads the same whoever downloads it (an organiser, all at
+ * once, or the participant); as in the organiser list, only someone who has signed in since
+ * being made organiser, so that no name another network gave the account is printed.
+ */
+export async function documentHeaderOf(db: Db, networkId: string) {
+  const signer = db
+    .select({ name: accounts.displayName })
+    .from(roles)
+    .innerJoin(accounts, eq(accounts.id, roles.accountId))
+    .where(
+      and(
+        eq(roles.networkId, networks.id),
+        eq(roles.role, "organiser"),
+        isNull(roles.institutionId),
+        ne(accounts.displayName, ""),
+        gte(accounts.lastSignInAt, roles.createdAt),
+      ),
+    )
+    .orderBy(asc(roles.createdAt), asc(roles.id))
+    .limit(1);
+  const [row] = await db
+    .select({
+      name: networks.name,
+      contentType: networkLogos.contentType,
+      data: networkLogos.data,
+      signerName: sql<string | null>`(${signer})`,
+    })
+    .from(networks)
+    .leftJoin(networkLogos, eq(networkLogos.networkId, networks.id))
+    .where(eq(networks.id, networkId));
+  return {
+    name: row?.name ?? "",
+    logoPng: row?.data && row.contentType === "image/png" ? new Uint8Array(row.data) : null,
+    signerName: row?.signerName ?? "",
+  };
+}
 
 /** The session of the event, its confirmed registrations (with the session of their track) and the letterhead. */
 export async function signInSheetInputOf(db: Db, event: EventRef, sessionId: string) {
@@ -120,6 +170,12 @@ export const participantRowsOf = (db: Db, eventId: string) =>
         isNull(registrations.anonymisedAt),
       ),
     );
+
+/** The participant list's rows and the letterhead, for the printed list. */
+export async function participantListInputOf(db: Db, event: EventRef) {
+  const [rows, network] = await Promise.all([participantRowsOf(db, event.id), documentHeaderOf(db, event.networkId)]);
+  return { rows, network };
+}
 
 /** The sessions (by position), the confirmed registrations and their attendances, for the attendance list. */
 export async function attendanceListInputOf(db: Db, eventId: string) {

@@ -383,16 +383,3 @@ export async function loadNetworkDetail(db: Db, network: Network) {
     institutionCount: total,
   };
 }
-
-/** The network's name and, if it is a PNG (what pdf-lib can embed), its logo, for document headers. */
-export async function documentHeaderOf(db: Db, networkId: string) {
-  const [row] = await db
-    .select({ name: networks.name, contentType: networkLogos.contentType, data: networkLogos.data })
-    .from(networks)
-    .leftJoin(networkLogos, eq(networkLogos.networkId, networks.id))
-    .where(eq(networks.id, networkId));
-  return {
-    name: row?.name ?? "",
-    logoPng: row?.data && row.contentType === "image/png" ? new Uint8Array(row.data) : null,
-  };
-}

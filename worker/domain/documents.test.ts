@@ -3,6 +3,7 @@ import {
   attendanceTable,
   certificateGroups,
   excelDateTime,
+  participantList,
   participantTable,
   signInSheetParticipants,
 } from "./documents";
@@ -79,6 +80,21 @@ describe("participantTable", () => {
       ["Bea", "bestätigt", "Forum A", "02.03.2026 11:00"],
       ["Wanda", "Warteliste", "", "02.03.2026 11:00"],
     ]);
+  });
+
+  it("prints the same people in the same order without e-mail addresses, and counts them", () => {
+    const list = participantList([
+      person("Wanda", "Amt", "waitlisted", null),
+      person("Bea", "Kita", "confirmed", "Forum A"),
+      person("Abe", "Kita", "confirmed", null),
+    ]);
+    expect(list.participants).toEqual([
+      { name: "Abe", institution: "Kita", function: "Fachkraft", track: "", status: "bestätigt" },
+      { name: "Bea", institution: "Kita", function: "Fachkraft", track: "Forum A", status: "bestätigt" },
+      { name: "Wanda", institution: "Amt", function: "Fachkraft", track: "", status: "Warteliste" },
+    ]);
+    expect(list.summary).toBe("2 bestätigt, 1 auf der Warteliste");
+    expect(participantList([person("Abe", "Kita", "confirmed", null)]).summary).toBe("1 bestätigt");
   });
 });
 

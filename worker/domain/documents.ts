@@ -48,11 +48,15 @@ export type ParticipantRow = Filed & {
   requestedAt: Date;
 };
 
-/** The participant list: confirmed first, then waiting, each by institution and name. */
-export function participantTable(rows: ParticipantRow[]): Table {
-  const sorted = [...rows].sort(
+/** Confirmed first, then waiting, each by institution and name. */
+const participantOrder = (rows: ParticipantRow[]) =>
+  [...rows].sort(
     (a, b) => (a.status === "confirmed" ? 0 : 1) - (b.status === "confirmed" ? 0 : 1) || byInstitutionThenName(a, b),
   );
+
+/** The participant list: confirmed first, then waiting, each by institution and name. */
+export function participantTable(rows: ParticipantRow[]): Table {
+  const sorted = participantOrder(rows);
   return {
     header: ["Name", "E-Mail", "Funktion", "Einrichtung", "Bereich", "Status", "Forum", "Angemeldet am"],
     rows: sorted.map((r) => [
@@ -65,6 +69,22 @@ export function participantTable(rows: ParticipantRow[]): Table {
       r.track ?? "",
       excelDateTime(r.requestedAt),
     ]),
+  };
+}
+
+/** The printed participant list: the same people and order, the columns that fit on paper, and how many of each. */
+export function participantList(rows: ParticipantRow[]) {
+  const confirmed = rows.filter((r) => r.status === "confirmed").length;
+  const waiting = rows.filter((r) => r.status === "waitlisted").length;
+  return {
+    participants: participantOrder(rows).map((r) => ({
+      name: r.name,
+      institution: r.institution,
+      function: r.function,
+      track: r.track ?? "",
+      status: STATUS_DE[r.status],
+    })),
+    summary: [`${confirmed} bestätigt`, ...(waiting ? [`${waiting} auf der Warteliste`] : [])].join(", "),
   };
 }
 

@@ -1,5 +1,6 @@
 // Generated files for organisers: the sign-in sheet of a session and certificates of
-// attendance (PDF), and the participant and attendance lists (CSV for German Excel, XLSX).
+// attendance (PDF), the participant list (PDF, CSV for German Excel, XLSX) and the attendance
+// list (CSV, XLSX).
 // Every export of personal data is written to the audit log (without the data itself).
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
@@ -8,12 +9,14 @@ import {
   certificateInputOf,
   certificatesInputOf,
   logDocument,
+  participantListInputOf,
   participantRowsOf,
   signInSheetInputOf,
 } from "../db/documents";
 import {
   attendanceTable,
   certificateGroups,
+  participantList,
   participantTable,
   signInSheetParticipants,
   type Table,
@@ -24,6 +27,7 @@ import { csvFile } from "../lib/csv";
 import { eventAccess, registrationAccess } from "../lib/guards";
 import { slugOf } from "../lib/ics";
 import { certificatePdf, certificatesPdf, cityOf, signInSheetPdf } from "../lib/pdf";
+import { participantListPdf } from "../lib/pdf-lists";
 import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
 import { idParam, problemResponses } from "../lib/schemas";
@@ -72,6 +76,7 @@ export async function certificateOf(
     eventTitle: event.title,
     networkName: network.name,
     logoPng: network.logoPng,
+    signerName: network.signerName,
     sessions,
     place: cityOf(event.venueAddress),
     issuedAt: now,
@@ -232,6 +237,7 @@ export const documents = createRouter()
         eventTitle: event.title,
         networkName: network.name,
         logoPng: network.logoPng,
+        signerName: network.signerName,
         sessions,
         place,
         issuedAt: now,
@@ -291,6 +297,38 @@ export const documents = createRouter()
       const file = xlsxFile("Teilnehmende", table.header, table.rows);
       await exportAudit(c, event, "participants.export_xlsx");
       return download(c, file, XLSX_TYPE, `teilnehmende-${slugOf(event.title)}.xlsx`);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/events/{eventId}/participants.pdf",
+      tags: ["Documents"],
+      summary: "The participant list (confirmed and waiting) as a printable A4 PDF",
+      description:
+        "The same people and order as participants.csv, with name, institution, function, track and status " +
+        "(no e-mail addresses); long names wrap. Written to the audit log.",
+      middleware: [eventAccess("organiser")] as const,
+      request: { params: EventIdParam },
+      responses: {
+        200: pdfResponse("The participant list"),
+        ...problemResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const event = c.var.event;
+      const { rows, network } = await participantListInputOf(c.var.db, event);
+      const pdf = await participantListPdf({
+        eventTitle: event.title,
+        venueName: event.venueName,
+        venueAddress: event.venueAddress,
+        networkName: network.name,
+        logoPng: network.logoPng,
+        ...participantList(rows),
+        generatedAt: new Date(),
+      });
+      await exportAudit(c, event, "participants.export_pdf");
+      return download(c, pdf, "application/pdf", `teilnehmende-${slugOf(event.title)}.pdf`);
     },
   )
   .openapi(

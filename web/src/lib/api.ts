@@ -329,6 +329,7 @@ export const documentPaths = (eventId: string) => {
     attendanceXlsx: event["attendance.xlsx"].$path(param),
     participantsCsv: event["participants.csv"].$path(param),
     participantsXlsx: event["participants.xlsx"].$path(param),
+    participantsPdf: event["participants.pdf"].$path(param),
     certificates: event["certificates.pdf"].$path(param),
     signInSheet: (eventSessionId: string) =>
       event.sessions[":eventSessionId"]["sign-in-sheet.pdf"].$path({ param: { eventId, eventSessionId } }),

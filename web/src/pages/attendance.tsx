@@ -49,6 +49,9 @@ function Documents(props: { eventId: string; sessions: { id: string; title: stri
             Excel (XLSX)
             <span class="visually-hidden">: {t("attendance.documents.participants")}</span>
           </a>
+          <a href={paths().participantsPdf} download="">
+            PDF<span class="visually-hidden">: {t("attendance.documents.participants")}</span>
+          </a>
         </li>
         <li>
           <span>{t("attendance.documents.certificates")}</span>
