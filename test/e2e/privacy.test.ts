@@ -197,6 +197,89 @@ describe("no third-party requests, no CSP violations", () => {
   });
 });
 
+describe("the audit log a data-protection officer reads", () => {
+  it("shows a check-in and its undo in words, with the person, the organiser and their role; filters by area and person", {
+    timeout: 120_000,
+  }, async () => {
+    const page = await watchedPage();
+    try {
+      await signInThroughMailbox(page, ORGANISER);
+      // A check-in and its undo, as the door page sends them; the session ends as it was.
+      const person = await page.evaluate(async (session) => {
+        const list = (await (await fetch(`/api/sessions/${session}/attendance`)).json()) as {
+          items: { registrationId: string; name: string; status: string }[];
+        };
+        const who = list.items.find((i) => i.status === "none")!;
+        const send = (method: string, path: string, body?: unknown) =>
+          fetch(path, {
+            method,
+            headers: { "content-type": "application/json" },
+            body: body === undefined ? undefined : JSON.stringify(body),
+          }).then((r) => r.status);
+        const checkedIn = await send("POST", `/api/sessions/${session}/check-ins`, {
+          registrationId: who.registrationId,
+          method: "list",
+          clientOpId: crypto.randomUUID(),
+        });
+        const undone = await send("DELETE", `/api/sessions/${session}/check-ins/${who.registrationId}`);
+        return { ...who, checkedIn, undone };
+      }, SESSION);
+      expect([person.checkedIn, person.undone]).toEqual([201, 200]);
+
+      await page.setViewportSize({ width: 375, height: 800 });
+      await visit(page, "/kinderschutzcluster-9/datenschutz/protokoll", "Protokoll der Zugriffe", "audit-log-words");
+      await page.getByLabel("Bereich").selectOption({ label: "Teilnahme und Check-in" });
+      await page.getByRole("button", { name: "Filtern" }).click();
+      const rows = page.locator(".audit-table tbody tr");
+      const checkIn = rows.filter({ hasText: "Eingecheckt" }).filter({ hasText: person.registrationId });
+      await expect.poll(() => checkIn.count()).toBe(1);
+      const text = (await checkIn.textContent()) ?? "";
+      for (const words of [
+        "Netzwerkkoordination Kinderschutzcluster 9",
+        "koordination@kinderschutz-bad-kreuznach.example",
+        "Organisation",
+        `Anmeldung: ${person.name} · Qualitätsentwicklungswerkstatt`,
+        "Termin",
+      ])
+        expect(text, words).toContain(words);
+      expect(
+        await rows.filter({ hasText: "Check-in zurückgenommen" }).filter({ hasText: person.registrationId }).count(),
+      ).toBe(1);
+      // Every row of the area, in words, no bare code without them.
+      for (const row of await rows.all())
+        expect(await row.locator("td").nth(2).textContent()).not.toMatch(/^[a-z_.]+$/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      // The chosen area stays shown once the options have arrived with the answer.
+      expect(await page.getByLabel("Bereich").inputValue()).toBe("attendance");
+      const csv = await page.getByRole("link", { name: "Als CSV herunterladen" }).getAttribute("href");
+      expect(csv).toContain("actionGroup=attendance");
+      expect(csv).toContain("columns=labels");
+      await checkHere(page, "audit-log-words-filtered", 0);
+
+      await page.getByLabel("Person (Name oder E-Mail)").fill("osterkamp");
+      await page.getByRole("button", { name: "Filtern" }).click();
+      await expect.poll(() => page.getByText("Keine Einträge für diesen Filter.").count()).toBe(1);
+      await page.getByLabel("Person (Name oder E-Mail)").fill("Netzwerkkoordination");
+      await page.getByRole("button", { name: "Filtern" }).click();
+      await expect.poll(() => checkIn.count()).toBe(1);
+
+      // The same in English.
+      await page.evaluate(() => localStorage.setItem("nw.locale", "en"));
+      await visit(page, "/kinderschutzcluster-9/datenschutz/protokoll", "Audit log", "audit-log-words-en");
+      await page.getByLabel("Area").selectOption({ label: "Attendance and check-in" });
+      await page.getByRole("button", { name: "Filter", exact: true }).click();
+      await expect
+        .poll(() => rows.filter({ hasText: "Checked in" }).filter({ hasText: person.registrationId }).count())
+        .toBe(1);
+      expect(await rows.filter({ hasText: "Checked in" }).first().textContent()).toContain("Organiser");
+      await checkHere(page, "audit-log-words-en-filtered", 0);
+      await page.evaluate(() => localStorage.setItem("nw.locale", "de"));
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe("a person's rights", () => {
   it("a participant downloads their data and withdraws with erasure; the organiser finds nothing left", {
     timeout: 120_000,

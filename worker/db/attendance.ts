@@ -203,6 +203,17 @@ export async function checkIn(db: Db, req: CheckInRequest, by: Recorder, now: Da
           where attendances.kind = 'excused'
         on conflict do nothing
         returning id`,
+      auditInsertIf(
+        {
+          ...by,
+          action: "attendance.check_in",
+          entityType: "registration",
+          entityId: req.registrationId,
+          fields: ["sessionId"],
+        },
+        sql`changes() = 1`,
+        now,
+      ),
     ]);
     inserted = result.results;
   } catch (error) {

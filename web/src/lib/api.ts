@@ -340,7 +340,23 @@ export const documentPaths = (eventId: string) => {
 export type RetentionOverview = InferResponseType<(typeof client.networks)[":networkId"]["retention"]["$get"], 200>;
 export type PersonalData = InferResponseType<(typeof client.participation)["data.json"]["$get"], 200>;
 export type AuditLogPage = InferResponseType<(typeof client.networks)[":networkId"]["audit-log"]["$get"], 200>;
-export type AuditFilter = { action?: string; entityType?: string; entityId?: string; from?: string; to?: string };
+export type AuditFilter = {
+  action?: string;
+  actionGroup?: AuditActionGroup;
+  entityType?: string;
+  entityId?: string;
+  person?: string;
+  from?: string;
+  to?: string;
+};
+export type AuditActionGroup =
+  | "events"
+  | "registrations"
+  | "attendance"
+  | "documents"
+  | "directory"
+  | "network"
+  | "privacy";
 
 /** A JSON document as a file download. */
 export const saveJson = (data: unknown, filename: string) =>
@@ -361,8 +377,12 @@ export const privacyApi = {
         query: { ...filter, limit: String(limit), offset: String(offset) },
       }),
     ),
-  auditLogCsvPath: (networkId: string, filter: AuditFilter) =>
-    client.networks[":networkId"]["audit-log.csv"].$path({ param: { networkId }, query: filter }),
+  /** The export in the page's words and language (a download link sends no Accept-Language of ours). */
+  auditLogCsvPath: (networkId: string, filter: AuditFilter, lang: "de" | "en") =>
+    `${client.networks[":networkId"]["audit-log.csv"].$path({
+      param: { networkId },
+      query: { ...filter, columns: "labels" },
+    })}&lang=${lang}`,
   myData: (token: string) => read(client.participation["data.json"].$get({ header: { "x-participant-token": token } })),
   eraseMe: (token: string) => read(client.participation.erasure.$post({ header: { "x-participant-token": token } })),
 };

@@ -10,15 +10,26 @@ import { useNetworkPath } from "../lib/network";
 const PAGE = 50;
 
 function AuditLog(props: { networkId: string }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDateTime, locale } = useI18n();
   // The form's values; the applied filter changes only on submit, so typing asks the server nothing.
   const [draft, setDraft] = createSignal<AuditFilter>({});
   const [filter, setFilter] = createSignal<AuditFilter>({});
   const [offset, setOffset] = createSignal(0);
+  // The server words the entries in the interface language: a switch of language reads them again.
   const [page, { refetch }] = createResource(
-    () => ({ filter: filter(), offset: offset() }),
+    () => ({ filter: filter(), offset: offset(), locale: locale() }),
     ({ filter, offset }) => privacyApi.auditLog(props.networkId, filter, PAGE, offset),
   );
+  const actionGroups = () => {
+    const byGroup = new Map<string, { label: string; options: { action: string; label: string }[] }>();
+    for (const o of page.latest?.actionOptions ?? []) {
+      const key = o.group ?? "";
+      const group = byGroup.get(key) ?? { label: o.groupLabel ?? t("dataProtection.audit.otherActions"), options: [] };
+      group.options.push(o);
+      byGroup.set(key, group);
+    }
+    return [...byGroup.values()];
+  };
   const set = (key: keyof AuditFilter, value: string) => setDraft({ ...draft(), [key]: value || undefined });
   const apply = (e: SubmitEvent) => {
     e.preventDefault();
@@ -30,7 +41,7 @@ function AuditLog(props: { networkId: string }) {
     setOffset(0);
     setFilter({});
   };
-  const input = (key: "entityType" | "entityId" | "from" | "to", type = "text") => (
+  const input = (key: "entityId" | "person" | "from" | "to", type = "text") => (
     <div class="field">
       <label for={`audit-${key}`}>{t(`dataProtection.audit.${key}`)}</label>
       <input
@@ -48,6 +59,23 @@ function AuditLog(props: { networkId: string }) {
         <h2 id="audit-filters">{t("dataProtection.audit.filters")}</h2>
         <div class="filter-grid audit-filters">
           <div class="field">
+            <label for="audit-actionGroup">{t("dataProtection.audit.actionGroup")}</label>
+            <select
+              id="audit-actionGroup"
+              value={draft().actionGroup ?? ""}
+              onChange={(e) => set("actionGroup", e.currentTarget.value)}
+            >
+              <option value="">{t("dataProtection.audit.allGroups")}</option>
+              <For each={page.latest?.actionGroupOptions ?? []}>
+                {(g) => (
+                  <option value={g.group} selected={draft().actionGroup === g.group}>
+                    {g.label}
+                  </option>
+                )}
+              </For>
+            </select>
+          </div>
+          <div class="field">
             <label for="audit-action">{t("dataProtection.audit.action")}</label>
             <select
               id="audit-action"
@@ -55,10 +83,39 @@ function AuditLog(props: { networkId: string }) {
               onChange={(e) => set("action", e.currentTarget.value)}
             >
               <option value="">{t("dataProtection.audit.allActions")}</option>
-              <For each={page.latest?.actions ?? []}>{(a) => <option value={a}>{a}</option>}</For>
+              <For each={actionGroups()}>
+                {(g) => (
+                  <optgroup label={g.label}>
+                    <For each={g.options}>
+                      {(a) => (
+                        <option value={a.action} selected={draft().action === a.action}>
+                          {a.label}
+                        </option>
+                      )}
+                    </For>
+                  </optgroup>
+                )}
+              </For>
             </select>
           </div>
-          {input("entityType")}
+          <div class="field">
+            <label for="audit-entityType">{t("dataProtection.audit.entityType")}</label>
+            <select
+              id="audit-entityType"
+              value={draft().entityType ?? ""}
+              onChange={(e) => set("entityType", e.currentTarget.value)}
+            >
+              <option value="">{t("dataProtection.audit.allEntityTypes")}</option>
+              <For each={page.latest?.entityTypeOptions ?? []}>
+                {(o) => (
+                  <option value={o.entityType} selected={draft().entityType === o.entityType}>
+                    {o.label}
+                  </option>
+                )}
+              </For>
+            </select>
+          </div>
+          {input("person")}
           {input("entityId")}
           {input("from", "date")}
           {input("to", "date")}
@@ -70,7 +127,11 @@ function AuditLog(props: { networkId: string }) {
           <button type="button" class="button button-secondary" onClick={reset}>
             {t("dataProtection.audit.reset")}
           </button>
-          <a class="button button-secondary" href={privacyApi.auditLogCsvPath(props.networkId, filter())} download="">
+          <a
+            class="button button-secondary"
+            href={privacyApi.auditLogCsvPath(props.networkId, filter(), locale())}
+            download=""
+          >
             {t("dataProtection.audit.export")}
           </a>
         </div>
@@ -112,21 +173,51 @@ function AuditLog(props: { networkId: string }) {
                     <For each={p().items}>
                       {(e) => (
                         <tr>
-                          <td>
+                          <td data-label={t("dataProtection.audit.at")}>
                             <time datetime={e.at}>{formatDateTime(e.at)}</time>
                           </td>
-                          <td>{e.actor ? e.actor.displayName || e.actor.id : t("dataProtection.audit.system")}</td>
-                          <td>
-                            <code>{e.action}</code>
+                          <td data-label={t("dataProtection.audit.actor")}>
+                            <Show when={e.actor} fallback={e.actorRole}>
+                              {(a) => (
+                                <>
+                                  <strong>{a().displayName || e.actorEmail || a().id}</strong>
+                                  <Show when={a().displayName && e.actorEmail}>
+                                    <br />
+                                    <span class="break">{e.actorEmail}</span>
+                                  </Show>
+                                  <br />
+                                  <span class="muted">{e.actorRole}</span>
+                                </>
+                              )}
+                            </Show>
                           </td>
-                          <td>
-                            {e.entityType}
+                          <td data-label={t("dataProtection.audit.action")}>
+                            {e.actionLabel}
+                            <br />
+                            <code class="muted break">{e.action}</code>
+                          </td>
+                          <td data-label={t("dataProtection.audit.entity")}>
+                            {e.entityTypeLabel}
+                            <Show when={e.entityName}>
+                              {(name) => (
+                                <>
+                                  {": "}
+                                  <span class={e.entityState === "named" ? "" : "muted"}>{name()}</span>
+                                </>
+                              )}
+                            </Show>
                             <Show when={e.entityId}>
                               <br />
                               <code class="break">{e.entityId}</code>
                             </Show>
                           </td>
-                          <td>{e.fields.join(", ")}</td>
+                          <td data-label={t("dataProtection.audit.fields")}>
+                            {e.fieldLabels.join(", ")}
+                            <Show when={e.fields.length > 0}>
+                              <br />
+                              <code class="muted break">{e.fields.join(", ")}</code>
+                            </Show>
+                          </td>
                         </tr>
                       )}
                     </For>
