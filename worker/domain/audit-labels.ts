@@ -50,6 +50,11 @@ export const ACTIONS: Record<string, Words & { group: ActionGroup }> = {
     "Teilnehmendenliste heruntergeladen (Excel)",
     "Participant list downloaded (Excel)",
   ),
+  "participants.export_pdf": a(
+    "documents",
+    "Teilnehmendenliste heruntergeladen (PDF)",
+    "Participant list downloaded (PDF)",
+  ),
   "attendance.export_csv": a("documents", "Anwesenheiten heruntergeladen (CSV)", "Attendance downloaded (CSV)"),
   "attendance.export_xlsx": a("documents", "Anwesenheiten heruntergeladen (Excel)", "Attendance downloaded (Excel)"),
   "certificates.export_pdf": a(
