@@ -60,7 +60,7 @@ const overflow = (page: E2EPage) =>
   page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     if (document.documentElement.scrollWidth <= width) return [];
-    return [...document.querySelectorAll("body *")]
+    return Array.from(document.querySelectorAll("body *"))
       .filter((e) => e.getBoundingClientRect().right > width + 1)
       .slice(0, 5)
       .map(
