@@ -186,7 +186,7 @@ export type SignInSheetData = {
   /** The network's logo if it is a PNG. */
   logoPng?: Uint8Array | null;
   /** In the order to print (the caller sorts). */
-  participants: { name: string; institution: string; function: string }[];
+  participants: { name: string; institution: string; function: string; ticketCode?: string }[];
   generatedAt: Date;
 };
 
@@ -262,7 +262,11 @@ export async function signInSheetPdf(data: SignInSheetData): Promise<Uint8Array>
         let cx = MARGIN;
         cells.forEach((cell, c) => {
           const font = c === 1 ? fonts.bold : fonts.regular;
-          const lines = clampLines(font, 8.5, cell, COLUMNS[c].width - 8, 2);
+          // The ticket code under the name, for checking in from this sheet at the door.
+          const lines =
+            c === 1 && person.ticketCode
+              ? [...clampLines(font, 8.5, cell, COLUMNS[c].width - 8, 1), person.ticketCode]
+              : clampLines(font, 8.5, cell, COLUMNS[c].width - 8, 2);
           const first = lines.length === 1 ? top - 15.5 : top - 10.5;
           lines.forEach((line, l) => {
             text(page, font, 8.5, line, cx + 4, first - l * 10);
