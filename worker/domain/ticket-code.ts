@@ -72,18 +72,18 @@ export const formatTicketCode = (code: string) => `${code.slice(0, 4)}-${code.sl
 export type Ticket =
   /** A short code, normalised. */
   | { kind: "code"; code: string }
-  /** A registration's id: the ticket code before short codes, still on printed and saved tickets. */
-  | { kind: "id"; id: string }
-  /** Meant as a short code but mistyped: wrong length, a character not in the alphabet, or the check fails. */
-  | { kind: "invalid" };
+  /**
+   * Otherwise a registration's id, the ticket code before short codes, still on printed and
+   * saved tickets. If no registration has it and it looks like a short code (letters and digits,
+   * about as long), it was a short code mistyped: wrong length, a lookalike, or the check fails.
+   */
+  | { kind: "id"; id: string; mistypedCode: boolean };
 
-// Registration ids are UUIDs (36 characters; demo and test ids are words joined by dashes);
-// anything of letters and digits about as long as a short code is taken as one.
 const LOOKS_LIKE_SHORT_CODE = /^[0-9A-Z]{6,10}$/;
 
-/** What a typed or scanned ticket is: a short code, an old ticket's registration id, or a mistyped code. */
+/** What a typed or scanned ticket is: a short code, or the id of an older ticket (or a mistyped code). */
 export function readTicket(input: string): Ticket {
   const compact = normaliseTicketCode(input);
-  if (!LOOKS_LIKE_SHORT_CODE.test(compact)) return { kind: "id", id: registrationIdOfTicket(input.trim()) };
-  return isTicketCode(compact) ? { kind: "code", code: compact } : { kind: "invalid" };
+  if (isTicketCode(compact)) return { kind: "code", code: compact };
+  return { kind: "id", id: registrationIdOfTicket(input.trim()), mistypedCode: LOOKS_LIKE_SHORT_CODE.test(compact) };
 }

@@ -18,7 +18,7 @@ import {
 import type { Db } from "../db/client";
 import { registrationIdOfTicketCode } from "../db/tickets";
 import { attendanceFigures, attendanceListCounts, checkInRefusal } from "../domain/attendance";
-import { readTicket } from "../domain/ticket-code";
+import { readTicket, type Ticket } from "../domain/ticket-code";
 import { normaliseEmail, requireAuth } from "../lib/auth";
 import { eventAccess, sessionAccess } from "../lib/guards";
 import { ApiError } from "../lib/problem";
@@ -151,11 +151,9 @@ const AttendanceFiguresSchema = z
 const Deleted = jsonContent(z.object({ status: z.literal("deleted") }), "Removed");
 
 /** The registration a typed or scanned ticket names: by short code, or by id on an older ticket. */
-async function registrationOfTicket(db: Db, ticket: string) {
-  const read = readTicket(ticket);
-  if (read.kind === "invalid") throw new ApiError("ticket_code_invalid");
-  if (read.kind === "id") return read.id;
-  const id = await registrationIdOfTicketCode(db, read.code);
+async function registrationOfTicket(db: Db, ticket: Ticket) {
+  if (ticket.kind === "id") return ticket.id;
+  const id = await registrationIdOfTicketCode(db, ticket.code);
   if (!id) throw new ApiError("registration_not_found");
   return id;
 }
@@ -260,19 +258,23 @@ export const attendance = createRouter()
       const input = c.req.valid("json");
       const event = c.var.event;
       requireCheckable(event);
+      const ticket = input.registrationId === undefined ? readTicket(input.ticketCode ?? "") : undefined;
       const outcome = await checkIn(
         c.var.db,
         {
           sessionId: c.var.eventSession.id,
           eventId: event.id,
-          registrationId: input.registrationId ?? (await registrationOfTicket(c.var.db, input.ticketCode ?? "")),
+          registrationId: ticket ? await registrationOfTicket(c.var.db, ticket) : (input.registrationId ?? ""),
           method: input.method,
           clientOpId: input.clientOpId,
         },
         { networkId: event.networkId, actorAccountId: auth.accountId },
         new Date(),
       );
-      if (outcome.kind === "refused") throw new ApiError(outcome.reason);
+      if (outcome.kind === "refused") {
+        const mistyped = outcome.reason === "registration_not_found" && ticket?.kind === "id" && ticket.mistypedCode;
+        throw new ApiError(mistyped ? "ticket_code_invalid" : outcome.reason);
+      }
       return c.json(outcome.attendance, outcome.kind === "created" ? 201 : 200);
     },
   )
