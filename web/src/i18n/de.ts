@@ -419,7 +419,7 @@ export const de = {
     accepted: "Sie haben den Platz angenommen. Ihr Ticket finden Sie unten.",
     ticket: "Ihr Ticket",
     ticketHint:
-      "Zeigen Sie diesen Code beim Einlass vor – auf dem Telefon oder ausgedruckt. Liest die Kamera ihn nicht, lässt sich der Ticketcode darunter eintippen.",
+      "Zeigen Sie diesen Code beim Einlass vor – auf dem Telefon oder ausgedruckt. Liest die Kamera ihn nicht, lässt sich der Ticketcode unter dem QR-Code eintippen.",
     ticketCode: "Ticketcode",
     qrLabel: "QR-Code Ihres Tickets für den Check-in",
     calendar: "Zum Kalender hinzufügen (ICS)",

@@ -416,7 +416,7 @@ export const en: Dictionary = {
     accepted: "You accepted the place. Your ticket is below.",
     ticket: "Your ticket",
     ticketHint:
-      "Show this code at the entrance – on your phone or printed. If the camera cannot read it, the ticket code below can be typed in.",
+      "Show this code at the entrance – on your phone or printed. If the camera cannot read it, the ticket code under the QR code can be typed in.",
     ticketCode: "Ticket code",
     qrLabel: "QR code of your ticket for check-in",
     calendar: "Add to calendar (ICS)",
