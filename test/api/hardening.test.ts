@@ -2,7 +2,13 @@
 // powerful features (the camera only on the door's check-in page), HSTS everywhere.
 import { beforeAll, describe, expect, it } from "vitest";
 import headersFile from "../../web/public/_headers?raw";
-import { CHECK_IN_PERMISSIONS_POLICY, PERMISSIONS_POLICY, STRICT_TRANSPORT_SECURITY } from "../../worker/lib/csp";
+import {
+  CHECK_IN_CONTENT_SECURITY_POLICY,
+  CHECK_IN_PERMISSIONS_POLICY,
+  CONTENT_SECURITY_POLICY,
+  PERMISSIONS_POLICY,
+  STRICT_TRANSPORT_SECURITY,
+} from "../../worker/lib/csp";
 import { api, authed, seed, signIn } from "../helpers";
 
 const NET = "net-kc9";
@@ -62,5 +68,15 @@ describe("static assets and pages (web/public/_headers)", () => {
     expect(value(checkIn, "Permissions-Policy")).toBe(CHECK_IN_PERMISSIONS_POLICY);
     expect(CHECK_IN_PERMISSIONS_POLICY).toContain("camera=(self)");
     expect(CHECK_IN_PERMISSIONS_POLICY).toContain("microphone=()");
+  });
+
+  it("let only the check-in page compile WebAssembly (its QR reader), and nothing else than the general policy", () => {
+    const checkIn = rule("/:networkSlug/veranstaltungen/:eventId/termine/:eventSessionId/einlass");
+    expect(checkIn).toContain("! Content-Security-Policy");
+    expect(value(checkIn, "Content-Security-Policy")).toBe(CHECK_IN_CONTENT_SECURITY_POLICY);
+    expect(CHECK_IN_CONTENT_SECURITY_POLICY).toBe(
+      CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"),
+    );
+    expect(value(rule("/*"), "Content-Security-Policy")).not.toContain("wasm-unsafe-eval");
   });
 });

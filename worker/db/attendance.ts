@@ -109,6 +109,8 @@ export async function figureInputOf(db: Db, eventId: string): Promise<FigureInpu
 
 export type AttendanceListItem = {
   registrationId: string;
+  /** The short ticket code, so that the door can match a typed or scanned one while offline. */
+  ticketCode: string | null;
   name: string;
   institutionId: string;
   institutionName: string;
@@ -130,6 +132,7 @@ export async function attendanceListOf(
 ): Promise<AttendanceListItem[]> {
   const rows = await db.all<{
     registration_id: string;
+    ticket_code: string | null;
     name: string;
     institution_id: string;
     institution_name: string;
@@ -137,7 +140,7 @@ export async function attendanceListOf(
     kind: "present" | "excused" | null;
     method: "qr" | "list" | "walk_in" | null;
     at: number | null;
-  }>(sql`select r.id as registration_id, r.name, r.institution_id, i.name as institution_name, r."function",
+  }>(sql`select r.id as registration_id, r.ticket_code, r.name, r.institution_id, i.name as institution_name, r."function",
       a.kind, a.method, a.at
     from registrations r
     join institutions i on i.id = r.institution_id
@@ -150,6 +153,7 @@ export async function attendanceListOf(
     order by r.name, r.id`);
   return rows.map((r) => ({
     registrationId: r.registration_id,
+    ticketCode: r.ticket_code,
     name: r.name,
     institutionId: r.institution_id,
     institutionName: r.institution_name,

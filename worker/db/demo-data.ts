@@ -1390,6 +1390,8 @@ export function demoNetwork(now: Date): {
   const registrationRows: (typeof s.registrations.$inferInsert)[] = [
     {
       id: "reg-demo-teilnahme",
+      // A known ticket code, to type at the door (the browser test of the check-in page does).
+      ticketCode: "NAHE2349",
       eventId: "evt-qe-werkstatt",
       institutionId: "inst-kita-regenbogen-kh",
       email: "fachkraft@kita-regenbogen.example",

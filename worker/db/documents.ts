@@ -74,6 +74,7 @@ export async function signInSheetInputOf(db: Db, event: EventRef, sessionId: str
         function: registrations.function,
         institution: institutions.name,
         trackSessionId: tracks.sessionId,
+        ticketCode: registrations.ticketCode,
       })
       .from(registrations)
       .innerJoin(institutions, eq(institutions.id, registrations.institutionId))

@@ -12,6 +12,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { newTicketCode } from "../domain/ticket-code";
 
 const id = () =>
   text()
@@ -359,6 +360,11 @@ export const registrations = sqliteTable(
     confirmedAt: timestamp(),
     cancelledAt: timestamp(),
     idempotencyKey: text(),
+    /**
+     * The short ticket code (domain/ticket-code.ts), random and unique. Set by every writer;
+     * null only for rows written by hand, whose ticket is still their id.
+     */
+    ticketCode: text().$defaultFn(newTicketCode),
     /** Hash of the personal link token in the confirmation e-mail. */
     personalTokenHash: text().unique(),
     privacyAcknowledgedAt: timestamp(),
@@ -374,6 +380,7 @@ export const registrations = sqliteTable(
       .where(sql`${t.status} <> 'cancelled' and ${t.anonymisedAt} is null`),
     // Invariant 4: a retried request never creates a second registration.
     uniqueIndex("registrations_idempotency").on(t.eventId, t.idempotencyKey),
+    uniqueIndex("registrations_ticket_code").on(t.ticketCode),
     index("registrations_event_status").on(t.eventId, t.status),
     index("registrations_event_institution").on(t.eventId, t.institutionId, t.status),
     index("registrations_track_status").on(t.trackId, t.status),

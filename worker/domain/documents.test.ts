@@ -31,6 +31,19 @@ describe("signInSheetParticipants", () => {
   });
 });
 
+describe("signInSheetParticipants with ticket codes", () => {
+  it("prints each person's code in two groups of four, and none for a row without one", () => {
+    const rows = [
+      { name: "Zora", institution: "Ämter", function: "A", trackSessionId: null, ticketCode: "NAHE2349" },
+      { name: "Anna", institution: "Ämter", function: "B", trackSessionId: null, ticketCode: null },
+    ];
+    expect(signInSheetParticipants(rows, "s1").map((p) => [p.name, p.ticketCode])).toEqual([
+      ["Anna", undefined],
+      ["Zora", "NAHE-2349"],
+    ]);
+  });
+});
+
 describe("certificateGroups", () => {
   it("makes one group per person with all their sessions, sorted by institution and name", () => {
     const rows = [

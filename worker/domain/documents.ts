@@ -3,6 +3,7 @@
 // time), all sorted the way organisers file them: by institution, then name.
 import { berlinDate } from "../lib/pdf";
 import { berlinParts } from "../lib/time";
+import { formatTicketCode } from "./ticket-code";
 
 export type Table = { header: string[]; rows: (string | number | null)[][] };
 
@@ -17,14 +18,22 @@ export const excelDateTime = (instant: Date) => {
   return `${berlinDate(instant)} ${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}`;
 };
 
-/** The people of a session's sign-in sheet: a track bound to another session of the event does not meet at this one. */
+/**
+ * The people of a session's sign-in sheet: a track bound to another session of the event does not meet at this one.
+ * Each with their ticket code as printed (`ABCD-EFGH`), for a check-in from the paper list.
+ */
 export function signInSheetParticipants(
-  rows: (Filed & { function: string; trackSessionId: string | null })[],
+  rows: (Filed & { function: string; trackSessionId: string | null; ticketCode?: string | null })[],
   sessionId: string,
 ) {
   return rows
     .filter((r) => r.trackSessionId === null || r.trackSessionId === sessionId)
-    .map((r) => ({ name: r.name, institution: r.institution, function: r.function }))
+    .map((r) => ({
+      name: r.name,
+      institution: r.institution,
+      function: r.function,
+      ticketCode: r.ticketCode ? formatTicketCode(r.ticketCode) : undefined,
+    }))
     .sort(byInstitutionThenName);
 }
 

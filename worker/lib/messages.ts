@@ -266,6 +266,18 @@ export const problems = {
     },
     en: { title: "Institution not invited", detail: "This institution is not invited to this event." },
   },
+  ticket_code_invalid: {
+    status: 422,
+    de: {
+      title: "Ticketcode ungültig",
+      detail:
+        "Dieser Code ist vertippt: ein Zeichen fehlt, ist zu viel oder stimmt nicht. Bitte prüfen Sie den Code auf dem Ticket.",
+    },
+    en: {
+      title: "Invalid ticket code",
+      detail: "This code has a typo: a character is missing, extra or wrong. Please check the code on the ticket.",
+    },
+  },
   track_not_found: {
     status: 422,
     de: { title: "Forum nicht gefunden", detail: "Dieses Forum gehört nicht zu der Veranstaltung." },

@@ -175,6 +175,13 @@ export function tableRow(fonts: Fonts, columns: Column[], cells: string[], minHe
   return { cellLines, height: Math.max(minHeight, most * CELL_LEADING + 5.4) };
 }
 
+/** The row with one more line at the end of cell `column` (nothing added when `line` is empty). */
+export function withLine(row: ReturnType<typeof tableRow>, column: number, line: string | undefined) {
+  if (!line) return row;
+  const cellLines = row.cellLines.map((lines, c) => (c === column ? [...lines, line] : lines));
+  return { cellLines, height: Math.max(row.height, cellLines[column].length * CELL_LEADING + 5.4) };
+}
+
 /** Draws a row laid out by `tableRow` with its top at `top`, each cell's lines centred vertically. */
 export function drawTableRow(
   page: PDFPage,

@@ -25,6 +25,7 @@ import {
   rightText,
   tableRow,
   text,
+  withLine,
   wrap,
 } from "./pdf-layout";
 import { formatEventDates } from "./time";
@@ -46,7 +47,7 @@ export type SignInSheetData = {
   /** The network's logo if it is a PNG. */
   logoPng?: Uint8Array | null;
   /** In the order to print (the caller sorts). */
-  participants: { name: string; institution: string; function: string }[];
+  participants: { name: string; institution: string; function: string; ticketCode?: string }[];
   generatedAt: Date;
 };
 
@@ -99,7 +100,12 @@ export async function signInSheetPdf(data: SignInSheetData): Promise<Uint8Array>
 
   // Rows laid out first, then dealt to pages by height.
   const rows = data.participants.map((person, i) =>
-    tableRow(fonts, COLUMNS, [String(i + 1), person.name, person.institution, person.function], ROW),
+    withLine(
+      tableRow(fonts, COLUMNS, [String(i + 1), person.name, person.institution, person.function], ROW),
+      1,
+      // The ticket code under the name, for checking in from this sheet at the door.
+      person.ticketCode,
+    ),
   );
   let page = doc.addPage(A4);
   const tableTop = header(page);

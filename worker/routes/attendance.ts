@@ -15,7 +15,10 @@ import {
   undoCheckIn,
   withdrawExcuse,
 } from "../db/attendance";
-import { attendanceFigures, attendanceListCounts, checkInRefusal, registrationIdOfTicket } from "../domain/attendance";
+import type { Db } from "../db/client";
+import { registrationIdOfTicketCode } from "../db/tickets";
+import { attendanceFigures, attendanceListCounts, checkInRefusal } from "../domain/attendance";
+import { readTicket, type Ticket } from "../domain/ticket-code";
 import { normaliseEmail, requireAuth } from "../lib/auth";
 import { eventAccess, sessionAccess } from "../lib/guards";
 import { ApiError } from "../lib/problem";
@@ -40,7 +43,12 @@ const CheckInInput = z
       .min(1)
       .max(200)
       .optional()
-      .openapi({ description: "The content of the QR ticket, `NW:` followed by the registration's ticket code" }),
+      .openapi({
+        description:
+          "The content of the QR ticket, `NW:` followed by the ticket code, or the code as typed: the short code " +
+          "in any case, with or without dash (a wrong check character is 422 `ticket_code_invalid`), or the " +
+          "registration's id of tickets issued before short codes",
+      }),
     method: z.enum(["qr", "list"]),
     clientOpId: ClientOpId,
   })
@@ -90,6 +98,8 @@ const AttendanceListSchema = z
     items: z.array(
       z.object({
         registrationId: z.string(),
+        /** The short ticket code; null only for a registration written outside the app. */
+        ticketCode: z.string().nullable(),
         name: z.string(),
         institutionId: z.string(),
         institutionName: z.string(),
@@ -139,6 +149,14 @@ const AttendanceFiguresSchema = z
   .openapi("AttendanceFigures");
 
 const Deleted = jsonContent(z.object({ status: z.literal("deleted") }), "Removed");
+
+/** The registration a typed or scanned ticket names: by short code, or by id on an older ticket. */
+async function registrationOfTicket(db: Db, ticket: Ticket) {
+  if (ticket.kind === "id") return ticket.id;
+  const id = await registrationIdOfTicketCode(db, ticket.code);
+  if (!id) throw new ApiError("registration_not_found");
+  return id;
+}
 
 /** Check-ins and walk-ins only where the event takes place. */
 function requireCheckable(event: { status: "draft" | "published" | "cancelled" }) {
@@ -240,19 +258,23 @@ export const attendance = createRouter()
       const input = c.req.valid("json");
       const event = c.var.event;
       requireCheckable(event);
+      const ticket = input.registrationId === undefined ? readTicket(input.ticketCode ?? "") : undefined;
       const outcome = await checkIn(
         c.var.db,
         {
           sessionId: c.var.eventSession.id,
           eventId: event.id,
-          registrationId: input.registrationId ?? registrationIdOfTicket(input.ticketCode ?? ""),
+          registrationId: ticket ? await registrationOfTicket(c.var.db, ticket) : (input.registrationId ?? ""),
           method: input.method,
           clientOpId: input.clientOpId,
         },
         { networkId: event.networkId, actorAccountId: auth.accountId },
         new Date(),
       );
-      if (outcome.kind === "refused") throw new ApiError(outcome.reason);
+      if (outcome.kind === "refused") {
+        const mistyped = outcome.reason === "registration_not_found" && ticket?.kind === "id" && ticket.mistypedCode;
+        throw new ApiError(mistyped ? "ticket_code_invalid" : outcome.reason);
+      }
       return c.json(outcome.attendance, outcome.kind === "created" ? 201 : 200);
     },
   )

@@ -49,7 +49,19 @@ const ParticipationSchema = z
         .nullable()
         .openapi({ description: "Stable code of the rule behind the current status", example: "within_quota" }),
       track: z.object({ id: z.string(), title: z.string() }).nullable(),
-      ticketCode: z.string().openapi({ description: "The QR ticket encodes `NW:` followed by this code" }),
+      ticketCode: z.string().openapi({
+        description:
+          "The long ticket code (the registration's id) of tickets issued before short codes; still accepted",
+      }),
+      shortCode: z
+        .string()
+        .nullable()
+        .openapi({
+          description:
+            "The short ticket code, printed under the QR as `ABCD-EFGH`; the QR encodes `NW:` followed by it. " +
+            "Null only for a registration written outside the app, whose ticket is `ticketCode`",
+          example: "K7MQ4RXN",
+        }),
       institution: z.object({ id: z.string(), name: z.string() }),
     }),
     event: z.object({
@@ -109,6 +121,7 @@ function present({
       reasonCode: r.reasonCode,
       track: r.trackId && trackTitle !== null ? { id: r.trackId, title: trackTitle } : null,
       ticketCode: r.id,
+      shortCode: r.ticketCode,
       institution: { id: r.institutionId, name: institutionName },
     },
     event: {

@@ -422,7 +422,8 @@ export const de = {
     accept: "Platz annehmen",
     accepted: "Sie haben den Platz angenommen. Ihr Ticket finden Sie unten.",
     ticket: "Ihr Ticket",
-    ticketHint: "Zeigen Sie diesen Code beim Einlass vor – auf dem Telefon oder ausgedruckt.",
+    ticketHint:
+      "Zeigen Sie diesen Code beim Einlass vor – auf dem Telefon oder ausgedruckt. Liest die Kamera ihn nicht, lässt sich der Ticketcode unter dem QR-Code eintippen.",
     ticketCode: "Ticketcode",
     qrLabel: "QR-Code Ihres Tickets für den Check-in",
     calendar: "Zum Kalender hinzufügen (ICS)",
@@ -1187,6 +1188,8 @@ export const de = {
       submit: "Einchecken",
       empty: "Bitte geben Sie den Ticketcode ein.",
       queued: "Ticket {{ code }} ist vorgemerkt.",
+      invalid:
+        "Dieser Ticketcode ist vertippt: ein Zeichen fehlt, ist zu viel oder stimmt nicht. Bitte prüfen Sie den Code auf dem Ticket.",
     },
     scan: {
       start: "Kamera scannen",

@@ -419,7 +419,8 @@ export const en: Dictionary = {
     accept: "Accept the place",
     accepted: "You accepted the place. Your ticket is below.",
     ticket: "Your ticket",
-    ticketHint: "Show this code at the entrance – on your phone or printed.",
+    ticketHint:
+      "Show this code at the entrance – on your phone or printed. If the camera cannot read it, the ticket code under the QR code can be typed in.",
     ticketCode: "Ticket code",
     qrLabel: "QR code of your ticket for check-in",
     calendar: "Add to calendar (ICS)",
@@ -1171,6 +1172,8 @@ export const en: Dictionary = {
       submit: "Check in",
       empty: "Please enter the ticket code.",
       queued: "Ticket {{ code }} is noted.",
+      invalid:
+        "This ticket code has a typo: a character is missing, extra or wrong. Please check the code on the ticket.",
     },
     scan: {
       start: "Scan with camera",

@@ -4,6 +4,7 @@
 import { A, createAsync, useParams } from "@solidjs/router";
 import type { InferResponseType } from "hono/client";
 import { createMemo, createSignal, For, onCleanup, onMount, Show } from "solid-js";
+import { readTicket } from "../../../worker/domain/ticket-code";
 import { OrganiserGate } from "../components/organiser-gate";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
@@ -28,7 +29,6 @@ type Op =
 
 const queueKey = (sessionId: string) => `nw.checkIn.queue.${sessionId}`;
 const listKey = (sessionId: string) => `nw.checkIn.list.${sessionId}`;
-const ticketId = (code: string) => code.trim().replace(/^NW:/i, "").trim();
 
 function readJson<T>(key: string): T | undefined {
   try {
@@ -39,8 +39,14 @@ function readJson<T>(key: string): T | undefined {
   }
 }
 
-/** Sends one queued entry. "done": answered for good (2xx); "rejected": a definitive 4xx; "retry": try later. */
-async function send(sessionId: string, op: Op): Promise<{ result: "done" | "rejected" | "retry"; message?: string }> {
+/**
+ * Sends one queued entry. "done": answered for good (2xx), with the name of whoever was checked in;
+ * "rejected": a definitive 4xx; "retry": try later.
+ */
+async function send(
+  sessionId: string,
+  op: Op,
+): Promise<{ result: "done" | "rejected" | "retry"; message?: string; name?: string }> {
   const param = { eventSessionId: sessionId };
   let response: Response;
   try {
@@ -72,13 +78,21 @@ async function send(sessionId: string, op: Op): Promise<{ result: "done" | "reje
   } catch {
     return { result: "retry" };
   }
-  if (response.ok) return { result: "done" };
+  if (response.ok) return { result: "done", name: op.kind === "checkIn" ? await nameOf(response) : undefined };
   // Signed out, rate limited or a server fault: keep the entry for a later attempt.
   if (response.status === 401 || response.status === 403 || response.status === 408 || response.status === 429) {
     return { result: "retry", message: await problemTitle(response) };
   }
   if (response.status >= 500) return { result: "retry" };
   return { result: "rejected", message: await problemTitle(response) };
+}
+
+async function nameOf(response: Response) {
+  try {
+    return ((await response.json()) as { name?: string }).name;
+  } catch {
+    return undefined;
+  }
 }
 
 async function problemTitle(response: Response) {
@@ -92,6 +106,22 @@ async function problemTitle(response: Response) {
 
 interface BarcodeDetectorLike {
   detect(source: HTMLVideoElement): Promise<{ rawValue: string }[]>;
+}
+
+type BarcodeDetectorClass = {
+  new (options: { formats: string[] }): BarcodeDetectorLike;
+  getSupportedFormats?: () => Promise<readonly string[]>;
+};
+
+/** The browser's own QR reader where it has one, else the ponyfill (loaded only now: lib/qr-scanner.ts). */
+async function qrDetector(): Promise<BarcodeDetectorLike> {
+  const native = (window as unknown as { BarcodeDetector?: BarcodeDetectorClass }).BarcodeDetector;
+  const formats: readonly string[] = (await native?.getSupportedFormats?.().catch(() => [])) ?? [];
+  if (native && formats.includes("qr_code")) {
+    return new native({ formats: ["qr_code"] });
+  }
+  const { BarcodeDetector } = await import("../lib/qr-scanner");
+  return new BarcodeDetector({ formats: ["qr_code"] });
 }
 
 function Scanner(props: { onCode: (code: string) => void }) {
@@ -112,9 +142,7 @@ function Scanner(props: { onCode: (code: string) => void }) {
   const start = async () => {
     setError("");
     try {
-      const Detector = (window as unknown as { BarcodeDetector: new (o: { formats: string[] }) => BarcodeDetectorLike })
-        .BarcodeDetector;
-      const detector = new Detector({ formats: ["qr_code"] });
+      const detector = await qrDetector();
       stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" }, audio: false });
       setActive(true);
       if (!video) return stop();
@@ -183,6 +211,12 @@ function CheckIn(props: { networkId: string; eventId: string; sessionId: string 
   const [ticket, setTicket] = createSignal("");
   const [ticketError, setTicketError] = createSignal("");
   const [notice, setNotice] = createSignal("");
+  // The ticket of no one on the list that the notice says is queued: its answer replaces the notice.
+  let noticeFor: string | undefined;
+  const say = (text: string, clientOpId?: string) => {
+    setNotice(text);
+    noticeFor = clientOpId;
+  };
   const institutions = createAsync(() => searchInstitutions(props.networkId, {}));
   usePageTitle(() => (list() ? `${t("checkIn.title")}: ${list()!.session.title}` : t("checkIn.title")));
 
@@ -232,7 +266,11 @@ function CheckIn(props: { networkId: string; eventId: string; sessionId: string 
         }
         setSendFailed(false);
         if (answer.result === "rejected") {
+          // One message, not "queued" above and "not found" below.
+          if (noticeFor === op.clientOpId) say("");
           setProblems((p) => [...p, `${describe(op)}: ${answer.message ?? ""}`]);
+        } else if (noticeFor === op.clientOpId && answer.name) {
+          say(t("checkIn.checkedIn", { name: answer.name }));
         }
         storeQueue((q) => q.filter((o) => o.clientOpId !== op.clientOpId));
         changed = true;
@@ -243,9 +281,19 @@ function CheckIn(props: { networkId: string; eventId: string; sessionId: string 
     if (changed) await load();
   };
 
+  /** Whom a ticket names on the list: by short code, or by the registration's id of an older ticket. */
+  const listed = (items: Person[], ticket: string) => {
+    const read = readTicket(ticket);
+    return read.kind === "code"
+      ? items.find((p) => p.ticketCode === read.code)
+      : items.find((p) => p.registrationId === read.id);
+  };
+  const registrationOf = (op: Exclude<Op, { kind: "walkIn" }>) =>
+    op.registrationId ?? listed(list()?.items ?? [], op.ticketCode ?? "")?.registrationId ?? op.ticketCode ?? "";
+
   const describe = (op: Op) => {
     if (op.kind === "walkIn") return op.name;
-    const id = op.registrationId ?? ticketId(op.ticketCode ?? "");
+    const id = registrationOf(op);
     return list()?.items.find((p) => p.registrationId === id)?.name ?? op.ticketCode ?? id;
   };
 
@@ -281,6 +329,7 @@ function CheckIn(props: { networkId: string; eventId: string; sessionId: string 
       if (op.kind === "walkIn") {
         items.set(`pending:${op.clientOpId}`, {
           registrationId: `pending:${op.clientOpId}`,
+          ticketCode: null,
           name: op.name,
           institutionId: op.institutionId,
           institutionName: op.institutionName,
@@ -292,8 +341,7 @@ function CheckIn(props: { networkId: string; eventId: string; sessionId: string 
         });
         continue;
       }
-      const id = op.registrationId ?? ticketId(op.ticketCode ?? "");
-      const person = items.get(id);
+      const person = items.get(registrationOf(op));
       if (person) person.status = op.kind === "undo" ? "none" : "present";
     }
     return [...items.values()];
@@ -302,7 +350,7 @@ function CheckIn(props: { networkId: string; eventId: string; sessionId: string 
     const ids = new Set<string>();
     for (const op of queue()) {
       if (op.kind === "walkIn") ids.add(`pending:${op.clientOpId}`);
-      else ids.add(op.registrationId ?? ticketId(op.ticketCode ?? ""));
+      else ids.add(registrationOf(op));
     }
     return ids;
   });
@@ -319,28 +367,35 @@ function CheckIn(props: { networkId: string; eventId: string; sessionId: string 
 
   const checkIn = (p: Person) => {
     enqueue({ kind: "checkIn", clientOpId: crypto.randomUUID(), registrationId: p.registrationId, method: "list" });
-    setNotice(t("checkIn.checkedIn", { name: p.name }));
+    say(t("checkIn.checkedIn", { name: p.name }));
   };
   const undo = (p: Person) => {
     enqueue({ kind: "undo", clientOpId: crypto.randomUUID(), registrationId: p.registrationId });
-    setNotice(t("checkIn.undone", { name: p.name }));
+    say(t("checkIn.undone", { name: p.name }));
+  };
+  const refuseTicket = (message: string) => {
+    setTicketError(message);
+    say("");
+    document.getElementById("ticket-code")?.focus();
   };
   const checkInTicket = (code: string, method: "qr" | "list") => {
-    const id = ticketId(code);
-    if (!id) {
-      setTicketError(t("checkIn.ticket.empty"));
-      document.getElementById("ticket-code")?.focus();
-      return;
-    }
+    const read = readTicket(code);
+    if (read.kind === "id" && !read.id) return refuseTicket(t("checkIn.ticket.empty"));
+    const person = listed(people(), code);
+    // A mistyped short code is said at once, offline too; an id of an older ticket may belong
+    // to someone added since the list was loaded, so the server decides.
+    if (!person && read.kind === "id" && read.mistypedCode) return refuseTicket(t("checkIn.ticket.invalid"));
     setTicketError("");
-    const person = people().find((p) => p.registrationId === id);
     if (person?.status === "present") {
-      setNotice(t("checkIn.already", { name: person.name }));
+      say(t("checkIn.already", { name: person.name }));
       return;
     }
-    enqueue({ kind: "checkIn", clientOpId: crypto.randomUUID(), ticketCode: code.trim(), method });
+    const clientOpId = crypto.randomUUID();
+    enqueue({ kind: "checkIn", clientOpId, ticketCode: code.trim(), method });
     setTicket("");
-    setNotice(person ? t("checkIn.checkedIn", { name: person.name }) : t("checkIn.ticket.queued", { code: id }));
+    if (person) say(t("checkIn.checkedIn", { name: person.name }));
+    // Online, the answer follows in a moment and says who it was, or why not.
+    else say(online() ? "" : t("checkIn.ticket.queued", { code: code.trim() }), clientOpId);
   };
 
   const waiting = () => queue().length;
@@ -416,7 +471,7 @@ function CheckIn(props: { networkId: string; eventId: string; sessionId: string 
             {ticketError()}
           </p>
         </Show>
-        <Show when={"BarcodeDetector" in window && !!navigator.mediaDevices}>
+        <Show when={!!navigator.mediaDevices}>
           <Scanner onCode={(code) => checkInTicket(code, "qr")} />
         </Show>
       </section>
@@ -479,7 +534,7 @@ function CheckIn(props: { networkId: string; eventId: string; sessionId: string 
         institutions={(institutions()?.items ?? []).map((i) => ({ id: i.id, name: i.name }))}
         onAdd={(input) => {
           enqueue({ kind: "walkIn", clientOpId: crypto.randomUUID(), ...input });
-          setNotice(t("checkIn.walkIn.added", { name: input.name }));
+          say(t("checkIn.walkIn.added", { name: input.name }));
         }}
       />
       <p class="back">

@@ -1,5 +1,6 @@
 import { A } from "@solidjs/router";
 import { createMemo, createResource, createSignal, For, type JSX, Show } from "solid-js";
+import { formatTicketCode } from "../../../worker/domain/ticket-code";
 import { FeedbackLinks } from "../components/feedback";
 import { InlineConfirm } from "../components/inline-confirm";
 import { QrCode } from "../components/qr-code";
@@ -184,9 +185,17 @@ export default function ParticipationPage() {
 
               <Show when={p().registration.status === "confirmed"}>
                 <Section id="ticket-title" title={t("participation.ticket")} class="ticket">
-                  <QrCode text={`NW:${p().registration.ticketCode}`} label={t("participation.qrLabel")} />
+                  <QrCode
+                    text={`NW:${p().registration.shortCode ?? p().registration.ticketCode}`}
+                    label={t("participation.qrLabel")}
+                  />
                   <p class="ticket-code">
-                    {t("participation.ticketCode")}: <code>{p().registration.ticketCode}</code>
+                    {t("participation.ticketCode")}:{" "}
+                    <code>
+                      {p().registration.shortCode
+                        ? formatTicketCode(p().registration.shortCode!)
+                        : p().registration.ticketCode}
+                    </code>
                   </p>
                   <p class="hint">{t("participation.ticketHint")}</p>
                   <div class="ticket-calendar">

@@ -8,7 +8,9 @@ import { runBatch } from "../client";
 import { institutions, registrations } from "../schema";
 import { settleEvent } from "./settle";
 import {
+  assignTicketCode,
   eventMailInfo,
+  freeTicketCode,
   historyInsert,
   holds,
   personalLink,
@@ -105,7 +107,8 @@ export type PersonInput = { name: string; email: string; function: string; acces
  * still refuses a colleague who is already registered. Once the person attended
  * a session the row is theirs: its attendance and the fact that they answered
  * feedback would pass to the colleague, and whoever swapped it to their own
- * address could answer in the person's name. Returns true, "attended", or null
+ * address could answer in the person's name. The colleague gets a ticket code of their
+ * own: the previous person's ticket no longer lets them in. Returns true, "attended", or null
  * if the registration was cancelled meanwhile.
  */
 export async function swapRegistration(
@@ -130,10 +133,10 @@ export async function swapRegistration(
   const [updated] = await runBatch(db, [
     sql`update registrations set name = ${person.name}, email = ${person.email}, "function" = ${person.function},
         accessibility_needs = ${person.accessibilityNeeds}, personal_token_hash = ${await hashToken(token)},
-        privacy_acknowledged_at = ${now}
+        privacy_acknowledged_at = ${now}, ticket_code = ${freeTicketCode()}
       where id = ${id} and status <> 'cancelled'
         and not exists (select 1 from attendances where registration_id = ${id} and kind = 'present')
-      returning status`,
+      returning status, ticket_code`,
     historyInsert(id, now, "swapped", actorAccountId, "swapped_by_institution", null, sql`changes() = 1`),
     registrationMail(
       ctx,
@@ -152,7 +155,10 @@ export async function swapRegistration(
     sql`delete from personal_link_requests where registration_id = ${id}
       and (select email from registrations where id = ${id}) = ${person.email}`,
   ]);
-  if (updated.results.length === 1) return true;
+  if (updated.results.length === 1) {
+    if ((updated.results[0] as { ticket_code: string | null }).ticket_code === null) await assignTicketCode(db, id);
+    return true;
+  }
   const attended = await db.get<{ n: number }>(
     sql`select count(*) as n from attendances where registration_id = ${id} and kind = 'present'`,
   );

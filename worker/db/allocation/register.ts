@@ -8,7 +8,7 @@ import { type ClaimedMail, MAIL_LEASE_MS, renderMail } from "../../lib/mail";
 import { runBatch } from "../client";
 import type { EventMailInfo } from "../event-context";
 import { institutions, registrations } from "../schema";
-import { brandOf, personalLink, type RunContext } from "./shared";
+import { assignTicketCode, brandOf, freeTicketCode, personalLink, type RunContext } from "./shared";
 
 // ---------------------------------------------------------------------------
 // The mail of a new registration
@@ -97,12 +97,12 @@ export async function register(ctx: RunContext, req: RegistrationRequest, info: 
   const [inserted, mailRow] = await runBatch(db, [
     sql`insert into registrations (id, event_id, track_id, institution_id, email, name, "function",
         accessibility_needs, status, reason_code, is_override, is_walk_in, requested_at, confirmed_at, idempotency_key,
-        personal_token_hash, privacy_acknowledged_at, created_by_account_id, created_at)
+        personal_token_hash, privacy_acknowledged_at, created_by_account_id, created_at, ticket_code)
       select ${id}, d.event_id, ${req.trackId}, d.institution_id, ${req.email}, ${req.name}, ${req.function},
         ${req.accessibilityNeeds},
         case when d.reason in ${CONFIRMING} then 'confirmed' else 'waitlisted' end, d.reason, 0, 0, ${now},
         case when d.reason in ${CONFIRMING} then ${now} end, ${req.idempotencyKey}, ${tokenHash}, ${now},
-        ${req.actorAccountId}, ${now}
+        ${req.actorAccountId}, ${now}, ${freeTicketCode()}
       from (
         select e.id as event_id, q.institution_id,
           case
@@ -126,7 +126,7 @@ export async function register(ctx: RunContext, req: RegistrationRequest, info: 
       ) d
       where true
       on conflict do nothing
-      returning status, reason_code, requested_at, confirmed_at,
+      returning status, reason_code, requested_at, confirmed_at, ticket_code,
         (select name from institutions where id = institution_id) as institution_name`,
     registrationMailByStatus(ctx, info, req.email, id, mailId, link),
   ]);
@@ -136,10 +136,12 @@ export async function register(ctx: RunContext, req: RegistrationRequest, info: 
         reason_code: string;
         requested_at: number;
         confirmed_at: number | null;
+        ticket_code: string | null;
         institution_name: string;
       }
     | undefined;
   if (!row) return null;
+  if (row.ticket_code === null) await assignTicketCode(db, id);
   const mail = mailRow.results[0] as Omit<ClaimedMail, "networkId" | "senderName"> | undefined;
   return {
     id,
@@ -192,12 +194,13 @@ export async function registerWalkIn(ctx: RunContext, req: WalkInRequest): Promi
     [registration] = await runBatch(db, [
       sql`insert into registrations (id, event_id, institution_id, email, name, "function", accessibility_needs,
           status, reason_code, is_override, is_walk_in, requested_at, confirmed_at, idempotency_key,
-          created_by_account_id, created_at)
+          created_by_account_id, created_at, ticket_code)
         select ${id}, ${req.eventId}, i.id, ${email}, ${req.name}, ${req.function}, '', 'confirmed', 'walk_in', 1, 1,
-          ${now}, ${now}, ${key}, ${req.actorAccountId}, ${now}
+          ${now}, ${now}, ${key}, ${req.actorAccountId}, ${now}, ${freeTicketCode()}
         from institutions i
         where i.id = ${req.institutionId} and i.network_id = ${req.networkId} and i.archived_at is null
-        on conflict do nothing`,
+        on conflict do nothing
+        returning ticket_code`,
       sql`insert into attendances (id, session_id, registration_id, kind, method, at, recorded_by_account_id, client_op_id)
         select ${crypto.randomUUID()}, ${req.sessionId}, ${id}, 'present', 'walk_in', ${now}, ${req.actorAccountId},
           ${req.clientOpId}
@@ -220,7 +223,11 @@ export async function registerWalkIn(ctx: RunContext, req: WalkInRequest): Promi
     if (String(error).includes("UNIQUE")) return { kind: "refused", reason: "idempotency_key_reused" };
     throw error;
   }
-  if (registration.meta.changes > 0) return { kind: "created", registrationId: id };
+  if (registration.meta.changes > 0) {
+    const row = registration.results[0] as { ticket_code: string | null } | undefined;
+    if (row?.ticket_code === null) await assignTicketCode(db, id);
+    return { kind: "created", registrationId: id };
+  }
   const [same] = await db
     .select({ id: registrations.id })
     .from(registrations)

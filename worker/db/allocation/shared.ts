@@ -15,6 +15,7 @@
 // (cancellations, offers taken, swaps, moves, overrides); this file holds what they share.
 
 import { eq, type SQL, sql } from "drizzle-orm";
+import { newTicketCode } from "../../domain/ticket-code";
 import { type MailBrand, type MailLocale, mailInsertIf, type RegistrationMailKind } from "../../lib/mail";
 import { formatBerlinDateTime } from "../../lib/time";
 import type { Db } from "../client";
@@ -23,6 +24,29 @@ import { institutions, registrations } from "../schema";
 
 /** What a background or request-driven allocation step needs to know about its surroundings. */
 export type RunContext = { db: Db; now: Date; origin: string; locale: MailLocale };
+
+/**
+ * A new ticket code for an inserting statement, or null in the (about 1 in 10^6 at 30,000
+ * registrations) case that it was drawn before: the insert then goes through without, for
+ * `assignTicketCode` to draw again, instead of the unique index refusing the registration.
+ */
+export const freeTicketCode = () => {
+  const code = newTicketCode();
+  return sql`(select ${code} where not exists (select 1 from registrations where ticket_code = ${code}))`;
+};
+
+/** Gives a registration written without a ticket code one; drawn again while the code is taken. */
+export async function assignTicketCode(db: Db, registrationId: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.run(sql`update registrations set ticket_code = ${newTicketCode()}
+        where id = ${registrationId} and ticket_code is null`);
+      return;
+    } catch (error) {
+      if (!String(error).includes("UNIQUE") || attempt === 5) throw error;
+    }
+  }
+}
 
 const holdsText = (r: string) =>
   `(${r}.status = 'confirmed' or (${r}.status = 'waitlisted' and ${r}.offered_until is not null))`;
