@@ -16,15 +16,27 @@ import {
   withdrawExcuse,
 } from "../db/attendance";
 import { attendanceFigures, attendanceListCounts, checkInRefusal, registrationIdOfTicket } from "../domain/attendance";
+import { checkInWindow, checkInWindowState } from "../domain/check-in-window";
 import { normaliseEmail, requireAuth } from "../lib/auth";
 import { eventAccess, sessionAccess } from "../lib/guards";
+import { checkInWindowDetail } from "../lib/messages";
 import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
 import { idParam, jsonContent, problemResponses, safeText } from "../lib/schemas";
+import { berlinDayAndClock } from "../lib/time";
 
 const iso = z.string().openapi({ format: "date-time" });
 const SessionParam = idParam("eventSessionId");
 const SessionRegistrationParams = SessionParam.extend(idParam("registrationId").shape);
+
+const OverrideWindow = z
+  .boolean()
+  .optional()
+  .openapi({
+    description:
+      "Check in although the session's check-in window is not open (409 `check_in_outside_window` without it); " +
+      "the organiser confirmed it explicitly, and it is recorded in the audit log",
+  });
 
 const ClientOpId = z.string().min(8).max(100).openapi({
   description:
@@ -43,6 +55,7 @@ const CheckInInput = z
       .openapi({ description: "The content of the QR ticket, `NW:` followed by the registration's ticket code" }),
     method: z.enum(["qr", "list"]),
     clientOpId: ClientOpId,
+    overrideWindow: OverrideWindow,
   })
   .refine((v) => (v.registrationId === undefined) !== (v.ticketCode === undefined), {
     message: "Either registrationId or ticketCode",
@@ -57,6 +70,7 @@ const WalkInInput = z
     institutionId: z.string().min(1).max(100),
     function: safeText(200).default(""),
     clientOpId: ClientOpId,
+    overrideWindow: OverrideWindow,
   })
   .openapi("WalkInInput");
 
@@ -77,7 +91,16 @@ const AttendanceSchema = z
 
 const AttendanceListSchema = z
   .object({
-    session: z.object({ id: z.string(), eventId: z.string(), title: z.string(), startsAt: iso, endsAt: iso }),
+    session: z.object({
+      id: z.string(),
+      eventId: z.string(),
+      title: z.string(),
+      startsAt: iso,
+      endsAt: iso,
+      checkInWindow: z
+        .object({ opensAt: iso, closesAt: iso })
+        .openapi({ description: "When check-ins are taken without an override (the end of the session's Berlin day)" }),
+    }),
     counts: z.object({
       /** Confirmed registrations expected at the session (walk-ins of this session not included). */
       expected: z.number().int(),
@@ -146,6 +169,24 @@ function requireCheckable(event: { status: "draft" | "published" | "cancelled" }
   if (refusal) throw new ApiError(refusal);
 }
 
+type Event = { checkInMinutesBefore: number };
+type Session = { startsAt: Date; endsAt: Date };
+
+/**
+ * Check-ins and walk-ins only while the session is happening, unless the organiser confirmed
+ * an override: whether one was needed (and so is recorded). Refused, nothing is written.
+ */
+function requireWindow(event: Event, session: Session, overrideWindow: boolean | undefined, now: Date) {
+  const window = checkInWindow(session, event.checkInMinutesBefore);
+  const state = checkInWindowState(window, now);
+  if (state === "open") return false;
+  if (overrideWindow) return true;
+  throw new ApiError("check_in_outside_window", [], undefined, {
+    detail: checkInWindowDetail(state, berlinDayAndClock(state === "not_yet_open" ? window.opensAt : window.closesAt)),
+    members: { opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString() },
+  });
+}
+
 export const attendance = createRouter()
   .openapi(
     createRoute({
@@ -193,6 +234,7 @@ export const attendance = createRouter()
       const event = c.var.event;
       const items = await attendanceListOf(c.var.db, { id: session.id, eventId: event.id, endsAt: session.endsAt });
       const counts = attendanceListCounts(items, session.endsAt, new Date());
+      const window = checkInWindow(session, event.checkInMinutesBefore);
       await logAttendanceView(
         c.var.db,
         session.id,
@@ -207,6 +249,7 @@ export const attendance = createRouter()
             title: session.title,
             startsAt: session.startsAt.toISOString(),
             endsAt: session.endsAt.toISOString(),
+            checkInWindow: { opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString() },
           },
           counts,
           items,
@@ -239,7 +282,9 @@ export const attendance = createRouter()
       const auth = requireAuth(c);
       const input = c.req.valid("json");
       const event = c.var.event;
+      const now = new Date();
       requireCheckable(event);
+      const windowOverridden = requireWindow(event, c.var.eventSession, input.overrideWindow, now);
       const outcome = await checkIn(
         c.var.db,
         {
@@ -248,9 +293,10 @@ export const attendance = createRouter()
           registrationId: input.registrationId ?? registrationIdOfTicket(input.ticketCode ?? ""),
           method: input.method,
           clientOpId: input.clientOpId,
+          windowOverridden,
         },
         { networkId: event.networkId, actorAccountId: auth.accountId },
-        new Date(),
+        now,
       );
       if (outcome.kind === "refused") throw new ApiError(outcome.reason);
       return c.json(outcome.attendance, outcome.kind === "created" ? 201 : 200);
@@ -299,10 +345,12 @@ export const attendance = createRouter()
       const session = c.var.eventSession;
       const event = c.var.event;
       const db = c.var.db;
+      const now = new Date();
       requireCheckable(event);
+      const windowOverridden = requireWindow(event, session, input.overrideWindow, now);
       // A walk-in is mailed nothing, so it needs no public origin for links.
       const outcome = await registerWalkIn(
-        { db, now: new Date(), origin: "", locale: "de" },
+        { db, now, origin: "", locale: "de" },
         {
           eventId: event.id,
           networkId: event.networkId,
@@ -313,6 +361,7 @@ export const attendance = createRouter()
           function: input.function,
           clientOpId: input.clientOpId,
           actorAccountId: auth.accountId,
+          windowOverridden,
         },
       );
       if (outcome.kind === "refused") throw new ApiError(outcome.reason);
