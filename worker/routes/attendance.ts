@@ -15,15 +15,14 @@ import {
   undoCheckIn,
   withdrawExcuse,
 } from "../db/attendance";
-import { attendanceFigures, attendanceListCounts, checkInRefusal, registrationIdOfTicket } from "../domain/attendance";
-import { checkInWindow, checkInWindowState } from "../domain/check-in-window";
+import { attendanceFigures, attendanceListCounts, registrationIdOfTicket } from "../domain/attendance";
+import { checkInWindow } from "../domain/check-in-window";
 import { normaliseEmail, requireAuth } from "../lib/auth";
+import { requireCheckable, requireWindow } from "../lib/check-in";
 import { eventAccess, sessionAccess } from "../lib/guards";
-import { checkInWindowDetail } from "../lib/messages";
 import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
 import { idParam, jsonContent, problemResponses, safeText } from "../lib/schemas";
-import { berlinDayAndClock } from "../lib/time";
 
 const iso = z.string().openapi({ format: "date-time" });
 const SessionParam = idParam("eventSessionId");
@@ -162,30 +161,6 @@ const AttendanceFiguresSchema = z
   .openapi("AttendanceFigures");
 
 const Deleted = jsonContent(z.object({ status: z.literal("deleted") }), "Removed");
-
-/** Check-ins and walk-ins only where the event takes place. */
-function requireCheckable(event: { status: "draft" | "published" | "cancelled" }) {
-  const refusal = checkInRefusal(event.status);
-  if (refusal) throw new ApiError(refusal);
-}
-
-type Event = { checkInMinutesBefore: number };
-type Session = { startsAt: Date; endsAt: Date };
-
-/**
- * Check-ins and walk-ins only while the session is happening, unless the organiser confirmed
- * an override: whether one was needed (and so is recorded). Refused, nothing is written.
- */
-function requireWindow(event: Event, session: Session, overrideWindow: boolean | undefined, now: Date) {
-  const window = checkInWindow(session, event.checkInMinutesBefore);
-  const state = checkInWindowState(window, now);
-  if (state === "open") return false;
-  if (overrideWindow) return true;
-  throw new ApiError("check_in_outside_window", [], undefined, {
-    detail: checkInWindowDetail(state, berlinDayAndClock(state === "not_yet_open" ? window.opensAt : window.closesAt)),
-    members: { opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString() },
-  });
-}
 
 export const attendance = createRouter()
   .openapi(
