@@ -4,6 +4,7 @@
 import { A, createAsync, useParams } from "@solidjs/router";
 import type { InferResponseType } from "hono/client";
 import { createMemo, createSignal, For, onCleanup, onMount, Show } from "solid-js";
+import { CheckInWindowNotice, OVERRIDE_ID, windowState } from "../components/check-in-window";
 import { OrganiserGate } from "../components/organiser-gate";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
@@ -14,7 +15,15 @@ type AttendanceList = InferResponseType<(typeof client.sessions)[":eventSessionI
 type Person = AttendanceList["items"][number];
 
 type Op =
-  | { kind: "checkIn"; clientOpId: string; registrationId?: string; ticketCode?: string; method: "qr" | "list" }
+  | {
+      kind: "checkIn";
+      clientOpId: string;
+      registrationId?: string;
+      ticketCode?: string;
+      method: "qr" | "list";
+      /** Confirmed by the organiser outside the check-in window. */
+      overrideWindow?: boolean;
+    }
   | { kind: "undo"; clientOpId: string; registrationId: string; ticketCode?: undefined }
   | {
       kind: "walkIn";
@@ -24,6 +33,7 @@ type Op =
       institutionId: string;
       institutionName: string;
       function?: string;
+      overrideWindow?: boolean;
     };
 
 const queueKey = (sessionId: string) => `nw.checkIn.queue.${sessionId}`;
@@ -42,14 +52,15 @@ function readJson<T>(key: string): T | undefined {
 /** Sends one queued entry. "done": answered for good (2xx); "rejected": a definitive 4xx; "retry": try later. */
 async function send(sessionId: string, op: Op): Promise<{ result: "done" | "rejected" | "retry"; message?: string }> {
   const param = { eventSessionId: sessionId };
+  const override = op.kind !== "undo" && op.overrideWindow ? { overrideWindow: true } : {};
   let response: Response;
   try {
     if (op.kind === "checkIn") {
       response = await client.sessions[":eventSessionId"]["check-ins"].$post({
         param,
         json: op.registrationId
-          ? { registrationId: op.registrationId, method: op.method, clientOpId: op.clientOpId }
-          : { ticketCode: op.ticketCode ?? "", method: op.method, clientOpId: op.clientOpId },
+          ? { registrationId: op.registrationId, method: op.method, clientOpId: op.clientOpId, ...override }
+          : { ticketCode: op.ticketCode ?? "", method: op.method, clientOpId: op.clientOpId, ...override },
       });
     } else if (op.kind === "undo") {
       response = await client.sessions[":eventSessionId"]["check-ins"][":registrationId"].$delete({
@@ -66,6 +77,7 @@ async function send(sessionId: string, op: Op): Promise<{ result: "done" | "reje
           institutionId: op.institutionId,
           function: op.function ?? "",
           clientOpId: op.clientOpId,
+          ...override,
         },
       });
     }
@@ -83,7 +95,9 @@ async function send(sessionId: string, op: Op): Promise<{ result: "done" | "reje
 
 async function problemTitle(response: Response) {
   try {
-    const body = (await response.json()) as { title?: string };
+    const body = (await response.json()) as { title?: string; code?: string; detail?: string };
+    // A queue replayed after the door closed: the detail says until when it was open.
+    if (body.code === "check_in_outside_window" && body.detail) return `${body.title}. ${body.detail}`;
     return body.title ?? `HTTP ${response.status}`;
   } catch {
     return `HTTP ${response.status}`;
@@ -183,6 +197,19 @@ function CheckIn(props: { networkId: string; eventId: string; sessionId: string 
   const [ticket, setTicket] = createSignal("");
   const [ticketError, setTicketError] = createSignal("");
   const [notice, setNotice] = createSignal("");
+  const [now, setNow] = createSignal(Date.now());
+  const [override, setOverride] = createSignal(false);
+  const window_ = () => list()?.session.checkInWindow;
+  const state = () => windowState(window_(), now());
+  /** Outside the window nothing is queued until the organiser confirmed the override. */
+  const mayCheckIn = () => {
+    if (state() === "open" || override()) return true;
+    setNotice("");
+    setProblems([t("checkIn.window.confirmFirst")]);
+    document.getElementById(OVERRIDE_ID)?.focus();
+    return false;
+  };
+  const overrideWindow = () => (state() !== "open" ? { overrideWindow: true } : {});
   const institutions = createAsync(() => searchInstitutions(props.networkId, {}));
   usePageTitle(() => (list() ? `${t("checkIn.title")}: ${list()!.session.title}` : t("checkIn.title")));
 
@@ -265,6 +292,7 @@ function CheckIn(props: { networkId: string; eventId: string; sessionId: string 
     window.addEventListener("online", goOnline);
     window.addEventListener("offline", goOffline);
     const retry = setInterval(() => {
+      setNow(Date.now());
       if (queue().length > 0) void flush();
     }, 10_000);
     onCleanup(() => {
@@ -318,7 +346,14 @@ function CheckIn(props: { networkId: string; eventId: string; sessionId: string 
   });
 
   const checkIn = (p: Person) => {
-    enqueue({ kind: "checkIn", clientOpId: crypto.randomUUID(), registrationId: p.registrationId, method: "list" });
+    if (!mayCheckIn()) return;
+    enqueue({
+      kind: "checkIn",
+      clientOpId: crypto.randomUUID(),
+      registrationId: p.registrationId,
+      method: "list",
+      ...overrideWindow(),
+    });
     setNotice(t("checkIn.checkedIn", { name: p.name }));
   };
   const undo = (p: Person) => {
@@ -338,7 +373,8 @@ function CheckIn(props: { networkId: string; eventId: string; sessionId: string 
       setNotice(t("checkIn.already", { name: person.name }));
       return;
     }
-    enqueue({ kind: "checkIn", clientOpId: crypto.randomUUID(), ticketCode: code.trim(), method });
+    if (!mayCheckIn()) return;
+    enqueue({ kind: "checkIn", clientOpId: crypto.randomUUID(), ticketCode: code.trim(), method, ...overrideWindow() });
     setTicket("");
     setNotice(person ? t("checkIn.checkedIn", { name: person.name }) : t("checkIn.ticket.queued", { code: id }));
   };
@@ -362,6 +398,16 @@ function CheckIn(props: { networkId: string; eventId: string; sessionId: string 
           </Show>
         </div>
       </header>
+
+      <CheckInWindowNotice
+        window={window_()}
+        state={state()}
+        override={override()}
+        onOverride={(confirmed) => {
+          setOverride(confirmed);
+          setProblems([]);
+        }}
+      />
 
       <p class="check-in-count" aria-live="polite">
         <span class="check-in-count-number">
@@ -478,8 +524,10 @@ function CheckIn(props: { networkId: string; eventId: string; sessionId: string 
       <WalkInForm
         institutions={(institutions()?.items ?? []).map((i) => ({ id: i.id, name: i.name }))}
         onAdd={(input) => {
-          enqueue({ kind: "walkIn", clientOpId: crypto.randomUUID(), ...input });
+          if (!mayCheckIn()) return false;
+          enqueue({ kind: "walkIn", clientOpId: crypto.randomUUID(), ...input, ...overrideWindow() });
           setNotice(t("checkIn.walkIn.added", { name: input.name }));
+          return true;
         }}
       />
       <p class="back">
@@ -497,7 +545,7 @@ function WalkInForm(props: {
     institutionId: string;
     institutionName: string;
     function?: string;
-  }) => void;
+  }) => boolean;
 }) {
   const { t } = useI18n();
   const [name, setName] = createSignal("");
@@ -532,13 +580,14 @@ function WalkInForm(props: {
             document.getElementById(first)?.focus();
             return;
           }
-          props.onAdd({
+          const added = props.onAdd({
             name: name().trim(),
             email: email().trim() || undefined,
             institutionId: institutionId(),
             institutionName: props.institutions.find((i) => i.id === institutionId())?.name ?? "",
             function: fn().trim() || undefined,
           });
+          if (!added) return;
           setName("");
           setEmail("");
           setFn("");
