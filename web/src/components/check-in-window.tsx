@@ -33,7 +33,9 @@ export function CheckInWindowNotice(props: {
   return (
     <Show when={props.state !== "open"}>
       <section class="notice notice-warning check-in-window" aria-labelledby="check-in-window-title">
-        <h2 id="check-in-window-title" class="check-in-window-title">{reason()}</h2>
+        <h2 id="check-in-window-title" class="check-in-window-title">
+          {reason()}
+        </h2>
         <p>{t("checkIn.window.why")}</p>
         <div class="choice">
           <input
