@@ -1,5 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { endOfBerlinDay } from "../../worker/domain/check-in-window";
+import { berlinDayAndClock } from "../../worker/lib/time";
 import { authed, json, OTHER, seed, seedOtherNetwork, signIn } from "../helpers";
 
 const ORGANISER = "koordination@kinderschutz-bad-kreuznach.example";
@@ -55,7 +57,13 @@ async function createEvent(id: string, regs: { id: string; institutionId: string
 const checkIn = (
   cookie: string,
   sessionId: string,
-  body: { registrationId?: string; ticketCode?: string; method?: "qr" | "list"; clientOpId: string },
+  body: {
+    registrationId?: string;
+    ticketCode?: string;
+    method?: "qr" | "list";
+    clientOpId: string;
+    overrideWindow?: boolean;
+  },
 ) => authed(cookie, `/api/sessions/${sessionId}/check-ins`, { method: "POST", body: { method: "list", ...body } });
 
 const rowsOf = async (sessionId: string, registrationId?: string) =>
@@ -277,8 +285,15 @@ describe("excused absence", () => {
 describe("the attendance list", () => {
   it("counts present, excused, walk-ins, and no-shows only once the session has ended", async () => {
     // Past session: att-a present, att-b excused (above), att-c, att-d, att-e did not come.
+    // Its check-in has closed: recorded afterwards from the paper sheet, with the override.
     expect(
-      (await checkIn(organiser, "evt-att-past", { registrationId: "att-a", clientOpId: "op-past-a" })).status,
+      (
+        await checkIn(organiser, "evt-att-past", {
+          registrationId: "att-a",
+          clientOpId: "op-past-a",
+          overrideWindow: true,
+        })
+      ).status,
     ).toBe(201);
     const past = await json(await authed(organiser, "/api/sessions/evt-att-past/attendance"));
     // The walk-in of the next session was not expected at the past one.
@@ -320,5 +335,176 @@ describe("the attendance list", () => {
     const res = await authed(organiser, "/api/sessions/gibt-es-nicht/attendance");
     expect(res.status).toBe(404);
     expect((await json(res)).code).toBe("event_session_not_found");
+  });
+});
+
+describe("the check-in window", () => {
+  const SOON = "win-soon"; // in a week
+  const OVER = "win-over"; // three days ago
+  const NOW_ = "win-now"; // in half an hour
+  let soonStart: number;
+  let overEnd: number;
+
+  const auditRows = async (action: string) =>
+    (
+      await env.DB.prepare("select entity_id from audit_log where action = ? order by at")
+        .bind(action)
+        .all<{ entity_id: string }>()
+    ).results.map((r) => r.entity_id);
+
+  beforeAll(async () => {
+    const now = Date.now();
+    soonStart = now + 7 * DAY;
+    overEnd = now - 3 * DAY + 2 * HOUR;
+    await env.DB.batch([
+      env.DB.prepare(
+        `insert into events (id, network_id, type, title, capacity, default_quota, registration_opens_at, quota_deadline,
+          registration_closes_at, status, created_at)
+         values ('evt-win', 'net-kc9', 'workshop', 'Testwerkstatt Einlass', 30, 3, ?, ?, ?, 'published', ?)`,
+      ).bind(now - 30 * DAY, now - 20 * DAY, now - 10 * DAY, now),
+      ...[
+        [SOON, 1, soonStart, soonStart + 3 * HOUR],
+        [OVER, 2, now - 3 * DAY, overEnd],
+        [NOW_, 3, now + HOUR / 2, now + 3 * HOUR],
+      ].map(([id, position, startsAt, endsAt]) =>
+        env.DB.prepare(
+          "insert into event_sessions (id, event_id, position, title, starts_at, ends_at) values (?, 'evt-win', ?, ?, ?, ?)",
+        ).bind(id, position, `Termin ${position}`, startsAt, endsAt),
+      ),
+      ...["win-a", "win-b", "win-c"].map((id) =>
+        env.DB.prepare(
+          `insert into registrations (id, event_id, institution_id, email, name, "function", status, requested_at, confirmed_at, created_at)
+            values (?, 'evt-win', ?, ?, ?, 'Fachkraft', 'confirmed', ?, ?, ?)`,
+        ).bind(
+          id,
+          HEBAMMEN,
+          `${id}@attendance.example`,
+          `Person ${id}`,
+          now - 40 * DAY,
+          now - 40 * DAY,
+          now - 40 * DAY,
+        ),
+      ),
+    ]);
+  });
+
+  it("refuses every kind of check-in before it opens, says when in German and English, and writes nothing", async () => {
+    const opens = berlinDayAndClock(new Date(soonStart - 2 * HOUR));
+    const byList = await checkIn(organiser, SOON, { registrationId: "win-a", clientOpId: "op-win-early-1" });
+    expect(byList.status).toBe(409);
+    expect(byList.headers.get("content-type")).toContain("application/problem+json");
+    const problem = await json(byList);
+    expect(problem).toMatchObject({
+      code: "check_in_outside_window",
+      title: "Einlass nicht geöffnet",
+      opensAt: new Date(soonStart - 2 * HOUR).toISOString(),
+    });
+    expect(problem.detail).toContain(`Der Einlass zu diesem Termin öffnet am ${opens.day} um ${opens.clock} Uhr.`);
+
+    const english = await authed(organiser, `/api/sessions/${SOON}/check-ins?lang=en`, {
+      method: "POST",
+      body: { ticketCode: "NW:win-a", method: "qr", clientOpId: "op-win-early-2" },
+    });
+    expect(english.status).toBe(409);
+    const englishProblem = await json(english);
+    expect(englishProblem.title).toBe("Check-in not open");
+    expect(englishProblem.detail).toContain(
+      `Check-in for this session opens on ${opens.day} at ${opens.clock} (Berlin time).`,
+    );
+
+    const walkIn = await authed(organiser, `/api/sessions/${SOON}/walk-ins`, {
+      method: "POST",
+      body: { name: "Frieda Früh", institutionId: KITA, clientOpId: "op-win-early-3" },
+    });
+    expect(walkIn.status).toBe(409);
+    expect((await json(walkIn)).code).toBe("check_in_outside_window");
+
+    expect(await rowsOf(SOON)).toHaveLength(0);
+    const early = await env.DB.prepare("select count(*) as n from registrations where name = 'Frieda Früh'").first<{
+      n: number;
+    }>();
+    expect(early?.n).toBe(0);
+  });
+
+  it("refuses after it closed at the end of the session's Berlin day", async () => {
+    const closed = berlinDayAndClock(endOfBerlinDay(new Date(overEnd)));
+    expect(closed.clock).toBe("23:59");
+    const res = await checkIn(organiser, OVER, { registrationId: "win-a", clientOpId: "op-win-late-1" });
+    expect(res.status).toBe(409);
+    const problem = await json(res);
+    expect(problem.code).toBe("check_in_outside_window");
+    expect(problem.closesAt).toBe(endOfBerlinDay(new Date(overEnd)).toISOString());
+    expect(problem.detail).toContain(`Der Einlass zu diesem Termin war bis ${closed.day}, 23:59 Uhr geöffnet.`);
+    expect(await rowsOf(OVER)).toHaveLength(0);
+  });
+
+  it("checks in with the organiser's explicit override and records it in the audit log", async () => {
+    const before = (await auditRows("attendance.check_in_override")).length;
+    const res = await checkIn(organiser, OVER, {
+      registrationId: "win-a",
+      clientOpId: "op-win-override-1",
+      overrideWindow: true,
+    });
+    expect(res.status).toBe(201);
+    expect(await rowsOf(OVER, "win-a")).toEqual([expect.objectContaining({ kind: "present" })]);
+    // A replay of the queue writes nothing and records nothing a second time.
+    const replay = await checkIn(organiser, OVER, {
+      registrationId: "win-a",
+      clientOpId: "op-win-override-1",
+      overrideWindow: true,
+    });
+    expect(replay.status).toBe(200);
+
+    const walkIn = await authed(organiser, `/api/sessions/${SOON}/walk-ins`, {
+      method: "POST",
+      body: { name: "Frieda Früh", institutionId: KITA, clientOpId: "op-win-override-2", overrideWindow: true },
+    });
+    expect(walkIn.status).toBe(201);
+    const walkInId = (await json(walkIn)).registrationId;
+
+    // Inside the window an override is no override: nothing to record.
+    const inside = await checkIn(organiser, NOW_, {
+      registrationId: "win-b",
+      clientOpId: "op-win-override-3",
+      overrideWindow: true,
+    });
+    expect(inside.status).toBe(201);
+
+    const overrides = await auditRows("attendance.check_in_override");
+    expect(overrides.slice(before)).toEqual(["win-a", walkInId]);
+  });
+
+  it("follows the event's own lead time, set in the event", async () => {
+    const detail = await json(await authed(organiser, "/api/events/evt-win"));
+    expect(detail.checkInMinutesBefore).toBe(120);
+    const patch = (value: unknown) =>
+      authed(organiser, "/api/events/evt-win", { method: "PATCH", body: { checkInMinutesBefore: value } });
+    for (const bad of [-1, 10_081, 1.5, "120"]) {
+      const res = await patch(bad);
+      expect(res.status).toBe(400);
+      expect((await json(res)).code).toBe("validation_failed");
+    }
+    expect((await json(await authed(organiser, "/api/events/evt-win"))).checkInMinutesBefore).toBe(120);
+
+    // Opening at the start: half an hour before it, refused.
+    expect((await patch(0)).status).toBe(200);
+    const refused = await checkIn(organiser, NOW_, { registrationId: "win-c", clientOpId: "op-win-lead-1" });
+    expect(refused.status).toBe(409);
+    expect((await json(refused)).code).toBe("check_in_outside_window");
+    const list = await json(await authed(organiser, `/api/sessions/${NOW_}/attendance`));
+    expect(list.session.checkInWindow.opensAt).toBe(list.session.startsAt);
+
+    // Opening a week ahead: the session next week takes check-ins now.
+    expect((await patch(7 * 24 * 60)).status).toBe(200);
+    expect((await checkIn(organiser, SOON, { registrationId: "win-c", clientOpId: "op-win-lead-2" })).status).toBe(201);
+    expect((await json(await authed(organiser, "/api/events/evt-win"))).checkInMinutesBefore).toBe(7 * 24 * 60);
+  });
+
+  it("the attendance list says when check-in is open", async () => {
+    const list = await json(await authed(organiser, `/api/sessions/${OVER}/attendance`));
+    expect(list.session.checkInWindow).toEqual({
+      opensAt: new Date(Date.parse(list.session.startsAt) - 7 * DAY).toISOString(),
+      closesAt: endOfBerlinDay(new Date(overEnd)).toISOString(),
+    });
   });
 });

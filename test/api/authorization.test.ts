@@ -219,12 +219,16 @@ const BODIES: Record<string, object | null> = {
     registrationId: "reg-demo-teilnahme",
     method: "list",
     clientOpId: "sweep-check-in-1",
+    // The demo session is weeks ahead: the organiser checks in outside the window on purpose.
+    overrideWindow: true,
   },
   "DELETE /api/sessions/{eventSessionId}/check-ins/{registrationId}": null,
   "POST /api/sessions/{eventSessionId}/walk-ins": {
     name: "Sweep Walk-in",
     institutionId: "inst-hebammen-kh",
     clientOpId: "sweep-walk-in-1",
+    // The demo session is weeks ahead: the organiser checks in outside the window on purpose.
+    overrideWindow: true,
   },
   "PUT /api/sessions/{eventSessionId}/excused/{registrationId}": null,
   "DELETE /api/sessions/{eventSessionId}/excused/{registrationId}": null,
@@ -295,6 +299,8 @@ const PARAMS_FOR: Record<string, Record<string, string>> = {
   "DELETE /api/networks/{networkId}/organisers/{accountId}": { accountId: "acc-sweep-organiser" },
   // A certificate needs a recorded attendance.
   "GET /api/registrations/{registrationId}/certificate.pdf": { registrationId: "reg-sweep-attended" },
+  // And an event with a session that has taken place.
+  "GET /api/events/{eventId}/certificates.pdf": { eventId: "evt-kickoff-2026" },
 };
 
 type Operation = { key: string; method: string; path: string; hasBody: boolean };
@@ -365,11 +371,12 @@ beforeAll(async () => {
     ).bind(now, now, now),
     env.DB.prepare(
       `insert into registrations (id, event_id, institution_id, email, name, status, requested_at, confirmed_at, created_at)
-        values ('reg-sweep-attended', 'evt-qe-werkstatt', 'inst-hebammen-kh', 'sweep.attended@example.org', 'Anwesend', 'confirmed', ?, ?, ?)`,
+        values ('reg-sweep-attended', 'evt-kickoff-2026', 'inst-hebammen-kh', 'sweep.attended@example.org', 'Anwesend', 'confirmed', ?, ?, ?)`,
     ).bind(now, now, now),
+    // At a session that has taken place: a certificate lists no other.
     env.DB.prepare(
       `insert into attendances (id, session_id, registration_id, kind, method, at)
-        values ('att-sweep-attended', 'ses-qe-2', 'reg-sweep-attended', 'present', 'list', ?)`,
+        values ('att-sweep-attended', 'ses-kickoff-1', 'reg-sweep-attended', 'present', 'list', ?)`,
     ).bind(now),
     env.DB.prepare(
       `insert into feedback_forms (id, event_id, session_id, title, status, min_responses, created_at)

@@ -22,7 +22,8 @@ beforeAll(async () => {
   await seed(new Date());
   await seedOtherNetwork();
   const now = Date.now();
-  const start = Date.parse("2026-12-03T08:00:00Z");
+  // Every session is over: a certificate lists only sessions that have taken place.
+  const start = now - 70 * 86_400_000;
   const { results: insts } = await env.DB.prepare(
     "select id from institutions where network_id = 'net-kc9' order by id limit 12",
   ).all<{ id: string }>();
@@ -134,6 +135,22 @@ describe("the certificate of attendance", () => {
     expect(pdf.getSubject()).toBe("Teilnahmebescheinigung für Ayşe Yılmaz 😀");
   });
 
+  it("lists no session that has not taken place, and is refused while there is none", async () => {
+    // Checked in at a session next month (a mistake at the door, or an override): nothing to certify yet.
+    const start = Date.now() + 30 * 86_400_000;
+    await env.DB.batch([
+      env.DB.prepare(
+        "insert into event_sessions (id, event_id, position, title, starts_at, ends_at) values ('evt-doc-s4', ?, 4, 'Werkstatt 4', ?, ?)",
+      ).bind(EVENT, start, start + 4 * HOUR),
+      env.DB.prepare(
+        "insert into attendances (id, session_id, registration_id, kind, method, at) values ('att-doc-future', 'evt-doc-s4', 'reg-doc-03', 'present', 'list', ?)",
+      ).bind(Date.now()),
+    ]);
+    const res = await authed(organiser, "/api/registrations/reg-doc-03/certificate.pdf");
+    expect(res.status).toBe(409);
+    expect((await res.json<{ code: string }>()).code).toBe("no_attendance");
+  });
+
   it("is refused with 409 while no attendance is recorded", async () => {
     const res = await authed(organiser, "/api/registrations/reg-doc-02/certificate.pdf");
     expect(res.status).toBe(409);
@@ -181,7 +198,8 @@ describe("all certificates of the event", () => {
 
   it("has one page per person who attended, in one PDF, audited", async () => {
     const before = await auditCount("certificates.export_pdf");
-    // A second person attended session 2 only; the waiting and cancelled ones never count.
+    // A second person attended session 2 only; the waiting and cancelled ones never count,
+    // nor reg-doc-03, present only at a session still to come (above).
     await env.DB.prepare(
       "insert into attendances (id, session_id, registration_id, kind, method, at) values ('att-doc-all', ?, 'reg-doc-05', 'present', 'qr', ?)",
     )

@@ -135,6 +135,21 @@ describe("creating an event", () => {
     expect(audit.results[0]).toMatchObject({ action: "event.create", actor_account_id: "acc-organiser" });
   });
 
+  it("opens check-in two hours before each session unless the event says otherwise", async () => {
+    const plain = await create();
+    expect((await json(await authed(organiser, `/api/events/${plain.id}`))).checkInMinutesBefore).toBe(120);
+    const early = await create({ checkInMinutesBefore: 45 });
+    expect((await json(await authed(organiser, `/api/events/${early.id}`))).checkInMinutesBefore).toBe(45);
+    const before = await eventCount();
+    const res = await authed(organiser, `/api/networks/${NET}/events`, {
+      method: "POST",
+      body: newEvent({ checkInMinutesBefore: 7 * 24 * 60 + 1 }),
+    });
+    const body = await problem(res, 400, "validation_failed");
+    expect(body.errors.map((e: { path: string }) => e.path)).toEqual(["checkInMinutesBefore"]);
+    expect(await eventCount()).toBe(before);
+  });
+
   it("lists all statuses for the network's organisers only", async () => {
     await problem(await api(`/api/networks/${NET}/events?scope=manage`), 401, "unauthenticated");
     await problem(await authed(hebammen, `/api/networks/${NET}/events?scope=manage`), 403, "forbidden");

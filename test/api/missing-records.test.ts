@@ -81,11 +81,15 @@ const BODIES: Record<string, object> = {
     registrationId: "reg-demo-teilnahme",
     method: "list",
     clientOpId: "sweep-missing-check-in",
+    // The demo session is weeks ahead: the organiser checks in outside the window on purpose.
+    overrideWindow: true,
   },
   "POST /api/sessions/{eventSessionId}/walk-ins": {
     name: "Sweep Walk-in",
     institutionId: "inst-hebammen-kh",
     clientOpId: "sweep-missing-walk-in",
+    // The demo session is weeks ahead: the organiser checks in outside the window on purpose.
+    overrideWindow: true,
   },
   "POST /api/events/{eventId}/feedback-forms": { sessionId: null, template: "standard" },
   "PATCH /api/feedback-forms/{formId}": { title: "Rückmeldung (Sweep)" },

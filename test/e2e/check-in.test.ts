@@ -1,6 +1,7 @@
-// The door check-in page: tick from the list, a typed ticket code, then two ticks while offline that wait in the
-// queue with a walk-in and are sent when the connection is back, then an undo; the server ends with exactly the
-// four present, none twice.
+// The door check-in page: the demo session is weeks ahead, so the page says when check-in opens and takes
+// nothing until the organiser confirms the override; then a tick from the list, a typed ticket code, then two
+// ticks while offline that wait in the queue with a walk-in and are sent when the connection is back, then an
+// undo; the server ends with exactly the four present, none twice.
 import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { type Browser, chromium } from "playwright-core";
@@ -52,8 +53,26 @@ describe("check-in at the door", () => {
       const expected = Number((await count.textContent())!.split("/")[1]!.trim());
       expect(expected).toBeGreaterThan(3);
       expect(await presentRows(page).count()).toBe(0);
+      // Weeks ahead of the session: the page says when check-in opens, before anyone tries.
+      const window = page.getByRole("region", { name: /^Einlass öffnet am / });
+      await expect.poll(() => window.count()).toBe(1);
+      expect(await window.getByRole("heading").textContent()).toMatch(
+        /^Einlass öffnet am \d{2}\.\d{2}\.\d{4} um \d{2}:\d{2} Uhr$/,
+      );
       await screenshot(page, "check-in-start-375");
       await expectNoAxeViolations(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+      // A tick is not taken without the explicit confirmation.
+      await tickButtons(page).first().click();
+      await expect.poll(() => status(page)).toContain("Der Einlass ist nicht geöffnet.");
+      const override = page.getByLabel(/^Trotzdem einchecken/);
+      expect(await override.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await presentRows(page).count()).toBe(0);
+      expect(
+        await page.evaluate((s) => JSON.parse(localStorage.getItem(`nw.checkIn.queue.${s}`) ?? "[]").length, SESSION),
+      ).toBe(0);
+      await override.check();
 
       // One from the list.
       await tickButtons(page).first().click();

@@ -181,11 +181,27 @@ export type CheckInRequest = {
   registrationId: string;
   method: "qr" | "list";
   clientOpId: string;
+  /** Checked in outside the session's check-in window, as the organiser confirmed: recorded in the audit log. */
+  windowOverridden?: boolean;
 };
 
 export type CheckInOutcome =
   | { kind: "created" | "existing"; attendance: Attendance }
   | { kind: "refused"; reason: "idempotency_key_reused" | "registration_not_found" | "not_checkable" };
+
+/** The check-in just written was outside the session's window: logged if it was written. */
+const overrideAudit = (registrationId: string, by: Recorder, now: Date) =>
+  auditInsertIf(
+    {
+      ...by,
+      action: "attendance.check_in_override",
+      entityType: "registration",
+      entityId: registrationId,
+      fields: ["sessionId"],
+    },
+    sql`changes() = 1`,
+    now,
+  );
 
 /**
  * Checks a confirmed registration of the event in. An excused registration becomes present;
@@ -218,6 +234,7 @@ export async function checkIn(db: Db, req: CheckInRequest, by: Recorder, now: Da
         sql`changes() = 1`,
         now,
       ),
+      ...(req.windowOverridden ? [overrideAudit(req.registrationId, by, now)] : []),
     ]);
     inserted = result.results;
   } catch (error) {

@@ -43,6 +43,7 @@ type EventFields = Partial<
     | "venueAccessibility"
     | "promotionMode"
     | "offerHours"
+    | "checkInMinutesBefore"
     | "legalBasis"
     | "retentionMonths"
   >

@@ -79,6 +79,7 @@ export async function loadEventDetail(db: Db, eventId: string) {
     legalBasis: event.legalBasis,
     retentionMonths: event.retentionMonths,
     redistributedAt: event.redistributedAt?.toISOString() ?? null,
+    checkInMinutesBefore: event.checkInMinutesBefore,
     invitation: {
       mode: event.invitationMode,
       sectorKeys: event.invitationMode === "sectors" ? event.invitedSectorKeys : [],

@@ -250,6 +250,8 @@ export const events = sqliteTable(
     cancelledAt: timestamp(),
     promotionMode: text({ enum: promotionModes }).notNull().default("offer"),
     offerHours: integer().notNull().default(48),
+    /** Check-in opens this long before a session starts (and closes at the end of its Berlin day). */
+    checkInMinutesBefore: integer().notNull().default(120),
     legalBasis: text().notNull().default(""),
     /** Overrides the network's retention period for this event. */
     retentionMonths: integer(),

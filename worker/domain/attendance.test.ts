@@ -87,6 +87,39 @@ describe("attendanceFigures", () => {
     ]);
   });
 
+  it("counts nobody present at a session that has not started", () => {
+    // Checked in at session 3 (tomorrow) by mistake or with an override, and a walk-in added there.
+    const early = attendanceFigures(
+      {
+        sessions,
+        institutions,
+        registrations: [reg("a1", "i-a"), reg("c-walk", "i-c", { isWalkIn: true, confirmedAt: at(-1) })],
+        attendances: [
+          { sessionId: "s3", registrationId: "a1", kind: "present", method: "list" },
+          { sessionId: "s3", registrationId: "c-walk", kind: "present", method: "walk_in" },
+        ],
+      },
+      now,
+    );
+    expect(early.sessions.find((s) => s.sessionId === "s3")).toMatchObject({ expected: 1, present: 0, walkIns: 0 });
+    expect(early.institutions.map((i) => [i.institutionId, i.attendedSessions])).toEqual([
+      ["i-a", 0],
+      ["i-c", 0],
+    ]);
+    // Once it has started, they count.
+    const started = attendanceFigures(
+      {
+        sessions,
+        institutions,
+        registrations: [reg("a1", "i-a")],
+        attendances: [{ sessionId: "s3", registrationId: "a1", kind: "present", method: "list" }],
+      },
+      at(21),
+    );
+    expect(started.sessions.find((s) => s.sessionId === "s3")).toMatchObject({ present: 1 });
+    expect(started.institutions[0]).toMatchObject({ attendedSessions: 1 });
+  });
+
   it("has no rate before any session is held", () => {
     const early = attendanceFigures(
       { sessions, institutions, registrations: [reg("a1", "i-a")], attendances: [] },

@@ -1,6 +1,7 @@
 // Attendance rules: where check-ins are taken, what a ticket says, the counts of a
 // session's list, and the figures per session and, across a series, per institution.
 // Pure arithmetic over rows loaded by worker/db/attendance.ts, so the rules are tested on their own.
+import { hasStarted } from "./check-in-window";
 
 /** Check-ins and walk-ins only where the event takes place: the refusal, or null if it is checkable. */
 export function checkInRefusal(
@@ -89,7 +90,8 @@ export type InstitutionFigures = {
 /**
  * The figures, with the same rules as a session's attendance list: a walk-in of a
  * later session was not expected at an earlier one; a present person counts even
- * when the registration was cancelled afterwards.
+ * when the registration was cancelled afterwards. Nobody counts as present at a session
+ * that has not started (a check-in there was an override, or a mistake).
  */
 export function attendanceFigures(
   input: FigureInput,
@@ -98,6 +100,7 @@ export function attendanceFigures(
   const attendanceOf = new Map(input.attendances.map((a) => [`${a.sessionId} ${a.registrationId}`, a]));
   const sessions = [...input.sessions].sort((a, b) => a.position - b.position);
   const perSession = sessions.map((s): SessionFigures => {
+    const started = hasStarted(s, now);
     let expected = 0;
     let present = 0;
     let excused = 0;
@@ -110,11 +113,12 @@ export function attendanceFigures(
         !walkInHere &&
         r.status === "confirmed" &&
         (!r.isWalkIn || a !== undefined || (r.confirmedAt !== null && r.confirmedAt < s.endsAt));
-      if (a?.kind === "present") present++;
-      if (walkInHere) walkIns++;
+      const isPresent = a?.kind === "present" && started;
+      if (isPresent) present++;
+      if (walkInHere && started) walkIns++;
       if (!isExpected) continue;
       expected++;
-      if (a?.kind === "present") presentExpected++;
+      if (isPresent) presentExpected++;
       if (a?.kind === "excused") excused++;
     }
     const ended = now >= s.endsAt;
@@ -132,7 +136,7 @@ export function attendanceFigures(
   });
 
   const sessionsHeld = sessions.filter((s) => now >= s.endsAt).length;
-  const sessionIds = new Set(sessions.map((s) => s.id));
+  const startedIds = new Set(sessions.filter((s) => hasStarted(s, now)).map((s) => s.id));
   const institutionOfRegistration = new Map(input.registrations.map((r) => [r.id, r.institutionId]));
   const registered = new Map<string, number>();
   const attended = new Map<string, number>();
@@ -140,7 +144,7 @@ export function attendanceFigures(
     if (r.status === "confirmed") registered.set(r.institutionId, (registered.get(r.institutionId) ?? 0) + 1);
   for (const a of input.attendances) {
     const institutionId = institutionOfRegistration.get(a.registrationId);
-    if (a.kind !== "present" || institutionId === undefined || !sessionIds.has(a.sessionId)) continue;
+    if (a.kind !== "present" || institutionId === undefined || !startedIds.has(a.sessionId)) continue;
     attended.set(institutionId, (attended.get(institutionId) ?? 0) + 1);
   }
   const perInstitution = input.institutions

@@ -345,6 +345,19 @@ export const problems = {
     en: { title: "No attendance recorded", detail: "Nothing is recorded for this person at this session." },
   },
   // Documents
+  check_in_outside_window: {
+    status: 409,
+    de: {
+      title: "Einlass nicht geöffnet",
+      detail:
+        "Eingecheckt wird nur, während der Termin stattfindet: ab zwei Stunden vor Beginn (je Veranstaltung einstellbar) bis zum Ende seines Tages. Wer trotzdem einchecken muss, bestätigt das ausdrücklich; es wird protokolliert.",
+    },
+    en: {
+      title: "Check-in not open",
+      detail:
+        "Check-in is open only while the session takes place: from two hours before it starts (adjustable per event) to the end of its day. To check in all the same, confirm it explicitly; this is recorded.",
+    },
+  },
   no_attendance: {
     status: 409,
     de: {
@@ -550,3 +563,23 @@ export const problems = {
 export type ProblemCode = keyof typeof problems;
 
 export const problemText = (code: ProblemCode, locale: Locale): Text => problems[code][locale];
+
+/** The detail of `check_in_outside_window`: when the window opens, or when it closed, in Berlin time. */
+export function checkInWindowDetail(
+  state: "not_yet_open" | "closed",
+  at: { day: string; clock: string },
+): Record<Locale, string> {
+  const override = {
+    de: "Wer trotzdem einchecken muss, bestätigt das ausdrücklich; es wird protokolliert.",
+    en: "To check in all the same, confirm it explicitly; this is recorded.",
+  };
+  return state === "not_yet_open"
+    ? {
+        de: `Der Einlass zu diesem Termin öffnet am ${at.day} um ${at.clock} Uhr. ${override.de}`,
+        en: `Check-in for this session opens on ${at.day} at ${at.clock} (Berlin time). ${override.en}`,
+      }
+    : {
+        de: `Der Einlass zu diesem Termin war bis ${at.day}, ${at.clock} Uhr geöffnet. ${override.de}`,
+        en: `Check-in for this session closed on ${at.day} at ${at.clock} (Berlin time). ${override.en}`,
+      };
+}

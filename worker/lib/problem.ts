@@ -7,6 +7,9 @@ import { type ProblemCode, problems, problemText } from "./messages";
 /** A field error: where, a stable code, and a message in the caller's language. */
 export type FieldError = { path: string; code: string; message: string };
 
+/** What one problem says beyond the catalogue: a detail with its facts, and extension members for clients. */
+export type ProblemSpecifics = { detail?: Record<Locale, string>; members?: Record<string, string> };
+
 /**
  * The one error the API throws. It carries a stable code from the catalogue;
  * `onError` renders it as RFC 9457 problem details in the caller's language.
@@ -16,6 +19,7 @@ export class ApiError extends HTTPException {
     readonly code: ProblemCode,
     readonly errors: FieldError[] = [],
     cause?: unknown,
+    readonly specifics: ProblemSpecifics = {},
   ) {
     super(problems[code].status as ContentfulStatusCode, { message: code, cause });
   }
@@ -30,8 +34,9 @@ export function problemResponse(c: Context<AppEnv>, error: ApiError): Response {
     type: `/problems/${error.code.replaceAll("_", "-")}`,
     title: text.title,
     status: error.status,
-    detail: text.detail,
+    detail: error.specifics.detail?.[locale] ?? text.detail,
     code: error.code,
+    ...error.specifics.members,
     instance: new URL(c.req.url).pathname,
     requestId: c.get("requestId") ?? "",
     ...(error.errors.length > 0 ? { errors: error.errors } : {}),

@@ -17,6 +17,14 @@ export const ProblemSchema = z
     instance: z.string(),
     requestId: z.string(),
     errors: z.array(FieldErrorSchema).optional(),
+    opensAt: z.string().optional().openapi({
+      format: "date-time",
+      description: "`check_in_outside_window`: when check-in at the session opens",
+    }),
+    closesAt: z.string().optional().openapi({
+      format: "date-time",
+      description: "`check_in_outside_window`: when check-in at the session closes",
+    }),
   })
   .openapi("Problem");
 

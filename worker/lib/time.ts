@@ -48,6 +48,14 @@ export function berlinDayAt(now: Date, days: number, hour: number, minute = 0): 
 // ---------------------------------------------------------------------------
 // Dates for people (mails, certificates): Berlin wall-clock time, German or English.
 
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
+/** "15.01.2027" and "07:00": a day and a 24-hour clock time in Berlin, the same in both languages. */
+export function berlinDayAndClock(instant: Date) {
+  const p = berlinParts(instant);
+  return { day: `${pad2(p.day)}.${pad2(p.month + 1)}.${p.year}`, clock: `${pad2(p.hour)}:${pad2(p.minute)}` };
+}
+
 type DateLocale = "de" | "en";
 
 const WEEKDAYS = {

@@ -17,9 +17,11 @@ import {
 } from "../db/attendance";
 import type { Db } from "../db/client";
 import { registrationIdOfTicketCode } from "../db/tickets";
-import { attendanceFigures, attendanceListCounts, checkInRefusal } from "../domain/attendance";
+import { attendanceFigures, attendanceListCounts } from "../domain/attendance";
+import { checkInWindow } from "../domain/check-in-window";
 import { readTicket, type Ticket } from "../domain/ticket-code";
 import { normaliseEmail, requireAuth } from "../lib/auth";
+import { requireCheckable, requireWindow } from "../lib/check-in";
 import { eventAccess, sessionAccess } from "../lib/guards";
 import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
@@ -28,6 +30,15 @@ import { idParam, jsonContent, problemResponses, safeText } from "../lib/schemas
 const iso = z.string().openapi({ format: "date-time" });
 const SessionParam = idParam("eventSessionId");
 const SessionRegistrationParams = SessionParam.extend(idParam("registrationId").shape);
+
+const OverrideWindow = z
+  .boolean()
+  .optional()
+  .openapi({
+    description:
+      "Check in although the session's check-in window is not open (409 `check_in_outside_window` without it); " +
+      "the organiser confirmed it explicitly, and it is recorded in the audit log",
+  });
 
 const ClientOpId = z.string().min(8).max(100).openapi({
   description:
@@ -51,6 +62,7 @@ const CheckInInput = z
       }),
     method: z.enum(["qr", "list"]),
     clientOpId: ClientOpId,
+    overrideWindow: OverrideWindow,
   })
   .refine((v) => (v.registrationId === undefined) !== (v.ticketCode === undefined), {
     message: "Either registrationId or ticketCode",
@@ -65,6 +77,7 @@ const WalkInInput = z
     institutionId: z.string().min(1).max(100),
     function: safeText(200).default(""),
     clientOpId: ClientOpId,
+    overrideWindow: OverrideWindow,
   })
   .openapi("WalkInInput");
 
@@ -85,7 +98,16 @@ const AttendanceSchema = z
 
 const AttendanceListSchema = z
   .object({
-    session: z.object({ id: z.string(), eventId: z.string(), title: z.string(), startsAt: iso, endsAt: iso }),
+    session: z.object({
+      id: z.string(),
+      eventId: z.string(),
+      title: z.string(),
+      startsAt: iso,
+      endsAt: iso,
+      checkInWindow: z
+        .object({ opensAt: iso, closesAt: iso })
+        .openapi({ description: "When check-ins are taken without an override (the end of the session's Berlin day)" }),
+    }),
     counts: z.object({
       /** Confirmed registrations expected at the session (walk-ins of this session not included). */
       expected: z.number().int(),
@@ -158,12 +180,6 @@ async function registrationOfTicket(db: Db, ticket: Ticket) {
   return id;
 }
 
-/** Check-ins and walk-ins only where the event takes place. */
-function requireCheckable(event: { status: "draft" | "published" | "cancelled" }) {
-  const refusal = checkInRefusal(event.status);
-  if (refusal) throw new ApiError(refusal);
-}
-
 export const attendance = createRouter()
   .openapi(
     createRoute({
@@ -211,6 +227,7 @@ export const attendance = createRouter()
       const event = c.var.event;
       const items = await attendanceListOf(c.var.db, { id: session.id, eventId: event.id, endsAt: session.endsAt });
       const counts = attendanceListCounts(items, session.endsAt, new Date());
+      const window = checkInWindow(session, event.checkInMinutesBefore);
       await logAttendanceView(
         c.var.db,
         session.id,
@@ -225,6 +242,7 @@ export const attendance = createRouter()
             title: session.title,
             startsAt: session.startsAt.toISOString(),
             endsAt: session.endsAt.toISOString(),
+            checkInWindow: { opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString() },
           },
           counts,
           items,
@@ -257,8 +275,10 @@ export const attendance = createRouter()
       const auth = requireAuth(c);
       const input = c.req.valid("json");
       const event = c.var.event;
+      const now = new Date();
       requireCheckable(event);
       const ticket = input.registrationId === undefined ? readTicket(input.ticketCode ?? "") : undefined;
+      const windowOverridden = requireWindow(event, c.var.eventSession, input.overrideWindow, now);
       const outcome = await checkIn(
         c.var.db,
         {
@@ -267,9 +287,10 @@ export const attendance = createRouter()
           registrationId: ticket ? await registrationOfTicket(c.var.db, ticket) : (input.registrationId ?? ""),
           method: input.method,
           clientOpId: input.clientOpId,
+          windowOverridden,
         },
         { networkId: event.networkId, actorAccountId: auth.accountId },
-        new Date(),
+        now,
       );
       if (outcome.kind === "refused") {
         const mistyped = outcome.reason === "registration_not_found" && ticket?.kind === "id" && ticket.mistypedCode;
@@ -321,10 +342,12 @@ export const attendance = createRouter()
       const session = c.var.eventSession;
       const event = c.var.event;
       const db = c.var.db;
+      const now = new Date();
       requireCheckable(event);
+      const windowOverridden = requireWindow(event, session, input.overrideWindow, now);
       // A walk-in is mailed nothing, so it needs no public origin for links.
       const outcome = await registerWalkIn(
-        { db, now: new Date(), origin: "", locale: "de" },
+        { db, now, origin: "", locale: "de" },
         {
           eventId: event.id,
           networkId: event.networkId,
@@ -335,6 +358,7 @@ export const attendance = createRouter()
           function: input.function,
           clientOpId: input.clientOpId,
           actorAccountId: auth.accountId,
+          windowOverridden,
         },
       );
       if (outcome.kind === "refused") throw new ApiError(outcome.reason);

@@ -13,6 +13,7 @@ import {
   participantRowsOf,
   signInSheetInputOf,
 } from "../db/documents";
+import { certifiableSessions, certificateDate } from "../domain/check-in-window";
 import {
   attendanceTable,
   certificateGroups,
@@ -59,7 +60,7 @@ type Registration = AppEnv["Variables"]["registration"];
 
 /**
  * The certificate of attendance of a registration: the sessions of its event with a
- * `present` attendance. Throws `no_attendance` while there is none.
+ * `present` attendance that have taken place. Throws `no_attendance` while there is none.
  */
 export async function certificateOf(
   c: Context<AppEnv>,
@@ -67,7 +68,9 @@ export async function certificateOf(
   registration: Registration,
   now: Date,
 ): Promise<Uint8Array> {
-  const { sessions, institution, network } = await certificateInputOf(c.var.db, event, registration);
+  const input = await certificateInputOf(c.var.db, event, registration);
+  const { institution, network } = input;
+  const sessions = certifiableSessions(input.sessions, now);
   if (sessions.length === 0) throw new ApiError("no_attendance");
   return certificatePdf({
     participantName: registration.name,
@@ -79,7 +82,7 @@ export async function certificateOf(
     signerName: network.signerName,
     sessions,
     place: cityOf(event.venueAddress),
-    issuedAt: now,
+    issuedAt: certificateDate(sessions, now),
   });
 }
 
@@ -174,8 +177,9 @@ export const documents = createRouter()
       tags: ["Documents"],
       summary: "A certificate of attendance (Teilnahmebescheinigung, A4 PDF) for the sessions the person attended",
       description:
-        "Lists the sessions with a `present` attendance, with date, time, hours and topic, and the total hours. " +
-        "409 `no_attendance` while none is recorded. Written to the audit log.",
+        "Lists the sessions with a `present` attendance that have taken place (started, and ending by the issue " +
+        "day), with date, time, hours and topic, and the total hours; dated never before the last of them. " +
+        "409 `no_attendance` while there is none. Written to the audit log.",
       middleware: [registrationAccess("organiser")] as const,
       request: { params: RegistrationIdParam },
       responses: {
@@ -215,7 +219,7 @@ export const documents = createRouter()
       tags: ["Documents"],
       summary: "All certificates of attendance of the event in one A4 PDF, for printing",
       description:
-        "One certificate per person with at least one `present` attendance, each starting on a new page, sorted " +
+        "One certificate per person with at least one `present` attendance at a session that has taken place, each starting on a new page, sorted " +
         "by institution and name; walk-ins included. 409 `no_attendance` while nobody attended. Written to the audit log.",
       middleware: [eventAccess("organiser")] as const,
       request: { params: EventIdParam },
@@ -226,9 +230,11 @@ export const documents = createRouter()
     }),
     async (c) => {
       const event = c.var.event;
-      const { rows, network } = await certificatesInputOf(c.var.db, event);
-      if (rows.length === 0) throw new ApiError("no_attendance");
       const now = new Date();
+      const input = await certificatesInputOf(c.var.db, event);
+      const { network } = input;
+      const rows = certifiableSessions(input.rows, now);
+      if (rows.length === 0) throw new ApiError("no_attendance");
       const place = cityOf(event.venueAddress);
       const certificates = certificateGroups(rows).map(({ person, sessions }) => ({
         participantName: person.name,
@@ -240,7 +246,7 @@ export const documents = createRouter()
         signerName: network.signerName,
         sessions,
         place,
-        issuedAt: now,
+        issuedAt: certificateDate(sessions, now),
       }));
       const pdf = await certificatesPdf(
         { eventTitle: event.title, networkName: network.name, logoPng: network.logoPng, issuedAt: now },

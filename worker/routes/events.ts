@@ -3,6 +3,7 @@ import { settleEvent } from "../db/allocation";
 import type { Db } from "../db/client";
 import { createEvent, publishEvent, updateEvent } from "../db/event-writes";
 import { eventStatuses, eventTypes, invitationModes, listEvents, loadEventDetail, promotionModes } from "../db/events";
+import { DEFAULT_CHECK_IN_MINUTES_BEFORE, MAX_CHECK_IN_MINUTES_BEFORE } from "../domain/check-in-window";
 import { type RuleError, ruleMessages } from "../domain/event-plan";
 import type { Locale } from "../env";
 import { isOrganiserOf, requireAuth } from "../lib/auth";
@@ -86,6 +87,10 @@ export const EventDetailSchema = EventSummarySchema.extend({
     .nullable()
     .openapi({ description: "Overrides the network's retention period; null: the network's applies" }),
   redistributedAt: iso.nullable(),
+  checkInMinutesBefore: z.number().int().openapi({
+    description:
+      "Check-in opens this many minutes before a session starts and closes at the end of its day (Berlin time)",
+  }),
   invitation: z
     .object({
       mode: z.enum(invitationModes),
@@ -168,6 +173,7 @@ const eventFields = {
   registrationClosesAt: instant,
   promotionMode: z.enum(promotionModes),
   offerHours: z.number().int().min(1).max(336),
+  checkInMinutesBefore: z.number().int().min(0).max(MAX_CHECK_IN_MINUTES_BEFORE),
   legalBasis: text(1000),
   retentionMonths: z.number().int().min(1).max(120).nullable(),
   sessions: z.array(SessionInputSchema).min(1).max(50).openapi({
@@ -191,6 +197,7 @@ export const EventInputSchema = z
     venueAccessibility: eventFields.venueAccessibility.default(""),
     promotionMode: eventFields.promotionMode.default("offer"),
     offerHours: eventFields.offerHours.default(48),
+    checkInMinutesBefore: eventFields.checkInMinutesBefore.default(DEFAULT_CHECK_IN_MINUTES_BEFORE),
     legalBasis: eventFields.legalBasis.default(""),
     retentionMonths: eventFields.retentionMonths.optional(),
     tracks: eventFields.tracks.default([]),

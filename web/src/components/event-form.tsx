@@ -42,6 +42,8 @@ type Draft = {
   registrationClosesAt: string;
   promotionMode: "offer" | "direct";
   offerHours: string;
+  /** Check-in opens this many minutes before a session starts. */
+  checkInMinutesBefore: string;
   /** Data protection: shown with the privacy notice at registration. */
   legalBasis: string;
   /** Empty: the network's retention period applies. */
@@ -53,7 +55,9 @@ type Draft = {
   overrides: Record<string, string>;
 };
 type TextKey = "title" | "description" | "venueName" | "venueAddress" | "venueAccessibility";
-type NumberKey = "capacity" | "defaultQuota" | "offerHours";
+type NumberKey = "capacity" | "defaultQuota" | "offerHours" | "checkInMinutesBefore";
+/** The largest lead time the API takes: a week. */
+const MAX_CHECK_IN_MINUTES = 10_080;
 type DateKey = "registrationOpensAt" | "quotaDeadline" | "registrationClosesAt";
 
 let sequence = 0;
@@ -81,6 +85,7 @@ function draftOf(event: EventDetail | undefined): Draft {
       registrationClosesAt: "",
       promotionMode: "offer",
       offerHours: "48",
+      checkInMinutesBefore: "120",
       legalBasis: "",
       retentionMonths: "",
       invitationMode: "all",
@@ -124,6 +129,7 @@ function draftOf(event: EventDetail | undefined): Draft {
     registrationClosesAt: isoToBerlinLocal(event.registrationClosesAt),
     promotionMode: event.promotionMode,
     offerHours: String(event.offerHours),
+    checkInMinutesBefore: String(event.checkInMinutesBefore),
     legalBasis: event.legalBasis,
     retentionMonths: event.retentionMonths === null ? "" : String(event.retentionMonths),
     invitationMode: event.invitation.mode,
@@ -295,6 +301,10 @@ export function EventForm(props: {
         found[`ev-${key}`] = t(key === "offerHours" ? "eventEditor.errors.offerHours" : "eventEditor.errors.number");
       else numbers[key] = n;
     }
+    const lead = wholeNumber(d.checkInMinutesBefore);
+    if (lead === undefined || lead > MAX_CHECK_IN_MINUTES)
+      found["ev-checkInMinutesBefore"] = t("eventEditor.errors.checkInMinutesBefore");
+    else numbers.checkInMinutesBefore = lead;
     const instants: Partial<Record<DateKey, string>> = {};
     for (const key of ["registrationOpensAt", "quotaDeadline", "registrationClosesAt"] as const) {
       const iso = berlinLocalToIso(d[key]);
@@ -364,7 +374,8 @@ export function EventForm(props: {
     }
     for (const key of ["type", "title", "description", "venueName", "venueAddress", "venueAccessibility"])
       paths[key] = `ev-${key}`;
-    for (const key of ["capacity", "defaultQuota", "offerHours", "promotionMode"]) paths[key] = `ev-${key}`;
+    for (const key of ["capacity", "defaultQuota", "offerHours", "promotionMode", "checkInMinutesBefore"])
+      paths[key] = `ev-${key}`;
     for (const key of ["registrationOpensAt", "quotaDeadline", "registrationClosesAt"]) paths[key] = `ev-${key}`;
     paths.sessions = "add-session";
     paths.legalBasis = "ev-legalBasis";
@@ -384,6 +395,7 @@ export function EventForm(props: {
       registrationClosesAt: closes ?? "",
       promotionMode: d.promotionMode,
       offerHours: numbers.offerHours ?? Math.min(336, Math.max(1, wholeNumber(d.offerHours) ?? 48)),
+      checkInMinutesBefore: numbers.checkInMinutesBefore ?? 120,
       legalBasis: d.legalBasis.trim(),
       retentionMonths: retention ?? null,
       sessions,
@@ -488,7 +500,7 @@ export function EventForm(props: {
           type="number"
           inputmode="numeric"
           min={key === "offerHours" ? 1 : 0}
-          max={key === "offerHours" ? 336 : undefined}
+          max={key === "offerHours" ? 336 : key === "checkInMinutesBefore" ? MAX_CHECK_IN_MINUTES : undefined}
           step="1"
           required
           aria-required="true"
@@ -702,6 +714,9 @@ export function EventForm(props: {
           {t("eventEditor.session.add")}
         </button>
         <ErrorText id="add-session" />
+        <div class="form-grid form-grid-top narrow-grid">
+          {numberInput("checkInMinutesBefore", t("eventEditor.hints.checkInMinutesBefore"))}
+        </div>
       </Section>
 
       <Section id="tracks" title={t("eventEditor.sections.tracks")} intro={t("eventEditor.track.intro")}>

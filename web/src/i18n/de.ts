@@ -853,6 +853,7 @@ export const de = {
       registrationClosesAt: "Anmeldeschluss",
       promotionMode: "Wenn ein Platz frei wird",
       offerHours: "Bedenkzeit in Stunden",
+      checkInMinutesBefore: "Einlass öffnet (Minuten vor Beginn)",
     },
     hints: {
       venueAccessibility: "z. B. stufenloser Zugang, barrierefreies WC, Induktionsschleife, Anbindung an Bus und Bahn",
@@ -861,6 +862,8 @@ export const de = {
       quotaDeadline:
         "Bis hierhin sind die Kontingente reserviert. Danach werden nicht genutzte Plätze fair an die Wartelisten verteilt.",
       registrationClosesAt: "Danach sind Änderungen nur noch über die Netzwerkkoordination möglich.",
+      checkInMinutesBefore:
+        "Eingecheckt wird von dann an bis zum Ende des Tages eines Termins; davor und danach nur mit ausdrücklicher Bestätigung, die protokolliert wird.",
     },
     promotion: {
       offer: "Platz anbieten: Die Person nimmt ihn innerhalb der Bedenkzeit an",
@@ -933,6 +936,7 @@ export const de = {
       title: "Bitte geben Sie einen Titel an.",
       number: "Bitte eine ganze Zahl ab 0 angeben.",
       offerHours: "Bitte eine Zahl von 1 bis 336 angeben.",
+      checkInMinutesBefore: "Bitte eine ganze Zahl von 0 bis 10080 (eine Woche) angeben.",
       dateTime: "Bitte Datum und Uhrzeit angeben.",
       sessionDate: "Bitte ein Datum angeben.",
       sessionTime: "Bitte eine Uhrzeit angeben.",
@@ -1177,6 +1181,15 @@ export const de = {
     checkedIn: "{{ name }} ist eingecheckt.",
     undone: "Check-in von {{ name }} ist zurückgenommen.",
     already: "{{ name }} ist bereits eingecheckt.",
+    window: {
+      notYetOpen: "Einlass öffnet am {{ day }} um {{ clock }} Uhr",
+      closed: "Der Einlass war bis {{ day }}, {{ clock }} Uhr geöffnet",
+      why: "Eingecheckt wird nur, während der Termin stattfindet, damit niemand für einen Termin als anwesend gilt, der noch nicht war oder längst vorbei ist.",
+      override: "Trotzdem einchecken",
+      overrideHint:
+        "Ich bestätige, dass ich außerhalb des Einlasses einchecke, z. B. nachträglich von der Unterschriftenliste. Jeder Eintrag wird protokolliert.",
+      confirmFirst: "Der Einlass ist nicht geöffnet. Bitte bestätigen Sie zuerst „Trotzdem einchecken“.",
+    },
     queue: {
       offline: "Offline – {{ count }} Einträge warten auf Übertragung",
       offlineOne: "Offline – 1 Eintrag wartet auf Übertragung",

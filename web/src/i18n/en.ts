@@ -843,6 +843,7 @@ export const en: Dictionary = {
       registrationClosesAt: "Registration closes",
       promotionMode: "When a place becomes free",
       offerHours: "Time to accept, in hours",
+      checkInMinutesBefore: "Check-in opens (minutes before the start)",
     },
     hints: {
       venueAccessibility: "e.g. step-free access, accessible toilet, induction loop, public transport",
@@ -851,6 +852,8 @@ export const en: Dictionary = {
       quotaDeadline:
         "Quotas are reserved until then. Afterwards unused places are shared fairly among the waiting lists.",
       registrationClosesAt: "After that only the network coordination can make changes.",
+      checkInMinutesBefore:
+        "From then to the end of the session's day people are checked in; before and after only with an explicit confirmation, which is recorded.",
     },
     promotion: {
       offer: "Offer the place: the person accepts it within the given time",
@@ -922,6 +925,7 @@ export const en: Dictionary = {
       title: "Please give a title.",
       number: "Please give a whole number from 0.",
       offerHours: "Please give a number from 1 to 336.",
+      checkInMinutesBefore: "Please give a whole number from 0 to 10080 (one week).",
       dateTime: "Please give a date and time.",
       sessionDate: "Please give a date.",
       sessionTime: "Please give a time.",
@@ -1161,6 +1165,15 @@ export const en: Dictionary = {
     checkedIn: "{{ name }} is checked in.",
     undone: "The check-in of {{ name }} is undone.",
     already: "{{ name }} is checked in already.",
+    window: {
+      notYetOpen: "Check-in opens on {{ day }} at {{ clock }}",
+      closed: "Check-in was open until {{ day }}, {{ clock }}",
+      why: "People are checked in only while the session takes place, so that nobody counts as present at a session that has not happened yet or is long over.",
+      override: "Check in all the same",
+      overrideHint:
+        "I confirm that I am checking in outside the check-in time, e.g. afterwards from the sign-in sheet. Each entry is recorded.",
+      confirmFirst: "Check-in is not open. Please confirm “Check in all the same” first.",
+    },
     queue: {
       offline: "Offline – {{ count }} entries waiting to be sent",
       offlineOne: "Offline – 1 entry waiting to be sent",

@@ -64,3 +64,10 @@ export function isoToBerlinLocal(iso: string): string {
   const { date, time } = isoToBerlin(iso);
   return `${date}T${time}`;
 }
+
+/** "15.01.2027" and "07:00": a day and a 24-hour clock time in Berlin, as the API's problems say them too. */
+export function isoToBerlinDayAndClock(iso: string): { day: string; clock: string } {
+  const { date, time } = isoToBerlin(iso);
+  const [year, month, day] = date.split("-");
+  return { day: `${day}.${month}.${year}`, clock: time };
+}

@@ -5,6 +5,7 @@ import { A, createAsync, useParams } from "@solidjs/router";
 import type { InferResponseType } from "hono/client";
 import { createMemo, createSignal, For, onCleanup, onMount, Show } from "solid-js";
 import { readTicket } from "../../../worker/domain/ticket-code";
+import { CheckInWindowNotice, OVERRIDE_ID, windowState } from "../components/check-in-window";
 import { OrganiserGate } from "../components/organiser-gate";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
@@ -15,7 +16,15 @@ type AttendanceList = InferResponseType<(typeof client.sessions)[":eventSessionI
 type Person = AttendanceList["items"][number];
 
 type Op =
-  | { kind: "checkIn"; clientOpId: string; registrationId?: string; ticketCode?: string; method: "qr" | "list" }
+  | {
+      kind: "checkIn";
+      clientOpId: string;
+      registrationId?: string;
+      ticketCode?: string;
+      method: "qr" | "list";
+      /** Confirmed by the organiser outside the check-in window. */
+      overrideWindow?: boolean;
+    }
   | { kind: "undo"; clientOpId: string; registrationId: string; ticketCode?: undefined }
   | {
       kind: "walkIn";
@@ -25,6 +34,7 @@ type Op =
       institutionId: string;
       institutionName: string;
       function?: string;
+      overrideWindow?: boolean;
     };
 
 const queueKey = (sessionId: string) => `nw.checkIn.queue.${sessionId}`;
@@ -48,14 +58,15 @@ async function send(
   op: Op,
 ): Promise<{ result: "done" | "rejected" | "retry"; message?: string; name?: string }> {
   const param = { eventSessionId: sessionId };
+  const override = op.kind !== "undo" && op.overrideWindow ? { overrideWindow: true } : {};
   let response: Response;
   try {
     if (op.kind === "checkIn") {
       response = await client.sessions[":eventSessionId"]["check-ins"].$post({
         param,
         json: op.registrationId
-          ? { registrationId: op.registrationId, method: op.method, clientOpId: op.clientOpId }
-          : { ticketCode: op.ticketCode ?? "", method: op.method, clientOpId: op.clientOpId },
+          ? { registrationId: op.registrationId, method: op.method, clientOpId: op.clientOpId, ...override }
+          : { ticketCode: op.ticketCode ?? "", method: op.method, clientOpId: op.clientOpId, ...override },
       });
     } else if (op.kind === "undo") {
       response = await client.sessions[":eventSessionId"]["check-ins"][":registrationId"].$delete({
@@ -72,6 +83,7 @@ async function send(
           institutionId: op.institutionId,
           function: op.function ?? "",
           clientOpId: op.clientOpId,
+          ...override,
         },
       });
     }
@@ -97,7 +109,9 @@ async function nameOf(response: Response) {
 
 async function problemTitle(response: Response) {
   try {
-    const body = (await response.json()) as { title?: string };
+    const body = (await response.json()) as { title?: string; code?: string; detail?: string };
+    // A queue replayed after the door closed: the detail says until when it was open.
+    if (body.code === "check_in_outside_window" && body.detail) return `${body.title}. ${body.detail}`;
     return body.title ?? `HTTP ${response.status}`;
   } catch {
     return `HTTP ${response.status}`;
@@ -217,6 +231,19 @@ function CheckIn(props: { networkId: string; eventId: string; sessionId: string 
     setNotice(text);
     noticeFor = clientOpId;
   };
+  const [now, setNow] = createSignal(Date.now());
+  const [override, setOverride] = createSignal(false);
+  const window_ = () => list()?.session.checkInWindow;
+  const state = () => windowState(window_(), now());
+  /** Outside the window nothing is queued until the organiser confirmed the override. */
+  const mayCheckIn = () => {
+    if (state() === "open" || override()) return true;
+    setNotice("");
+    setProblems([t("checkIn.window.confirmFirst")]);
+    document.getElementById(OVERRIDE_ID)?.focus();
+    return false;
+  };
+  const overrideWindow = () => (state() !== "open" ? { overrideWindow: true } : {});
   const institutions = createAsync(() => searchInstitutions(props.networkId, {}));
   usePageTitle(() => (list() ? `${t("checkIn.title")}: ${list()!.session.title}` : t("checkIn.title")));
 
@@ -313,6 +340,7 @@ function CheckIn(props: { networkId: string; eventId: string; sessionId: string 
     window.addEventListener("online", goOnline);
     window.addEventListener("offline", goOffline);
     const retry = setInterval(() => {
+      setNow(Date.now());
       if (queue().length > 0) void flush();
     }, 10_000);
     onCleanup(() => {
@@ -366,7 +394,14 @@ function CheckIn(props: { networkId: string; eventId: string; sessionId: string 
   });
 
   const checkIn = (p: Person) => {
-    enqueue({ kind: "checkIn", clientOpId: crypto.randomUUID(), registrationId: p.registrationId, method: "list" });
+    if (!mayCheckIn()) return;
+    enqueue({
+      kind: "checkIn",
+      clientOpId: crypto.randomUUID(),
+      registrationId: p.registrationId,
+      method: "list",
+      ...overrideWindow(),
+    });
     say(t("checkIn.checkedIn", { name: p.name }));
   };
   const undo = (p: Person) => {
@@ -390,8 +425,9 @@ function CheckIn(props: { networkId: string; eventId: string; sessionId: string 
       say(t("checkIn.already", { name: person.name }));
       return;
     }
+    if (!mayCheckIn()) return;
     const clientOpId = crypto.randomUUID();
-    enqueue({ kind: "checkIn", clientOpId, ticketCode: code.trim(), method });
+    enqueue({ kind: "checkIn", clientOpId, ticketCode: code.trim(), method, ...overrideWindow() });
     setTicket("");
     if (person) say(t("checkIn.checkedIn", { name: person.name }));
     // Online, the answer follows in a moment and says who it was, or why not.
@@ -417,6 +453,16 @@ function CheckIn(props: { networkId: string; eventId: string; sessionId: string 
           </Show>
         </div>
       </header>
+
+      <CheckInWindowNotice
+        window={window_()}
+        state={state()}
+        override={override()}
+        onOverride={(confirmed) => {
+          setOverride(confirmed);
+          setProblems([]);
+        }}
+      />
 
       <p class="check-in-count" aria-live="polite">
         <span class="check-in-count-number">
@@ -533,8 +579,10 @@ function CheckIn(props: { networkId: string; eventId: string; sessionId: string 
       <WalkInForm
         institutions={(institutions()?.items ?? []).map((i) => ({ id: i.id, name: i.name }))}
         onAdd={(input) => {
-          enqueue({ kind: "walkIn", clientOpId: crypto.randomUUID(), ...input });
+          if (!mayCheckIn()) return false;
+          enqueue({ kind: "walkIn", clientOpId: crypto.randomUUID(), ...input, ...overrideWindow() });
           say(t("checkIn.walkIn.added", { name: input.name }));
+          return true;
         }}
       />
       <p class="back">
@@ -552,7 +600,7 @@ function WalkInForm(props: {
     institutionId: string;
     institutionName: string;
     function?: string;
-  }) => void;
+  }) => boolean;
 }) {
   const { t } = useI18n();
   const [name, setName] = createSignal("");
@@ -587,13 +635,14 @@ function WalkInForm(props: {
             document.getElementById(first)?.focus();
             return;
           }
-          props.onAdd({
+          const added = props.onAdd({
             name: name().trim(),
             email: email().trim() || undefined,
             institutionId: institutionId(),
             institutionName: props.institutions.find((i) => i.id === institutionId())?.name ?? "",
             function: fn().trim() || undefined,
           });
+          if (!added) return;
           setName("");
           setEmail("");
           setFn("");

@@ -264,7 +264,14 @@ export default function ParticipationPage() {
                 </Show>
               </Section>
 
-              <Show when={p().attendance.some((a) => a.kind === "present")}>
+              {/* A certificate lists only sessions that have taken place (worker/domain/check-in-window.ts). */}
+              <Show
+                when={p().attendance.some(
+                  (a) =>
+                    a.kind === "present" &&
+                    p().event.sessions.some((s) => s.id === a.sessionId && Date.parse(s.startsAt) <= Date.now()),
+                )}
+              >
                 <Section id="certificate-title" title={t("participation.certificateTitle")}>
                   <p>{t("participation.certificateText")}</p>
                   <button type="button" class="button" disabled={busy()} onClick={downloadCertificate}>

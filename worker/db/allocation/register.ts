@@ -170,6 +170,8 @@ export type WalkInRequest = {
   function: string;
   clientOpId: string;
   actorAccountId: string;
+  /** Added outside the session's check-in window, as the organiser confirmed: recorded in the audit log. */
+  windowOverridden?: boolean;
 };
 
 export type WalkInOutcome =
@@ -217,6 +219,22 @@ export async function registerWalkIn(ctx: RunContext, req: WalkInRequest): Promi
         made,
         ctx.now,
       ),
+      ...(req.windowOverridden
+        ? [
+            auditInsertIf(
+              {
+                networkId: req.networkId,
+                actorAccountId: req.actorAccountId,
+                action: "attendance.check_in_override",
+                entityType: "registration",
+                entityId: id,
+                fields: ["sessionId"],
+              },
+              made,
+              ctx.now,
+            ),
+          ]
+        : []),
     ]);
   } catch (error) {
     // The clientOpId belongs to a check-in already: nothing of the batch was written.

@@ -1,0 +1,1 @@
+ALTER TABLE `events` ADD `check_in_minutes_before` integer DEFAULT 120 NOT NULL;
