@@ -67,11 +67,9 @@ const BoardSchema = z
     redistributedAt: iso.nullable(),
     capacity: z.number().int(),
     quotaSum: z.number().int(),
-    overCommitted: z
-      .boolean()
-      .openapi({
-        description: "The quotas exceed the capacity while they still apply (false after the redistribution)",
-      }),
+    overCommitted: z.boolean().openapi({
+      description: "The quotas exceed the capacity while they still apply (false after the redistribution)",
+    }),
     overCommitment: z.number().int(),
     confirmed: z.number().int(),
     offered: z.number().int(),

@@ -64,11 +64,9 @@ const EventSummarySchema = z
     quotaDeadline: iso,
     registrationClosesAt: iso,
     phase: z.enum(phases).openapi({ description: "Where the event's registration stands now" }),
-    redistributedAt: iso
-      .nullable()
-      .openapi({
-        description: "When the redistribution ran (at or before the quota deadline); from then on no quota applies",
-      }),
+    redistributedAt: iso.nullable().openapi({
+      description: "When the redistribution ran (at or before the quota deadline); from then on no quota applies",
+    }),
     invitationMode: z.enum(invitationModes),
     promotionMode: z.enum(promotionModes),
     offerHours: z.number().int(),
