@@ -129,6 +129,17 @@ describe("the allocation cycle", () => {
       const eventPath = new URL(organiser.url()).pathname.replace(/\/bearbeiten$/, "");
       await organiser.getByRole("button", { name: "Veröffentlichen", exact: true }).click();
       await expect.poll(() => pageStatus(organiser)).toContain("Die Veranstaltung ist veröffentlicht.");
+      // Six institutions are invited, only two have a contact person: the page says so and names the others.
+      const report = organiser.locator(".publish-report");
+      expect(await report.textContent()).toContain(
+        "Die Ansprechpersonen von 2 Einrichtungen wurden per E-Mail eingeladen.",
+      );
+      expect(await report.textContent()).toContain("4 eingeladene Einrichtungen haben noch keine Ansprechperson");
+      const inviteSonnenhof = report.getByRole("link", { name: "Ansprechperson einladen (Städtische Kita Sonnenhof)" });
+      expect(await inviteSonnenhof.getAttribute("href")).toBe(
+        "/kinderschutzcluster-9/verzeichnis/inst-kita-sonnenhof-kh/bearbeiten#contacts-title",
+      );
+      expect(await report.getByRole("link").count()).toBe(4);
       await check(organiser, "cycle-1-published");
 
       // The invitation reached the contacts by mail, with the link to the registration page.
@@ -157,14 +168,35 @@ describe("the allocation cycle", () => {
       await expect
         .poll(() => organiser.locator(".board-stats").textContent(), { timeout: 10_000 })
         .toContain("Plätze3");
+      // Six quota places for three seats: while the quotas apply, the board warns.
+      expect(await organiser.locator(".over-commitment").count()).toBe(1);
       await organiser.getByRole("button", { name: "Umverteilung jetzt starten" }).click();
       await organiser.getByRole("button", { name: "Ja, jetzt umverteilen" }).click();
       await expect.poll(() => pageStatus(organiser), { timeout: 10_000 }).toContain("Vergebene Plätze: 1");
       await expect.poll(() => organiser.locator("#decision-log").textContent()).toContain("Platz 3");
+      // Early, before the quota deadline: from now on no quota applies, and no page says otherwise.
+      expect(await organiser.locator(".over-commitment").count()).toBe(0);
       await check(organiser, "cycle-3-redistributed");
 
       await go(midwives, `${eventPath}/anmelden?institution=${MIDWIVES.id}`);
       await expect.poll(() => statusOf(midwives, heb2.name), { timeout: 10_000 }).toBe("Platz bestätigt");
+      await expect
+        .poll(() => midwives.locator(".quota-sentence").textContent())
+        .toBe("Vergeben: 2 – das Kontingent war 1");
+      expect(await midwives.locator(".quota-hint").textContent()).toMatch(/^Die Umverteilung ist am .+ gelaufen; /);
+      const said = (await midwives.locator("main").textContent()) ?? "";
+      expect(said).not.toContain("Kontingentfrist ist vorbei");
+      expect(said).not.toContain("Ihres Kontingents");
+      await check(midwives, "cycle-3-quota-after-redistribution");
+      // The contact's event list says the same.
+      await go(midwives, "/kinderschutzcluster-9/veranstaltungen");
+      const card = midwives.locator(`li[id="${eventPath.split("/").pop()}"]`);
+      await expect
+        .poll(() => card.locator(".event-state").textContent(), { timeout: 10_000 })
+        .toMatch(/^Plätze werden seit .+ nach Reihenfolge der Anmeldung vergeben$/);
+      expect(await card.textContent()).not.toContain("Kontingente reserviert bis");
+      expect(await card.locator(".invitation-lines").textContent()).toContain("vergeben 2 · Kontingent war 1");
+      await go(midwives, `${eventPath}/anmelden?institution=${MIDWIVES.id}`);
       await go(kita, `${eventPath}/anmelden?institution=${KITA.id}`);
       await expect.poll(() => statusOf(kita, kita2.name), { timeout: 10_000 }).toBe("Warteliste");
 

@@ -52,6 +52,39 @@ describe("directory filters", () => {
     }
   });
 
+  it("counts the institutions it shows, after every filter, and announces that number", async () => {
+    const page = await openPage(browser, "/kinderschutzcluster-9/verzeichnis");
+    try {
+      const counter = page.locator(".result-count");
+      const said = async () => (await counter.textContent())?.trim();
+      const shown = async () => {
+        const n = await cards(page).count();
+        return n === 1 ? "1 Einrichtung" : `${n} Einrichtungen`;
+      };
+      await expect.poll(() => cards(page).count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(24);
+      const all = await cards(page).count();
+      await expect.poll(said).toBe(await shown());
+
+      await page.getByLabel("Suche", { exact: true }).fill("Hebamme");
+      await expect.poll(() => cards(page).count(), { timeout: 10_000 }).toBeLessThan(all);
+      await expect.poll(said).toBe(await shown());
+      await page.getByLabel("Profession").selectOption({ label: "Hebammen / Familienhebammen" });
+      await expect.poll(() => new URL(page.url()).searchParams.get("sector")).toBe("midwifery");
+      await expect.poll(said).toBe(await shown());
+      await page.getByLabel("Kommune").selectOption({ label: "Ludwigshafen am Rhein" });
+      await expect.poll(() => new URL(page.url()).searchParams.get("municipality")).toBe("mun-ludwigshafen");
+      await expect.poll(said).toBe(await shown());
+      // The live region says the same as the list below it.
+      expect(await counter.getAttribute("role")).toBe("status");
+
+      await page.getByRole("button", { name: "Filter zurücksetzen" }).click();
+      await expect.poll(() => cards(page).count()).toBe(all);
+      await expect.poll(said).toBe(`${all} Einrichtungen`);
+    } finally {
+      await page.close();
+    }
+  });
+
   it("says so when nothing matches", async () => {
     const page = await openPage(browser, "/kinderschutzcluster-9/verzeichnis?q=gibtesnichtxyz");
     try {

@@ -124,6 +124,35 @@ describe("the participant's page", () => {
     }
   });
 
+  it("after the last session offers no ticket, no calendar file and no cancelling", async () => {
+    const token = await personalLinkOf(PARTICIPANT);
+    const res = await fetch(url("/api/participation"), { headers: { "x-participant-token": token } });
+    const { event } = (await res.json()) as { event: { sessions: { endsAt: string }[] } };
+    const lastEnd = Math.max(...event.sessions.map((s) => new Date(s.endsAt).getTime()));
+    const page = await openPage(browser, "/kinderschutzcluster-9");
+    try {
+      // The page decides by its own clock; the day after the event is over.
+      await page.clock.setFixedTime(new Date(lastEnd + 86_400_000));
+      await page.setViewportSize({ width: 375, height: 800 });
+      await page.goto(url(`/teilnahme#t=${token}`), { waitUntil: "networkidle" });
+      await expect
+        .poll(() => statusPanel(page).textContent(), { timeout: 10_000 })
+        .toContain("Die Veranstaltung hat bereits stattgefunden.");
+      const headings = await page.getByRole("heading", { level: 2 }).allTextContents();
+      expect(headings).not.toContain("Ihr Ticket");
+      expect(headings).not.toContain("Teilnahme absagen");
+      expect(headings).toContain("Termine");
+      expect(await page.getByRole("img", { name: /QR-Code/ }).count()).toBe(0);
+      expect(await page.getByRole("button", { name: "Zum Kalender hinzufügen (ICS)" }).count()).toBe(0);
+      expect(await page.getByRole("button", { name: "Teilnahme absagen" }).count()).toBe(0);
+      await screenshot(page, "teilnahme-vorbei");
+      await expectNoAxeViolations(page);
+      expectCleanPage(page);
+    } finally {
+      await page.close();
+    }
+  });
+
   it("offers a freed place with its deadline and accepts it", async () => {
     // An open offer needs a full event and a cancellation; the page's part is shown here with the
     // server's answers reshaped in the browser (the API's part is in test/api/participation.test.ts).

@@ -7,7 +7,7 @@ import { quotaOf } from "../domain/allocation";
 import { type EventPlan, type EventPlanInput, planEvent, type RuleError } from "../domain/event-plan";
 import { auditInsert, auditInsertIf } from "../lib/audit";
 import { type MailLocale, mailInsertIf, type OutgoingMail } from "../lib/mail";
-import { formatEventDates } from "../lib/time";
+import { formatBerlinDateTime, formatEventDates } from "../lib/time";
 import { type BatchStatement, type Db, runBatch, runMixedBatch } from "./client";
 import { type EventRow, planningInputs, removalTouchesPeople } from "./events";
 import { mailBrandOf } from "./network-settings";
@@ -375,7 +375,8 @@ export async function publishEvent(
       .where(eq(networks.id, event.networkId))
       .limit(1),
     db.select().from(eventSessions).where(eq(eventSessions.eventId, event.id)).orderBy(asc(eventSessions.position)),
-    // Every contact account of every invited (non-archived) institution.
+    // Every contact account of every invited (non-archived) institution; one row without an
+    // address for an institution that has no contact yet, so that the organiser learns of it.
     db
       .select({
         email: accounts.email,
@@ -386,8 +387,8 @@ export async function publishEvent(
       })
       .from(quotas)
       .innerJoin(institutions, eq(institutions.id, quotas.institutionId))
-      .innerJoin(roles, and(eq(roles.institutionId, quotas.institutionId), eq(roles.role, "institution_contact")))
-      .innerJoin(accounts, eq(accounts.id, roles.accountId))
+      .leftJoin(roles, and(eq(roles.institutionId, quotas.institutionId), eq(roles.role, "institution_contact")))
+      .leftJoin(accounts, eq(accounts.id, roles.accountId))
       .where(and(eq(quotas.eventId, event.id), sql`${institutions.archivedAt} is null`))
       .orderBy(asc(institutions.name), asc(accounts.email)),
     mailBrandOf(db, event.networkId, origin),
@@ -396,7 +397,17 @@ export async function publishEvent(
     de: formatEventDates(sessionRows, "de"),
     en: formatEventDates(sessionRows, "en"),
   };
-  const mails: OutgoingMail<"event_invitation">[] = contacts.map((r) => ({
+  const reached = contacts.flatMap((r) =>
+    r.email === null || r.locale === null ? [] : [{ ...r, email: r.email, locale: r.locale }],
+  );
+  const withoutContact = contacts
+    .filter((r) => r.email === null)
+    .map((r) => ({ id: r.institutionId, name: r.institutionName }));
+  const deadline: Record<MailLocale, string> = {
+    de: formatBerlinDateTime(event.quotaDeadline, "de"),
+    en: formatBerlinDateTime(event.quotaDeadline, "en"),
+  };
+  const mails: OutgoingMail<"event_invitation">[] = reached.map((r) => ({
     to: r.email,
     locale: r.locale,
     networkId: event.networkId,
@@ -407,6 +418,7 @@ export async function publishEvent(
       institutionName: r.institutionName,
       dates: dates[r.locale],
       quota: quotaOf(r.places, event.defaultQuota),
+      quotaDeadline: deadline[r.locale],
       link: `${origin}/${encodeURIComponent(network.slug)}/veranstaltungen/${encodeURIComponent(event.id)}/anmelden?institution=${encodeURIComponent(r.institutionId)}`,
     },
     brand,
@@ -429,5 +441,13 @@ export async function publishEvent(
     ),
     ...mails.map((mail) => mailInsertIf(mail, chained, now)),
   ]);
-  return { published: published.results.length === 1, mails: mails.length };
+  return {
+    published: published.results.length === 1,
+    mails: mails.length,
+    invitations: {
+      mailed: mails.length,
+      institutionsReached: new Set(reached.map((r) => r.institutionId)).size,
+      institutionsWithoutContact: withoutContact,
+    },
+  };
 }

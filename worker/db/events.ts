@@ -2,6 +2,7 @@
 // has to know before it plans (db/event-writes.ts writes).
 
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { phaseOf } from "../domain/allocation";
 import type { DirectoryEntry } from "../domain/event-plan";
 import type { Db } from "./client";
 import {
@@ -25,7 +26,7 @@ type TrackRow = typeof tracks.$inferSelect;
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-const toSummary = (e: EventRow, sessionRows: SessionRow[], trackRows: TrackRow[]) => ({
+const toSummary = (e: EventRow, sessionRows: SessionRow[], trackRows: TrackRow[], now: Date) => ({
   id: e.id,
   type: e.type,
   status: e.status,
@@ -39,6 +40,17 @@ const toSummary = (e: EventRow, sessionRows: SessionRow[], trackRows: TrackRow[]
   registrationOpensAt: e.registrationOpensAt.toISOString(),
   quotaDeadline: e.quotaDeadline.toISOString(),
   registrationClosesAt: e.registrationClosesAt.toISOString(),
+  phase: phaseOf(
+    {
+      status: e.status,
+      registrationOpensAt: e.registrationOpensAt.getTime(),
+      quotaDeadline: e.quotaDeadline.getTime(),
+      registrationClosesAt: e.registrationClosesAt.getTime(),
+      redistributedAt: e.redistributedAt?.getTime() ?? null,
+    },
+    now.getTime(),
+  ),
+  redistributedAt: e.redistributedAt?.toISOString() ?? null,
   invitationMode: e.invitationMode,
   promotionMode: e.promotionMode,
   offerHours: e.offerHours,
@@ -65,7 +77,7 @@ const toSummary = (e: EventRow, sessionRows: SessionRow[], trackRows: TrackRow[]
 });
 
 /** The event as its organisers edit it; undefined if there is none. */
-export async function loadEventDetail(db: Db, eventId: string) {
+export async function loadEventDetail(db: Db, eventId: string, now = new Date()) {
   const [event] = await db.select().from(events).where(eq(events.id, eventId)).limit(1);
   if (!event) return undefined;
   const [sessionRows, trackRows, quotaRows] = await Promise.all([
@@ -74,11 +86,10 @@ export async function loadEventDetail(db: Db, eventId: string) {
     db.select().from(quotas).where(eq(quotas.eventId, eventId)),
   ]);
   return {
-    ...toSummary(event, sessionRows, trackRows),
+    ...toSummary(event, sessionRows, trackRows, now),
     networkId: event.networkId,
     legalBasis: event.legalBasis,
     retentionMonths: event.retentionMonths,
-    redistributedAt: event.redistributedAt?.toISOString() ?? null,
     checkInMinutesBefore: event.checkInMinutesBefore,
     invitation: {
       mode: event.invitationMode,
@@ -96,7 +107,7 @@ export async function loadEventDetail(db: Db, eventId: string) {
 }
 
 /** A network's events, soonest first: published ones, or all of them for its organisers (`manage`). */
-export async function listEvents(db: Db, networkId: string, manage: boolean) {
+export async function listEvents(db: Db, networkId: string, manage: boolean, now = new Date()) {
   const ofList = and(eq(events.networkId, networkId), manage ? undefined : eq(events.status, "published"));
   // Joined rather than listed by id: a network's events may outnumber D1's 100 bound parameters.
   const [rows, sessionRows, trackRows] = await Promise.all([
@@ -119,6 +130,7 @@ export async function listEvents(db: Db, networkId: string, manage: boolean) {
       e,
       sessionRows.map((r) => r.session),
       trackRows.map((r) => r.track),
+      now,
     ),
   );
   const firstStart = (e: (typeof items)[number]) => e.sessions[0]?.startsAt ?? e.registrationClosesAt;

@@ -3,7 +3,16 @@
 // decision can be replayed and explained. States are small (≤ 500 institutions,
 // ≤ 1000 waiting), so a plain scan per place is fast enough and easy to check.
 
-export type Phase = "draft" | "cancelled" | "not_open" | "reserved" | "awaiting_redistribution" | "open" | "closed";
+export const phases = [
+  "draft",
+  "cancelled",
+  "not_open",
+  "reserved",
+  "awaiting_redistribution",
+  "open",
+  "closed",
+] as const;
+export type Phase = (typeof phases)[number];
 
 export interface EventClock {
   status: "draft" | "published" | "cancelled";
@@ -24,6 +33,15 @@ export function phaseOf(event: EventClock, now: number): Phase {
   if (now < event.quotaDeadline) return "reserved";
   // Unclaimed places stay reserved until the redistribution has actually run.
   return "awaiting_redistribution";
+}
+
+/**
+ * Whether the quotas still bind places: while the event is planned, before registration opens,
+ * until the deadline, and after it until the redistribution has run (unclaimed places stay
+ * reserved until then). After the redistribution, and once registration is over, they do not.
+ */
+export function quotasApply(phase: Phase): boolean {
+  return phase === "draft" || phase === "not_open" || phase === "reserved" || phase === "awaiting_redistribution";
 }
 
 /** Places reserved for an institution: its override, else the event default. */
@@ -204,6 +222,7 @@ export interface QuotaLine {
 export interface BoardSummary {
   capacity: number;
   quotaSum: number;
+  /** The quotas exceed the capacity while they still apply: some registrations would wait despite their quota. */
   overCommitted: boolean;
   /** quotaSum - capacity when positive, else 0 */
   overCommitment: number;
@@ -223,8 +242,11 @@ export interface BoardSummary {
 const sum = (lines: QuotaLine[], field: "quota" | "confirmed" | "offered" | "waiting") =>
   lines.reduce((total, line) => total + line[field], 0);
 
-/** Aggregates for the organiser's allocation board. free = max(0, capacity - confirmed - offered). Sort institutions by sectorKey then institutionId, sectors by key. */
-export function boardSummary(capacity: number, lines: QuotaLine[]): BoardSummary {
+/**
+ * Aggregates for the organiser's allocation board. free = max(0, capacity - confirmed - offered). Sort institutions by sectorKey then institutionId, sectors by key.
+ * Given the event's phase, over-commitment is only reported while the quotas apply; without one, as while planning.
+ */
+export function boardSummary(capacity: number, lines: QuotaLine[], phase?: Phase): BoardSummary {
   const sorted = [...lines].sort(
     (a, b) => compareIds(a.sectorKey, b.sectorKey) || compareIds(a.institutionId, b.institutionId),
   );
@@ -245,7 +267,8 @@ export function boardSummary(capacity: number, lines: QuotaLine[]): BoardSummary
   return {
     capacity,
     quotaSum,
-    overCommitted: quotaSum > capacity,
+    // After the redistribution nobody waits because of a quota, so the warning would be untrue.
+    overCommitted: quotaSum > capacity && (phase === undefined || quotasApply(phase)),
     overCommitment: Math.max(0, quotaSum - capacity),
     confirmed,
     offered,

@@ -282,13 +282,23 @@ export const drafts: { [T in MailTemplate]: (locale: MailLocale, params: ParamsO
           },
     }[kind];
     const blocks: Block[] = [{ kind: "p", text: what.t }];
+    // Only a confirmed place comes with a ticket; promising one to someone waiting would be untrue.
+    const holdsPlace = kind === "confirmed" || kind === "promoted";
     if (link) {
       blocks.push(
         {
           kind: "p",
-          text: de
-            ? "Auf Ihrer persönlichen Seite finden Sie Ihr Ticket (QR-Code), den Kalendereintrag und können absagen:"
-            : "Your personal page has your ticket (QR code) and calendar entry, and lets you cancel:",
+          text: holdsPlace
+            ? de
+              ? "Auf Ihrer persönlichen Seite finden Sie Ihr Ticket (QR-Code), den Kalendereintrag und können absagen:"
+              : "Your personal page has your ticket (QR code) and calendar entry, and lets you cancel:"
+            : kind === "offered"
+              ? de
+                ? "Auf Ihrer persönlichen Seite nehmen Sie den Platz an; danach finden Sie dort Ihr Ticket (QR-Code):"
+                : "Accept the place on your personal page; your ticket (QR code) is there once you have:"
+              : de
+                ? "Auf Ihrer persönlichen Seite sehen Sie, wo Sie stehen, und können sich von der Warteliste abmelden. Ein Ticket erhalten Sie, sobald Ihr Platz bestätigt ist:"
+                : "Your personal page shows where you stand and lets you leave the waiting list. You receive a ticket once your place is confirmed:",
         },
         { kind: "link", label: de ? "Meine Anmeldung" : "My registration", href: link },
         {
@@ -302,15 +312,27 @@ export const drafts: { [T in MailTemplate]: (locale: MailLocale, params: ParamsO
     return { subject: what.s, blocks };
   },
 
-  event_invitation: (locale, { eventTitle, networkName, institutionName, dates, quota, link }) =>
+  event_invitation: (locale, { eventTitle, networkName, institutionName, dates, quota, quotaDeadline, link }) =>
     locale === "de"
       ? {
           subject: `Einladung: ${eventTitle}`,
           blocks: [
             {
               kind: "p",
-              text: `das Netzwerk ${networkName} lädt ${institutionName} zu „${eventTitle}“ (${dates}) ein. Für Ihre Einrichtung sind ${quota} Plätze reserviert.`,
+              text:
+                `das Netzwerk ${networkName} lädt ${institutionName} zu „${eventTitle}“ (${dates}) ein. ` +
+                (quota === 1
+                  ? "Für Ihre Einrichtung ist 1 Platz reserviert."
+                  : `Für Ihre Einrichtung sind ${quota} Plätze reserviert.`),
             },
+            ...(quotaDeadline
+              ? [
+                  {
+                    kind: "p" as const,
+                    text: `Die Reservierung gilt bis zur Kontingentfrist am ${quotaDeadline}. Danach gehen nicht genutzte Plätze an die Wartelisten aller Einrichtungen.`,
+                  },
+                ]
+              : []),
             { kind: "p", text: "Hier melden Sie Ihre Kolleg_innen an:" },
             { kind: "link", label: "Zur Anmeldung", href: link },
           ],
@@ -320,8 +342,20 @@ export const drafts: { [T in MailTemplate]: (locale: MailLocale, params: ParamsO
           blocks: [
             {
               kind: "p",
-              text: `The network ${networkName} invites ${institutionName} to “${eventTitle}” (${dates}). ${quota} places are reserved for your institution.`,
+              text:
+                `The network ${networkName} invites ${institutionName} to “${eventTitle}” (${dates}). ` +
+                (quota === 1
+                  ? "1 place is reserved for your institution."
+                  : `${quota} places are reserved for your institution.`),
             },
+            ...(quotaDeadline
+              ? [
+                  {
+                    kind: "p" as const,
+                    text: `The reservation holds until the quota deadline, ${quotaDeadline}. After that, places not taken pass to the waiting lists of all institutions.`,
+                  },
+                ]
+              : []),
             { kind: "p", text: "Register your colleagues here:" },
             { kind: "link", label: "Register", href: link },
           ],

@@ -179,3 +179,32 @@ describe("retryDelayMs", () => {
     expect(retryDelayMs(0)).toBe(60_000);
   });
 });
+
+describe("what the registration mails promise", () => {
+  const update = (kind: ParamsOf<"registration_update">["kind"], locale: "de" | "en" = "de") =>
+    renderMail("registration_update", locale, { ...samples.registration_update, kind }).text;
+
+  it("promises a ticket only with a confirmed place, not on the waiting list or with an open offer", () => {
+    for (const kind of ["confirmed", "promoted"] as const) {
+      expect(update(kind)).toContain("Ticket (QR-Code)");
+      expect(update(kind, "en")).toContain("ticket (QR code)");
+    }
+    expect(update("waitlisted")).not.toMatch(/finden Sie Ihr Ticket/);
+    expect(update("waitlisted")).toContain("Ein Ticket erhalten Sie, sobald Ihr Platz bestätigt ist");
+    expect(update("waitlisted", "en")).not.toMatch(/has your ticket/);
+    expect(update("offered")).toContain("danach finden Sie dort Ihr Ticket");
+  });
+
+  it("names the quota deadline in the invitation", () => {
+    const mail = renderMail("event_invitation", "de", {
+      ...samples.event_invitation,
+      quotaDeadline: "Mo., 21. Dezember 2026, 18:00 Uhr",
+    });
+    expect(mail.text).toContain("Die Reservierung gilt bis zur Kontingentfrist am Mo., 21. Dezember 2026, 18:00 Uhr.");
+    const en = renderMail("event_invitation", "en", {
+      ...samples.event_invitation,
+      quotaDeadline: "Mon, 21 December 2026, 18:00",
+    });
+    expect(en.text).toContain("until the quota deadline, Mon, 21 December 2026, 18:00.");
+  });
+});

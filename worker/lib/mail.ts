@@ -45,6 +45,8 @@ export type MailParams = {
     institutionName: string;
     dates: string;
     quota: number;
+    /** Until when the quota is reserved (Berlin date and time, formatted); absent: not named. */
+    quotaDeadline?: string;
     link: string;
   };
   /** Sent when a session ends, to each person present: the anonymous feedback form. */

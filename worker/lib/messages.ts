@@ -312,6 +312,17 @@ export const problems = {
     },
     en: { title: "Not possible", detail: "The registration has changed in the meantime. Please reload the page." },
   },
+  event_over: {
+    status: 409,
+    de: {
+      title: "Veranstaltung vorbei",
+      detail: "Die Veranstaltung hat schon stattgefunden. Eine Anmeldung lässt sich danach nicht mehr absagen.",
+    },
+    en: {
+      title: "Event over",
+      detail: "The event has already taken place. A registration can no longer be cancelled afterwards.",
+    },
+  },
   no_open_offer: {
     status: 409,
     de: {

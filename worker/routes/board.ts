@@ -5,7 +5,7 @@ import { cancelEvent, runRedistribution } from "../db/allocation";
 import { type BoardEvent, boardEvent, boardRows } from "../db/board";
 import type { Db } from "../db/client";
 import { invitedEventsOf } from "../db/registrations";
-import { boardSummary, phaseOf, quotaOf } from "../domain/allocation";
+import { boardSummary, phaseOf, phases, quotaOf } from "../domain/allocation";
 import { auditInsert } from "../lib/audit";
 import { requireAuth } from "../lib/auth";
 import { eventAccess, institutionAccess } from "../lib/guards";
@@ -16,11 +16,19 @@ import { runContextOf } from "../lib/run-context";
 import { InstitutionIdParam, jsonContent, problemResponses } from "../lib/schemas";
 import { EventIdParam, iso } from "./registrations";
 
-const phases = ["draft", "cancelled", "not_open", "reserved", "awaiting_redistribution", "open", "closed"] as const;
-
 async function boardOf(db: Db, event: BoardEvent, now: Date) {
   const { lines, tracks, decisions } = await boardRows(db, event.id);
   const names = Object.fromEntries(lines.map((l) => [l.institutionId, l.institutionName]));
+  const phase = phaseOf(
+    {
+      status: event.status,
+      registrationOpensAt: event.registrationOpensAt.getTime(),
+      quotaDeadline: event.quotaDeadline.getTime(),
+      registrationClosesAt: event.registrationClosesAt.getTime(),
+      redistributedAt: event.redistributedAt?.getTime() ?? null,
+    },
+    now.getTime(),
+  );
   const summary = boardSummary(
     event.capacity,
     lines.map((l) => ({
@@ -31,19 +39,11 @@ async function boardOf(db: Db, event: BoardEvent, now: Date) {
       offered: l.offered,
       waiting: l.waiting,
     })),
+    phase,
   );
   return {
     eventId: event.id,
-    phase: phaseOf(
-      {
-        status: event.status,
-        registrationOpensAt: event.registrationOpensAt.getTime(),
-        quotaDeadline: event.quotaDeadline.getTime(),
-        registrationClosesAt: event.registrationClosesAt.getTime(),
-        redistributedAt: event.redistributedAt?.getTime() ?? null,
-      },
-      now.getTime(),
-    ),
+    phase,
     redistributedAt: event.redistributedAt?.toISOString() ?? null,
     ...summary,
     institutions: summary.institutions.map((l) => ({ ...l, institutionName: names[l.institutionId] ?? "" })),
@@ -67,7 +67,9 @@ const BoardSchema = z
     redistributedAt: iso.nullable(),
     capacity: z.number().int(),
     quotaSum: z.number().int(),
-    overCommitted: z.boolean(),
+    overCommitted: z.boolean().openapi({
+      description: "The quotas exceed the capacity while they still apply (false after the redistribution)",
+    }),
     overCommitment: z.number().int(),
     confirmed: z.number().int(),
     offered: z.number().int(),
@@ -132,6 +134,9 @@ const InvitedEventSchema = z
     registrationOpensAt: iso,
     quotaDeadline: iso,
     registrationClosesAt: iso,
+    redistributedAt: iso
+      .nullable()
+      .openapi({ description: "When the redistribution ran; from then on no quota applies" }),
     quota: z.number().int(),
     confirmed: z.number().int(),
     offered: z.number().int(),
@@ -254,6 +259,7 @@ export const board = createRouter()
             registrationOpensAt: new Date(r.opens).toISOString(),
             quotaDeadline: new Date(r.deadline).toISOString(),
             registrationClosesAt: new Date(r.closes).toISOString(),
+            redistributedAt: r.redistributed === null ? null : new Date(r.redistributed).toISOString(),
             quota: r.quota,
             confirmed: r.confirmed,
             offered: r.offered,

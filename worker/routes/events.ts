@@ -3,6 +3,7 @@ import { settleEvent } from "../db/allocation";
 import type { Db } from "../db/client";
 import { createEvent, publishEvent, updateEvent } from "../db/event-writes";
 import { eventStatuses, eventTypes, invitationModes, listEvents, loadEventDetail, promotionModes } from "../db/events";
+import { phases } from "../domain/allocation";
 import { DEFAULT_CHECK_IN_MINUTES_BEFORE, MAX_CHECK_IN_MINUTES_BEFORE } from "../domain/check-in-window";
 import { type RuleError, ruleMessages } from "../domain/event-plan";
 import type { Locale } from "../env";
@@ -63,6 +64,10 @@ const EventSummarySchema = z
     registrationOpensAt: iso,
     quotaDeadline: iso,
     registrationClosesAt: iso,
+    phase: z.enum(phases).openapi({ description: "Where the event's registration stands now" }),
+    redistributedAt: iso.nullable().openapi({
+      description: "When the redistribution ran (at or before the quota deadline); from then on no quota applies",
+    }),
     invitationMode: z.enum(invitationModes),
     promotionMode: z.enum(promotionModes),
     offerHours: z.number().int(),
@@ -86,7 +91,6 @@ export const EventDetailSchema = EventSummarySchema.extend({
     .int()
     .nullable()
     .openapi({ description: "Overrides the network's retention period; null: the network's applies" }),
-  redistributedAt: iso.nullable(),
   checkInMinutesBefore: z.number().int().openapi({
     description:
       "Check-in opens this many minutes before a session starts and closes at the end of its day (Berlin time)",
@@ -106,6 +110,21 @@ export const EventDetailSchema = EventSummarySchema.extend({
 }).openapi("EventDetail");
 
 export type EventDetail = z.infer<typeof EventDetailSchema>;
+
+const PublishedEventSchema = EventDetailSchema.extend({
+  invitations: z
+    .object({
+      mailed: z.number().int().openapi({ description: "Invitation mails written, one per contact person" }),
+      institutionsReached: z
+        .number()
+        .int()
+        .openapi({ description: "Invited institutions with at least one contact person, who got the mail" }),
+      institutionsWithoutContact: z
+        .array(z.object({ id: z.string(), name: z.string() }))
+        .openapi({ description: "Invited institutions nobody could be mailed at: they have no contact person yet" }),
+    })
+    .openapi("InvitationsSent"),
+}).openapi("PublishedEvent");
 
 // ---------------------------------------------------------------------------
 // Input
@@ -357,7 +376,10 @@ export const events = createRouter()
       summary: "Publish a draft and send the invitations to the contacts of the invited institutions (organisers)",
       middleware: [eventAccess("organiser")] as const,
       request: { params: EventIdParam },
-      responses: { 200: jsonContent(EventDetailSchema, "Published"), ...problemResponses(401, 403, 404, 409) },
+      responses: {
+        200: jsonContent(PublishedEventSchema, "Published, with whom the invitations reached"),
+        ...problemResponses(401, 403, 404, 409),
+      },
     }),
     async (c) => {
       const event = c.var.event;
@@ -370,6 +392,6 @@ export const events = createRouter()
       });
       if (!outcome.published) throw new ApiError("event_not_draft");
       if (outcome.mails > 0) deliverAfterResponse(c);
-      return c.json(await detailOf(c.var.db, event.id), 200);
+      return c.json({ ...(await detailOf(c.var.db, event.id)), invitations: outcome.invitations }, 200);
     },
   );

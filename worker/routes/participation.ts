@@ -12,6 +12,7 @@ import {
 } from "../db/participation";
 import { personalDataOf } from "../db/personal-data";
 import { adoptRequestedLink, revokePersonalLinks } from "../db/personal-links";
+import { eventEnded } from "../domain/event-state";
 import type { AppEnv } from "../env";
 import { auditInsert } from "../lib/audit";
 import { hashToken } from "../lib/auth";
@@ -186,6 +187,7 @@ export const participation = createRouter()
       path: "/participation/cancel",
       tags: ["Participation"],
       summary: "Cancel the own registration; the place passes to the waiting list",
+      description: "Refused with 409 `event_over` once every session of the event has ended.",
       request: { headers: TokenHeader },
       responses: {
         200: participationResponse("Cancelled"),
@@ -193,7 +195,9 @@ export const participation = createRouter()
       },
     }),
     async (c) => {
-      const { registration } = await byToken(c, c.req.valid("header")["x-participant-token"]);
+      const { registration, sessions } = await byToken(c, c.req.valid("header")["x-participant-token"]);
+      // Afterwards a cancellation would free no place and only falsify the attendance record.
+      if (eventEnded(sessions, new Date())) throw new ApiError("event_over");
       const done = await cancelRegistration(runContextOf(c), registration.id, null, "cancelled_by_participant");
       if (!done) throw new ApiError("registration_state_conflict");
       deliverAfterResponse(c);

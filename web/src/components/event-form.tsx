@@ -1,5 +1,6 @@
 import { createEffect, createMemo, createSignal, For, type JSX, Show } from "solid-js";
 import { createStore, produce } from "solid-js/store";
+import { quotasApply } from "../../../worker/domain/allocation";
 import { useI18n } from "../i18n";
 import { ApiProblem, type EventDetail, type EventInput, type InstitutionSummary } from "../lib/api";
 import { berlinLocalToIso, berlinToIso, isoToBerlin, isoToBerlinLocal } from "../lib/berlin-time";
@@ -1011,7 +1012,8 @@ export function EventForm(props: {
           <div class="meter" classList={{ "meter-over": over() > 0 }} aria-hidden="true">
             <span style={{ width: `${capacity() > 0 ? Math.min(100, (quotaSum() / capacity()) * 100) : 100}%` }} />
           </div>
-          <Show when={over() > 0}>
+          {/* After the redistribution no registration waits because of a quota: the warning would be untrue. */}
+          <Show when={over() > 0 && (!props.initial || quotasApply(props.initial.phase))}>
             <div class="notice notice-warning over-commitment">
               <p>
                 <strong>

@@ -2,10 +2,15 @@ import { A, createAsync } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { useI18n } from "../i18n";
 import { getInstitutionEvents, type InvitedEvent } from "../lib/api";
+import { quotaUse } from "../lib/event-state";
 import { useNetworkPath, useNetworkSlug } from "../lib/network";
 import { useMe } from "../lib/session";
 
 export type Invitation = { institution: { id: string; name: string }; event: InvitedEvent };
+
+/** Places taken against the quota while it applies; afterwards what the quota was. */
+const quotaPast = (event: InvitedEvent) =>
+  quotaUse(event.phase, event.quota, event.confirmed + event.offered).key === "past";
 
 /** Whether registering is possible now (the server still decides each request). */
 export const registrationOpen = (phase: InvitedEvent["phase"]) =>
@@ -51,7 +56,7 @@ export function InvitationLines(props: { eventId: string; eventTitle: string; in
           {(i) => (
             <li>
               <span>
-                {t("registration.invitation.line", {
+                {t(quotaPast(i.event) ? "registration.invitation.linePast" : "registration.invitation.line", {
                   institution: i.institution.name,
                   used: String(i.event.confirmed + i.event.offered),
                   quota: String(i.event.quota),
@@ -110,7 +115,7 @@ export function YourInvitations() {
                 </p>
                 <p>
                   <strong>
-                    {t("registration.invitation.short", {
+                    {t(quotaPast(i.event) ? "registration.invitation.shortPast" : "registration.invitation.short", {
                       used: String(i.event.confirmed + i.event.offered),
                       quota: String(i.event.quota),
                       remaining: String(i.event.remaining),

@@ -288,7 +288,15 @@ export const de = {
     tracks: "Foren",
     places: "{{ count }} Plätze",
     registration: "Anmeldung {{ from }} bis {{ to }}",
-    quotaDeadline: "Kontingente reserviert bis {{ date }}",
+    /** How places are given now (worker/domain/event-state.ts quotaState). */
+    state: {
+      draft: "Entwurf – noch nicht veröffentlicht",
+      cancelled: "Veranstaltung abgesagt",
+      reserved: "Kontingente reserviert bis {{ deadline }}",
+      awaitingRedistribution: "Kontingentfrist am {{ deadline }} abgelaufen – nicht genutzte Plätze werden umverteilt",
+      inOrder: "Plätze werden seit {{ since }} nach Reihenfolge der Anmeldung vergeben",
+      closed: "Anmeldung seit {{ closes }} geschlossen",
+    },
     venue: "Ort",
     accessibility: "Barrierefreiheit",
     past: "Vergangen",
@@ -416,6 +424,7 @@ export const de = {
       cancelled: "Abgesagt",
     },
     reason: "Grund: {{ reason }}",
+    eventOver: "Die Veranstaltung hat bereits stattgefunden.",
     waitingText: "Sobald ein Platz für Sie frei wird, erhalten Sie eine E-Mail.",
     offerText: "Für Sie ist ein Platz frei geworden. Er wird bis {{ deadline }} Uhr für Sie freigehalten.",
     offerExpired: "Das Platzangebot galt bis {{ deadline }} Uhr und ist abgelaufen.",
@@ -726,15 +735,25 @@ export const de = {
       used: "{{ used }} von {{ quota }} Plätzen Ihres Kontingents vergeben",
       usedOne: "{{ used }} von 1 Platz Ihres Kontingents vergeben",
       usedOrganiser: "{{ used }} von {{ quota }} Plätzen des Kontingents vergeben",
+      beyond: "Vergeben: {{ used }} – {{ over }} über dem Kontingent von {{ quota }}",
+      past: "Vergeben: {{ used }} – das Kontingent war {{ quota }}",
       quota: "Kontingent",
       confirmed: "Bestätigt",
       offered: "Angeboten",
       waiting: "Warteliste",
       remaining: "Noch frei",
-      reservedHint:
-        "Bis zur Kontingentfrist sind diese Plätze für die Einrichtung reserviert. Danach werden nicht genutzte Plätze fair an die Wartelisten aller Einrichtungen verteilt.",
-      afterDeadlineHint:
-        "Die Kontingentfrist ist vorbei: Nicht genutzte Plätze werden fair an die Wartelisten verteilt, danach in der Reihenfolge der Anmeldungen.",
+      /** Per state of worker/domain/event-state.ts quotaState. */
+      hint: {
+        draft: "Die Veranstaltung ist noch nicht veröffentlicht.",
+        cancelled: "Die Veranstaltung ist abgesagt.",
+        reserved:
+          "Bis zur Kontingentfrist am {{ deadline }} sind diese Plätze für die Einrichtung reserviert. Danach werden nicht genutzte Plätze fair an die Wartelisten aller Einrichtungen verteilt.",
+        awaitingRedistribution:
+          "Die Kontingentfrist ist am {{ deadline }} abgelaufen: Nicht genutzte Plätze werden fair an die Wartelisten verteilt, danach in der Reihenfolge der Anmeldungen.",
+        inOrder:
+          "Die Umverteilung ist am {{ since }} gelaufen; Kontingente gelten nicht mehr. Freie Plätze werden bis zum Anmeldeschluss am {{ closes }} in der Reihenfolge der Anmeldungen vergeben.",
+        closed: "Die Anmeldung ist seit dem {{ closes }} geschlossen; Kontingente gelten nicht mehr.",
+      },
     },
     phase: {
       draft: "Entwurf – noch nicht veröffentlicht",
@@ -805,6 +824,8 @@ export const de = {
       line: "{{ institution }}: Kontingent {{ quota }} · vergeben {{ used }} · noch frei {{ remaining }}",
       view: "Anmeldungen ansehen",
       short: "Kontingent {{ quota }} · vergeben {{ used }} · noch frei {{ remaining }}",
+      linePast: "{{ institution }}: vergeben {{ used }} · Kontingent war {{ quota }}",
+      shortPast: "Vergeben {{ used }} · Kontingent war {{ quota }}",
       waiting: "Warteliste: {{ count }}",
       link: "Kolleg_innen anmelden",
       heading: "Ihre Einladungen",
@@ -962,7 +983,15 @@ export const de = {
       text: "Mit dem Veröffentlichen erscheint die Veranstaltung im Netzwerk, und die Ansprechpersonen der {{ count }} eingeladenen Einrichtungen erhalten eine E-Mail mit ihrem Kontingent und dem Link zur Anmeldung.",
       unsaved: "Sie haben ungespeicherte Änderungen. Bitte speichern Sie zuerst.",
       button: "Veröffentlichen",
-      done: "Die Veranstaltung ist veröffentlicht. Die Einladungen sind per E-Mail unterwegs.",
+      done: "Die Veranstaltung ist veröffentlicht.",
+      reached: "Die Ansprechpersonen von {{ count }} Einrichtungen wurden per E-Mail eingeladen.",
+      reachedOne: "Die Ansprechpersonen von 1 Einrichtung wurden per E-Mail eingeladen.",
+      reachedNone: "Niemand wurde per E-Mail eingeladen: Keine der eingeladenen Einrichtungen hat eine Ansprechperson.",
+      withoutContact:
+        "{{ count }} eingeladene Einrichtungen haben noch keine Ansprechperson und keine Einladung erhalten. Laden Sie dort Ansprechpersonen ein; sie finden die Veranstaltung dann unter ihren Einladungen:",
+      withoutContactOne:
+        "1 eingeladene Einrichtung hat noch keine Ansprechperson und keine Einladung erhalten. Laden Sie dort Ansprechpersonen ein; sie finden die Veranstaltung dann unter ihren Einladungen:",
+      inviteContact: "Ansprechperson einladen",
       published: "Die Veranstaltung ist veröffentlicht.",
     },
     cancel: {

@@ -288,7 +288,14 @@ export const en: Dictionary = {
     tracks: "Forums",
     places: "{{ count }} places",
     registration: "Registration {{ from }} to {{ to }}",
-    quotaDeadline: "Quotas reserved until {{ date }}",
+    state: {
+      draft: "Draft – not yet published",
+      cancelled: "Event cancelled",
+      reserved: "Quotas reserved until {{ deadline }}",
+      awaitingRedistribution: "Quota deadline passed on {{ deadline }} – unused places are being redistributed",
+      inOrder: "Since {{ since }} places are given in order of registration",
+      closed: "Registration closed since {{ closes }}",
+    },
     venue: "Venue",
     accessibility: "Accessibility",
     past: "Past",
@@ -413,6 +420,7 @@ export const en: Dictionary = {
       cancelled: "Cancelled",
     },
     reason: "Reason: {{ reason }}",
+    eventOver: "The event has already taken place.",
     waitingText: "As soon as a place becomes free for you, you will get an e-mail.",
     offerText: "A place has become free for you. It is held for you until {{ deadline }}.",
     offerExpired: "The offer of a place was valid until {{ deadline }} and has expired.",
@@ -716,15 +724,24 @@ export const en: Dictionary = {
       used: "{{ used }} of your quota's {{ quota }} places taken",
       usedOne: "{{ used }} of your quota's 1 place taken",
       usedOrganiser: "{{ used }} of the quota's {{ quota }} places taken",
+      beyond: "Taken: {{ used }} – {{ over }} beyond the quota of {{ quota }}",
+      past: "Taken: {{ used }} – the quota was {{ quota }}",
       quota: "Quota",
       confirmed: "Confirmed",
       offered: "Offered",
       waiting: "Waiting list",
       remaining: "Still free",
-      reservedHint:
-        "Until the quota deadline these places are reserved for the institution. After it, unused places are shared fairly among the waiting lists of all institutions.",
-      afterDeadlineHint:
-        "The quota deadline has passed: unused places are shared fairly among the waiting lists, then given in order of registration.",
+      hint: {
+        draft: "The event is not yet published.",
+        cancelled: "The event has been cancelled.",
+        reserved:
+          "Until the quota deadline on {{ deadline }} these places are reserved for the institution. After it, unused places are shared fairly among the waiting lists of all institutions.",
+        awaitingRedistribution:
+          "The quota deadline passed on {{ deadline }}: unused places are shared fairly among the waiting lists, then given in order of registration.",
+        inOrder:
+          "The redistribution ran on {{ since }}; quotas no longer apply. Until registration closes on {{ closes }}, free places are given in order of registration.",
+        closed: "Registration has been closed since {{ closes }}; quotas no longer apply.",
+      },
     },
     phase: {
       draft: "Draft – not yet published",
@@ -795,6 +812,8 @@ export const en: Dictionary = {
       line: "{{ institution }}: quota {{ quota }} · taken {{ used }} · still free {{ remaining }}",
       view: "See registrations",
       short: "Quota {{ quota }} · taken {{ used }} · still free {{ remaining }}",
+      linePast: "{{ institution }}: taken {{ used }} · the quota was {{ quota }}",
+      shortPast: "Taken {{ used }} · the quota was {{ quota }}",
       waiting: "Waiting list: {{ count }}",
       link: "Register colleagues",
       heading: "Your invitations",
@@ -950,7 +969,15 @@ export const en: Dictionary = {
       text: "Publishing shows the event in the network and mails the contacts of the {{ count }} invited institutions their quota and the link to register.",
       unsaved: "You have unsaved changes. Please save first.",
       button: "Publish",
-      done: "The event is published. The invitations are on their way by e-mail.",
+      done: "The event is published.",
+      reached: "The contact persons of {{ count }} institutions were invited by e-mail.",
+      reachedOne: "The contact persons of 1 institution were invited by e-mail.",
+      reachedNone: "Nobody was invited by e-mail: none of the invited institutions has a contact person.",
+      withoutContact:
+        "{{ count }} invited institutions have no contact person yet and received no invitation. Invite contact persons there; they will then find the event among their invitations:",
+      withoutContactOne:
+        "1 invited institution has no contact person yet and received no invitation. Invite contact persons there; they will then find the event among their invitations:",
+      inviteContact: "Invite a contact person",
       published: "The event is published.",
     },
     cancel: {

@@ -119,9 +119,14 @@ export default function DirectoryPage() {
       <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
         <p class="result-count" role="status" aria-live="polite">
           <Show when={results()}>
-            {/* Inside JSX, so that the count follows the filters: Show runs its child function only once. */}
+            {/* Inside JSX, so that the count follows the filters: Show runs its child function only once.
+                It counts the cards listed below, not a total that could ever mean more than is shown. */}
             {(r) => (
-              <>{r().total === 1 ? t("directory.result") : t("directory.results", { count: String(r().total) })}</>
+              <>
+                {r().items.length === 1
+                  ? t("directory.result")
+                  : t("directory.results", { count: String(r().items.length) })}
+              </>
             )}
           </Show>
         </p>

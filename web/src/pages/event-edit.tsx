@@ -1,5 +1,5 @@
 import { A, createAsync, revalidate, useLocation, useParams } from "@solidjs/router";
-import { createSignal, ErrorBoundary, Show } from "solid-js";
+import { createSignal, ErrorBoundary, For, Show } from "solid-js";
 import { EventForm } from "../components/event-form";
 import { InlineConfirm } from "../components/inline-confirm";
 import { OrganiserGate } from "../components/organiser-gate";
@@ -17,6 +17,47 @@ import {
 } from "../lib/api";
 import { useNetworkPath } from "../lib/network";
 
+type Invitations = Awaited<ReturnType<typeof organiserApi.publishEvent>>["invitations"];
+
+/** Whom publishing reached, and the invited institutions nobody could be mailed at, each with the way to invite a contact. */
+function PublishReport(props: { invitations: Invitations }) {
+  const to = useNetworkPath();
+  const { t } = useI18n();
+  const reached = () => props.invitations.institutionsReached;
+  const missing = () => props.invitations.institutionsWithoutContact;
+  return (
+    <div class="notice publish-report" classList={{ "notice-warning": missing().length > 0 }}>
+      <p>
+        {reached() === 0
+          ? t("eventEditor.publish.reachedNone")
+          : reached() === 1
+            ? t("eventEditor.publish.reachedOne")
+            : t("eventEditor.publish.reached", { count: String(reached()) })}
+      </p>
+      <Show when={missing().length > 0}>
+        <p>
+          {missing().length === 1
+            ? t("eventEditor.publish.withoutContactOne")
+            : t("eventEditor.publish.withoutContact", { count: String(missing().length) })}
+        </p>
+        <ul class="without-contact">
+          <For each={missing()}>
+            {(institution) => (
+              <li>
+                {institution.name}:{" "}
+                <A href={to(`/verzeichnis/${encodeURIComponent(institution.id)}/bearbeiten#contacts-title`)}>
+                  {t("eventEditor.publish.inviteContact")}
+                  <span class="visually-hidden"> ({institution.name})</span>
+                </A>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </div>
+  );
+}
+
 function EditEvent(props: { networkId: string; eventId: string }) {
   const to = useNetworkPath();
   const { t } = useI18n();
@@ -30,11 +71,13 @@ function EditEvent(props: { networkId: string; eventId: string }) {
   );
   const [confirmCancel, setConfirmCancel] = createSignal(false);
   const [publishing, setPublishing] = createSignal(false);
+  const [report, setReport] = createSignal<Invitations>();
   let pageStatus: HTMLDivElement | undefined;
 
   const refresh = () => revalidate([getEvent.key, getManagedEvents.key, getEvents.key, getEventBoard.key]);
   const announce = (kind: "ok" | "error", text: string) => {
     setNotice({ kind, text });
+    setReport();
     requestAnimationFrame(() => pageStatus?.focus());
   };
 
@@ -42,9 +85,10 @@ function EditEvent(props: { networkId: string; eventId: string }) {
     if (dirty() || publishing()) return;
     setPublishing(true);
     try {
-      await organiserApi.publishEvent(props.eventId);
+      const published = await organiserApi.publishEvent(props.eventId);
       await refresh();
       announce("ok", t("eventEditor.publish.done"));
+      setReport(published.invitations);
     } catch (err) {
       announce("error", err instanceof ApiProblem ? err.message : t("app.loadError"));
     } finally {
@@ -78,6 +122,7 @@ function EditEvent(props: { networkId: string; eventId: string }) {
           <Show when={notice()}>
             {(n) => <p class={n().kind === "ok" ? "notice notice-ok" : "notice notice-error"}>{n().text}</p>}
           </Show>
+          <Show when={report()}>{(r) => <PublishReport invitations={r()} />}</Show>
         </div>
 
         <Show
@@ -91,6 +136,7 @@ function EditEvent(props: { networkId: string; eventId: string }) {
             onDirtyChange={setDirty}
             onSubmit={async (input, { allowOverbooking }) => {
               setNotice();
+              setReport();
               const saved = await organiserApi.updateEvent(
                 props.eventId,
                 allowOverbooking ? { ...input, allowOverbooking } : input,

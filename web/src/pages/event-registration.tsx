@@ -18,6 +18,7 @@ import {
   type InvitedEvent,
   type Registration,
 } from "../lib/api";
+import { quotaUse, useEventState } from "../lib/event-state";
 import { useNetworkPath, useNetworkSlug } from "../lib/network";
 import { useMe } from "../lib/session";
 
@@ -779,19 +780,25 @@ function RegistrationTable(props: {
 
 function QuotaSummary(props: { invited: InvitedEvent; institutionName: string; forOrganiser: boolean }) {
   const { t } = useI18n();
+  const eventState = useEventState();
   const used = () => props.invited.confirmed + props.invited.offered;
-  const quotaApplies = () => props.invited.phase === "reserved" || props.invited.phase === "not_open";
+  const use = () => quotaUse(props.invited.phase, props.invited.quota, used());
+  // Once the quotas no longer apply, a place "still free" in them would promise what is not there.
+  const quotaApplies = () => use().key !== "past";
   // One mark per reserved place (and per waiting request beyond it); capped so a large quota stays one line.
   const marks = () => {
     const { quota, confirmed, offered, waiting } = props.invited;
     const list: ("confirmed" | "offered" | "free" | "waiting")[] = [];
-    for (let i = 0; i < Math.max(quota, confirmed + offered); i++)
+    for (let i = 0; i < (quotaApplies() ? Math.max(quota, confirmed + offered) : confirmed + offered); i++)
       list.push(i < confirmed ? "confirmed" : i < confirmed + offered ? "offered" : "free");
     for (let i = 0; i < waiting; i++) list.push("waiting");
     return list.slice(0, 40);
   };
   const sentence = () => {
+    const u = use();
     const values = { used: String(used()), quota: String(props.invited.quota) };
+    if (u.key === "past") return t("registration.quota.past", values);
+    if (u.key === "beyond") return t("registration.quota.beyond", { ...values, over: String(u.over) });
     if (props.forOrganiser) return t("registration.quota.usedOrganiser", values);
     return props.invited.quota === 1 ? t("registration.quota.usedOne", values) : t("registration.quota.used", values);
   };
@@ -821,14 +828,14 @@ function QuotaSummary(props: { invited: InvitedEvent; institutionName: string; f
           <dt>{t("registration.quota.waiting")}</dt>
           <dd>{props.invited.waiting}</dd>
         </div>
-        <div class="stat-free">
-          <dt>{t("registration.quota.remaining")}</dt>
-          <dd>{props.invited.remaining}</dd>
-        </div>
+        <Show when={quotaApplies()}>
+          <div class="stat-free">
+            <dt>{t("registration.quota.remaining")}</dt>
+            <dd>{props.invited.remaining}</dd>
+          </div>
+        </Show>
       </dl>
-      <p class="hint">
-        {quotaApplies() ? t("registration.quota.reservedHint") : t("registration.quota.afterDeadlineHint")}
-      </p>
+      <p class="hint quota-hint">{eventState.quotaHint(props.invited)}</p>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { LoadError } from "../components/status";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
 import { type EventSummary, getEvents, getManagedEvents, getMe, getNetwork } from "../lib/api";
+import { useEventState } from "../lib/event-state";
 import { useNetworkPath, useNetworkSlug } from "../lib/network";
 
 /** The dates of an event, in Berlin time, as a list. */
@@ -41,6 +42,7 @@ export default function EventsPage() {
   const networkSlug = useNetworkSlug();
   const to = useNetworkPath();
   const { t, formatDate } = useI18n();
+  const eventState = useEventState();
   usePageTitle(() => t("events.title"));
   // Organisers see every event of their network, drafts and cancelled ones too.
   const events = createAsync(async () => {
@@ -137,7 +139,7 @@ export default function EventsPage() {
                               to: formatDate(event.registrationClosesAt),
                             })}
                             <br />
-                            {t("events.quotaDeadline", { date: formatDate(event.quotaDeadline) })}
+                            <span class="event-state">{eventState.line(event)}</span>
                           </p>
                         </div>
                       </div>

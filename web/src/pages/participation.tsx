@@ -1,5 +1,6 @@
 import { A } from "@solidjs/router";
 import { createMemo, createResource, createSignal, For, type JSX, Show } from "solid-js";
+import { eventEnded } from "../../../worker/domain/event-state";
 import { formatTicketCode } from "../../../worker/domain/ticket-code";
 import { FeedbackLinks } from "../components/feedback";
 import { InlineConfirm } from "../components/inline-confirm";
@@ -37,6 +38,8 @@ export default function ParticipationPage() {
     p.registration.status === "waitlisted" && p.registration.offeredUntil ? "offered" : p.registration.status;
   const offerOpen = (p: Participation) =>
     p.registration.offeredUntil !== null && new Date(p.registration.offeredUntil).getTime() > Date.now();
+  // A past event needs no ticket, no calendar entry and no cancelling (the API refuses it too).
+  const over = (p: Participation) => eventEnded(p.event.sessions, new Date());
   const reasonText = (code: string | null) =>
     code ? (t(`reasons.${code as ReasonCode}`) as string | undefined) : undefined;
 
@@ -167,6 +170,9 @@ export default function ParticipationPage() {
                       </p>
                     )}
                   </Show>
+                  <Show when={over(p()) && p().registration.status !== "cancelled"}>
+                    <p class="event-over">{t("participation.eventOver")}</p>
+                  </Show>
                   <Show when={message()}>
                     <p class="status-message">{message()}</p>
                   </Show>
@@ -183,7 +189,7 @@ export default function ParticipationPage() {
                 </Show>
               </section>
 
-              <Show when={p().registration.status === "confirmed"}>
+              <Show when={p().registration.status === "confirmed" && !over(p())}>
                 <Section id="ticket-title" title={t("participation.ticket")} class="ticket">
                   <QrCode
                     text={`NW:${p().registration.shortCode ?? p().registration.ticketCode}`}
@@ -280,7 +286,7 @@ export default function ParticipationPage() {
                 </Section>
               </Show>
 
-              <Show when={p().registration.status !== "cancelled"}>
+              <Show when={p().registration.status !== "cancelled" && !over(p())}>
                 <Section id="cancel-title" title={t("participation.cancelTitle")} class="danger-zone">
                   <p>{t("participation.cancelText")}</p>
                   <Show
