@@ -4,10 +4,12 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  askForLinks,
   type E2EPage,
   expectCleanPage,
   expectNoAxeViolations,
   launchBrowser,
+  newestMail,
   openPage,
   signInThroughMailbox,
 } from "./browser";
@@ -39,6 +41,9 @@ const ORGANISER_PAGES = [
   `${EVENT}/platzvergabe`,
   `${EVENT}/anwesenheit`,
   `${EVENT}/rueckmeldungen`,
+  `${EVENT}/termine/ses-qe-1/einlass`,
+  `${N}/veranstaltungen/evt-werkstattreihe-fh/rueckmeldungen/fb-demo-fh-1`,
+  `${N}/veranstaltungen/evt-werkstattreihe-fh/rueckmeldungen/fb-demo-fh-1/ergebnisse`,
   `${N}/einstellungen`,
   `${N}/datenschutz`,
   `${N}/datenschutz/aufbewahrung`,
@@ -110,6 +115,30 @@ describe("every page at 375 px and 1,280 px", () => {
       await visitAll(page, ORGANISER_PAGES);
     } finally {
       await page.close();
+    }
+  });
+});
+
+describe("the participant's and the operator's pages at 375 px and 1,280 px", () => {
+  it("as a participant (personal link) and as the operator", { timeout: 120_000 }, async () => {
+    const page = await openPage(browser, "/");
+    try {
+      await askForLinks("fachkraft@kita-regenbogen.example");
+      const link = (await newestMail("fachkraft@kita-regenbogen.example"))?.link;
+      expect(link).toBeTruthy();
+      await page.goto(link as string, { waitUntil: "networkidle" });
+      await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Meine Anmeldung");
+      // The personal page keeps its token in the tab, so it is visited by its own address.
+      await visitAll(page, ["/teilnahme"]);
+    } finally {
+      await page.close();
+    }
+    const operator = await openPage(browser, "/");
+    try {
+      await signInThroughMailbox(operator, "betrieb@netzwerkstatt.example");
+      await visitAll(operator, ["/betrieb"]);
+    } finally {
+      await operator.close();
     }
   });
 });

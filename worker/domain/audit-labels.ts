@@ -34,6 +34,11 @@ export const ACTIONS: Record<string, Words & { group: ActionGroup }> = {
 
   "attendance.view": a("attendance", "Anwesenheitsliste angesehen", "Attendance list viewed"),
   "attendance.check_in": a("attendance", "Eingecheckt", "Checked in"),
+  "attendance.check_in_override": a(
+    "attendance",
+    "Außerhalb der Einlasszeit eingecheckt (bestätigt)",
+    "Checked in outside the check-in window (confirmed)",
+  ),
   "attendance.check_in_undone": a("attendance", "Check-in zurückgenommen", "Check-in undone"),
   "attendance.walk_in": a("attendance", "Spontan vor Ort angemeldet", "Walk-in registered at the door"),
   "attendance.excused": a("attendance", "Als entschuldigt vermerkt", "Marked as excused"),

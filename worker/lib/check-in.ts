@@ -1,7 +1,10 @@
 // Where and when the door takes check-ins and walk-ins, as the problems a route answers with:
 // the rules are domain/attendance.ts and domain/check-in-window.ts.
+import type { Db } from "../db/client";
+import { registrationIdOfTicketCode } from "../db/tickets";
 import { checkInRefusal } from "../domain/attendance";
 import { checkInWindow, checkInWindowState } from "../domain/check-in-window";
+import type { Ticket } from "../domain/ticket-code";
 import { checkInWindowDetail } from "./messages";
 import { ApiError } from "./problem";
 import { berlinDayAndClock } from "./time";
@@ -28,4 +31,12 @@ export function requireWindow(event: Event, session: Session, overrideWindow: bo
     detail: checkInWindowDetail(state, berlinDayAndClock(state === "not_yet_open" ? window.opensAt : window.closesAt)),
     members: { opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString() },
   });
+}
+
+/** The registration a typed or scanned ticket names: by short code, or by id on an older ticket. */
+export async function registrationOfTicket(db: Db, ticket: Ticket) {
+  if (ticket.kind === "id") return ticket.id;
+  const id = await registrationIdOfTicketCode(db, ticket.code);
+  if (!id) throw new ApiError("registration_not_found");
+  return id;
 }

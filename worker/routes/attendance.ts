@@ -15,13 +15,11 @@ import {
   undoCheckIn,
   withdrawExcuse,
 } from "../db/attendance";
-import type { Db } from "../db/client";
-import { registrationIdOfTicketCode } from "../db/tickets";
 import { attendanceFigures, attendanceListCounts } from "../domain/attendance";
 import { checkInWindow } from "../domain/check-in-window";
-import { readTicket, type Ticket } from "../domain/ticket-code";
+import { readTicket } from "../domain/ticket-code";
 import { normaliseEmail, requireAuth } from "../lib/auth";
-import { requireCheckable, requireWindow } from "../lib/check-in";
+import { registrationOfTicket, requireCheckable, requireWindow } from "../lib/check-in";
 import { eventAccess, sessionAccess } from "../lib/guards";
 import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
@@ -171,14 +169,6 @@ const AttendanceFiguresSchema = z
   .openapi("AttendanceFigures");
 
 const Deleted = jsonContent(z.object({ status: z.literal("deleted") }), "Removed");
-
-/** The registration a typed or scanned ticket names: by short code, or by id on an older ticket. */
-async function registrationOfTicket(db: Db, ticket: Ticket) {
-  if (ticket.kind === "id") return ticket.id;
-  const id = await registrationIdOfTicketCode(db, ticket.code);
-  if (!id) throw new ApiError("registration_not_found");
-  return id;
-}
 
 export const attendance = createRouter()
   .openapi(
