@@ -103,6 +103,11 @@ export const ACTIONS: Record<string, Words & { group: ActionGroup }> = {
 
   "network.privacy_updated": a("privacy", "Datenschutzeinstellungen geändert", "Privacy settings changed"),
   "personal_data.access": a("privacy", "Auskunft über gespeicherte Daten erteilt", "Data access request answered"),
+  "personal_data.access_letter": a(
+    "privacy",
+    "Auskunft über gespeicherte Daten als PDF-Brief erteilt",
+    "Data access request answered as a PDF letter",
+  ),
   "personal_data.erasure": a("privacy", "Daten einer Person gelöscht", "A person's data erased"),
   "retention.anonymised": a(
     "privacy",

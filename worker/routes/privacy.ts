@@ -3,6 +3,7 @@
 // (access and erasure) answered on their behalf.
 
 import { createRoute, z } from "@hono/zod-openapi";
+import { documentHeaderOf } from "../db/documents";
 import { personalDataOf, registrationIdsOf } from "../db/personal-data";
 import { logPersonRequest, updatePrivacySettings, withdrawAndErase } from "../db/privacy";
 import { retentionOverview } from "../db/retention";
@@ -10,9 +11,11 @@ import { MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS } from "../domain/retention"
 import { normaliseEmail, requireAuth } from "../lib/auth";
 import { organiserOfNetwork } from "../lib/guards";
 import { deliverAfterResponse } from "../lib/mail";
+import { accessLetterPdf } from "../lib/pdf-letter";
 import { createRouter } from "../lib/router";
 import { runContextOf } from "../lib/run-context";
 import { jsonContent, problemResponses, safeText } from "../lib/schemas";
+import { download } from "./documents";
 import { NetworkRefParam } from "./networks";
 
 const iso = z.string().openapi({ format: "date-time" });
@@ -221,6 +224,43 @@ export const privacy = createRouter()
       const ids = data.registrations.map((r) => r.id);
       await logPersonRequest(c.var.db, network.id, auth.accountId, "personal_data.access", ids, now);
       return c.json(data, 200, { "cache-control": "no-store" });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/networks/{networkId}/personal-data/access.pdf",
+      tags: ["Data protection"],
+      summary: "The same answer to an access request as a letter to the person (PDF, organisers)",
+      description:
+        "The content of the JSON document, in plain German, on the network's letterhead; a letter saying nothing is " +
+        "stored when nothing is. Written to the audit log like the JSON one, with the ids of the registrations found.",
+      middleware: [organiserOfNetwork] as const,
+      request: {
+        params: NetworkRefParam,
+        body: { content: { "application/json": { schema: PersonRequestSchema } }, required: true },
+      },
+      responses: {
+        200: {
+          description: "The letter",
+          content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } },
+        },
+        ...problemResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const auth = requireAuth(c);
+      const now = new Date();
+      const network = c.var.network;
+      const { email } = c.req.valid("json");
+      const [data, header] = await Promise.all([
+        personalDataOf(c.var.db, network.id, email, now, "organiser"),
+        documentHeaderOf(c.var.db, network.id),
+      ]);
+      const pdf = await accessLetterPdf({ data, logoPng: header.logoPng, signerName: header.signerName });
+      const ids = data.registrations.map((r) => r.id);
+      await logPersonRequest(c.var.db, network.id, auth.accountId, "personal_data.access_letter", ids, now);
+      return download(c, pdf, "application/pdf", `auskunft-${email.replace(/[^a-z0-9]+/g, "-")}.pdf`);
     },
   )
   .openapi(

@@ -104,6 +104,7 @@ export const de = {
       found: "{{ n }} Anmeldung(en) zu dieser Adresse, {{ mails }} E-Mail(s).",
       none: "Zu dieser Adresse sind keine Daten gespeichert.",
       download: "Auskunft herunterladen (JSON)",
+      downloadLetter: "Als PDF-Brief herunterladen",
       erase: "Anmeldungen zurückziehen und Daten löschen",
       eraseQuestion: "Alle Daten dieser Person löschen?",
       eraseText:

@@ -105,6 +105,7 @@ export const en: Dictionary = {
       found: "{{ n }} registration(s) under this address, {{ mails }} e-mail(s).",
       none: "No data is held under this address.",
       download: "Download the data (JSON)",
+      downloadLetter: "Download as a PDF letter",
       erase: "Withdraw the registrations and erase the data",
       eraseQuestion: "Erase all of this person's data?",
       eraseText:

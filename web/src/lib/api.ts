@@ -368,6 +368,12 @@ export const privacyApi = {
   retention: (networkId: string) => read(client.networks[":networkId"].retention.$get({ param: { networkId } })),
   access: (networkId: string, email: string) =>
     read(client.networks[":networkId"]["personal-data"].access.$post({ param: { networkId }, json: { email } })),
+  /** The same answer as a letter to the person (PDF), with the file name the server suggests. */
+  accessLetter: (networkId: string, email: string) =>
+    file(
+      client.networks[":networkId"]["personal-data"]["access.pdf"].$post({ param: { networkId }, json: { email } }),
+      "auskunft.pdf",
+    ),
   erase: (networkId: string, email: string) =>
     read(client.networks[":networkId"]["personal-data"].erasure.$post({ param: { networkId }, json: { email } })),
   auditLog: (networkId: string, filter: AuditFilter, limit: number, offset: number) =>

@@ -4,7 +4,7 @@ import { InlineConfirm } from "../components/inline-confirm";
 import { OrganiserGate } from "../components/organiser-gate";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
-import { ApiProblem, type PersonalData, privacyApi, saveJson } from "../lib/api";
+import { ApiProblem, type PersonalData, privacyApi, saveFile, saveJson } from "../lib/api";
 import { useNetworkPath } from "../lib/network";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -44,6 +44,29 @@ function Requests(props: { networkId: string }) {
 
   const fileName = (address: string) => `auskunft-${address.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}.json`;
 
+  const downloadLetter = async (address: string) => {
+    if (busy()) return;
+    setBusy(true);
+    setMessage("");
+    try {
+      saveFile(await privacyApi.accessLetter(props.networkId, address));
+    } catch (err) {
+      setMessage(err instanceof ApiProblem ? err.message : t("app.loadError"));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const letterButton = (address: string) => (
+    <button
+      type="button"
+      class="button"
+      aria-disabled={busy() ? "true" : undefined}
+      onClick={() => downloadLetter(address)}
+    >
+      {t("dataProtection.requests.downloadLetter")}
+    </button>
+  );
+
   return (
     <>
       <form class="card form" onSubmit={search} novalidate>
@@ -79,7 +102,12 @@ function Requests(props: { networkId: string }) {
             <h2 id="request-result">{r().email}</h2>
             <Show
               when={r().data.registrations.length > 0 || r().data.mails.length > 0}
-              fallback={<p>{t("dataProtection.requests.none")}</p>}
+              fallback={
+                <>
+                  <p>{t("dataProtection.requests.none")}</p>
+                  <div class="actions">{letterButton(r().email)}</div>
+                </>
+              }
             >
               <p>
                 {t("dataProtection.requests.found", {
@@ -101,6 +129,7 @@ function Requests(props: { networkId: string }) {
                 <button type="button" class="button" onClick={() => saveJson(r().data, fileName(r().email))}>
                   {t("dataProtection.requests.download")}
                 </button>
+                {letterButton(r().email)}
                 <Show when={r().data.registrations.length > 0 && !confirming()}>
                   <button
                     type="button"
