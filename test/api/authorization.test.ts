@@ -92,6 +92,7 @@ const ACCESS: Record<string, { access: Access; status?: number }> = {
   "PUT /api/networks/{networkId}/privacy": { access: "protected" },
   "GET /api/networks/{networkId}/retention": { access: "protected" },
   "POST /api/networks/{networkId}/personal-data/access": { access: "protected" },
+  "POST /api/networks/{networkId}/personal-data/access.pdf": { access: "protected" },
   "POST /api/networks/{networkId}/personal-data/erasure": { access: "protected" },
   "POST /api/networks/{networkId}/events": { access: "protected" },
   "PATCH /api/events/{eventId}": { access: "protected" },
@@ -128,6 +129,7 @@ const ACCESS: Record<string, { access: Access; status?: number }> = {
   "GET /api/feedback-forms/{formId}/results.csv": { access: "protected" },
   "GET /api/events/{eventId}/certificates.pdf": { access: "protected" },
   "GET /api/events/{eventId}/participants.xlsx": { access: "protected" },
+  "GET /api/events/{eventId}/participants.pdf": { access: "protected" },
   "GET /api/events/{eventId}/attendance.csv": { access: "protected" },
   "GET /api/events/{eventId}/attendance.xlsx": { access: "protected" },
   "GET /api/events/{eventId}/attendance-figures": { access: "protected" },
@@ -155,6 +157,7 @@ const BODIES: Record<string, object | null> = {
   "POST /api/participation/erasure": null,
   "PUT /api/networks/{networkId}/privacy": { privacyNotice: "Datenschutzhinweise (Sweep)", retentionMonths: 12 },
   "POST /api/networks/{networkId}/personal-data/access": { email: "niemand-sweep@example.org" },
+  "POST /api/networks/{networkId}/personal-data/access.pdf": { email: "niemand-sweep@example.org" },
   "POST /api/networks/{networkId}/personal-data/erasure": { email: "niemand-sweep@example.org" },
   "POST /api/networks/{networkId}/institutions": {
     name: "Sweep-Einrichtung",

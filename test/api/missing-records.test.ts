@@ -45,6 +45,7 @@ const BODIES: Record<string, object> = {
   "POST /api/institutions/{institutionId}/contacts": { email: "sweep.contact@example.org" },
   "PUT /api/networks/{networkId}/privacy": { privacyNotice: "Datenschutzhinweise (Sweep)", retentionMonths: 12 },
   "POST /api/networks/{networkId}/personal-data/access": { email: "niemand-sweep@example.org" },
+  "POST /api/networks/{networkId}/personal-data/access.pdf": { email: "niemand-sweep@example.org" },
   "POST /api/networks/{networkId}/personal-data/erasure": { email: "niemand-sweep@example.org" },
   "POST /api/networks/{networkId}/institutions": {
     name: "Sweep-Einrichtung",
