@@ -6,46 +6,42 @@
 import fontkit from "@pdf-lib/fontkit";
 import type { PDFDocument, PDFFont } from "pdf-lib";
 
-type Fontkit = Parameters<PDFDocument["registerFontkit"]>[0];
-type ParsedFont = ReturnType<Fontkit["create"]>;
-
 // Imported on first use rather than at the top: the OpenAPI script loads the app in Node,
 // which has no loader for .ttf files; wrangler and the test pool bundle them as Data modules.
-let files: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
-const fontFiles = () => {
-  files ??= Promise.all([import("../fonts/DejaVuSans.ttf"), import("../fonts/DejaVuSans-Bold.ttf")]).then(
-    ([regular, bold]) => ({ regular: new Uint8Array(regular.default), bold: new Uint8Array(bold.default) }),
-  );
+// The bytes are kept once loaded, never the pending promise: workerd does not let one request
+// wait on a promise another request created, and the second of two first PDFs made at the same
+// time hung ("code had hung", 500) until the font was loaded per request.
+let files: { regular: Uint8Array; bold: Uint8Array } | undefined;
+async function fontFiles() {
+  if (files) return files;
+  const [regular, bold] = await Promise.all([
+    import("../fonts/DejaVuSans.ttf"),
+    import("../fonts/DejaVuSans-Bold.ttf"),
+  ]);
+  files ??= { regular: new Uint8Array(regular.default), bold: new Uint8Array(bold.default) };
   return files;
-};
+}
 
-/**
- * fontkit as pdf-lib calls it, but parsing each file once per isolate: pdf-lib parses the font
- * again for every document, which is most of a small document's CPU time. Sharing the parsed
- * font between documents is safe: each document keeps its own subset, and fontkit reads the
- * shared font only synchronously (layout, and the subset written inside `save()`), so two
- * documents made at the same time never interleave on it.
- */
-const parsed = new WeakMap<Uint8Array, ParsedFont>();
-const parsedOnce: Fontkit = {
-  create(bytes, postscriptName) {
-    let font = parsed.get(bytes);
-    if (!font) {
-      font = fontkit.create(bytes, postscriptName);
-      parsed.set(bytes, font);
-    }
-    return font;
-  },
-};
-
+// Each document parses the font itself. Sharing one parsed font between documents looked safe
+// and was not: two PDFs made at the same time in one isolate (an organiser's page fetching the
+// certificates and the participant list at once) left requests hanging, 500 "code had hung".
 export type Fonts = { regular: PDFFont; bold: PDFFont };
 
 /** Embeds DejaVu Sans regular and bold into the document, each subset to the glyphs it draws. */
 export async function embedFonts(doc: PDFDocument): Promise<Fonts> {
   const { regular, bold } = await fontFiles();
-  doc.registerFontkit(parsedOnce);
+  doc.registerFontkit(fontkit);
   return {
     regular: await doc.embedFont(regular, { subset: true }),
     bold: await doc.embedFont(bold, { subset: true }),
   };
+}
+
+// Documents of one isolate are written one after another: fontkit's subsetting shares state
+// between documents (two PDFs saved at the same time left requests hanging, 500 "code had hung").
+let turn: Promise<unknown> = Promise.resolve();
+export function saveInTurn(doc: PDFDocument): Promise<Uint8Array> {
+  const saved = turn.then(() => doc.save());
+  turn = saved.catch(() => undefined);
+  return saved;
 }

@@ -1,8 +1,10 @@
 // The answer to a person's access request (Art. 15 DSGVO) as a letter an organiser can send
 // or print: the same content as the JSON document the organiser gets (db/personal-data.ts),
 // in plain German. Nothing is added that the JSON does not hold, so the two never disagree.
+
 import type { PDFFont, PDFPage } from "pdf-lib";
 import type { PersonalData } from "../db/personal-data";
+import { saveInTurn } from "./pdf-fonts";
 import {
   A4,
   berlinClock,
@@ -221,5 +223,5 @@ export async function accessLetterPdf({ data, logoPng, signerName }: AccessLette
   pages.forEach((pg, i) => {
     footer(pg, fonts, `${network} · Auskunft nach Art. 15 DSGVO · ${data.email}`, i, pages.length);
   });
-  return doc.save();
+  return saveInTurn(doc);
 }

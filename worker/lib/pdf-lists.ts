@@ -1,6 +1,8 @@
 // The participant list of an event as a printable A4 PDF: the same people and order as
 // participants.csv, with the columns that fit on paper (no e-mail addresses).
+
 import type { PDFPage } from "pdf-lib";
+import { saveInTurn } from "./pdf-fonts";
 import {
   A4,
   berlinClock,
@@ -116,5 +118,5 @@ export async function participantListPdf(data: ParticipantListData): Promise<Uin
   pages.forEach((pg, i) => {
     footer(pg, fonts, `${data.networkName} · Teilnehmendenliste ${data.eventTitle}`, i, pages.length);
   });
-  return doc.save();
+  return saveInTurn(doc);
 }

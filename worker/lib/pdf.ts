@@ -2,7 +2,7 @@
 // (the organiser's exports, later the participant's page) can produce them: the sign-in
 // sheet of a session and certificates of attendance. Drawing helpers: lib/pdf-layout.ts.
 import type { PDFDocument, PDFImage, PDFPage } from "pdf-lib";
-import type { Fonts } from "./pdf-fonts";
+import { type Fonts, saveInTurn } from "./pdf-fonts";
 import {
   A4,
   berlinClock,
@@ -157,7 +157,7 @@ export async function signInSheetPdf(data: SignInSheetData): Promise<Uint8Array>
     );
     footer(page, fonts, `${data.networkName} · Unterschriftenliste ${data.eventTitle}`, p, pages.length);
   });
-  return doc.save();
+  return saveInTurn(doc);
 }
 
 // ---------------------------------------------------------------------------
@@ -195,7 +195,7 @@ export async function certificatePdf(data: CertificateData): Promise<Uint8Array>
     data.issuedAt,
   );
   drawCertificate(doc, fonts, data, await embedLogo(doc, data.logoPng));
-  return doc.save();
+  return saveInTurn(doc);
 }
 
 /**
@@ -215,7 +215,7 @@ export async function certificatesPdf(
   // Embedded once, drawn on every certificate.
   const logo = await embedLogo(doc, event.logoPng);
   for (const data of certificates) drawCertificate(doc, fonts, data, logo);
-  return doc.save();
+  return saveInTurn(doc);
 }
 
 function drawCertificate(doc: PDFDocument, fonts: Fonts, data: CertificateData, logo: PDFImage | null) {
