@@ -1,10 +1,13 @@
 import type { Db } from "./db/client";
 import type { EventContext, EventMailInfo } from "./db/event-context";
+import type { Job } from "./db/fan-out";
 import type { eventSessions, events, feedbackForms, institutions, networks, registrations } from "./db/schema";
 import type { Auth } from "./lib/auth";
 
 export type Bindings = {
   DB: D1Database;
+  /** The fan-out queue (wrangler.toml `[[queues.producers]]`); its consumer is worker/queue.ts. */
+  JOBS: Queue<Job>;
   ASSETS: Fetcher;
   /** "true" only in local development (wrangler.toml [vars]). */
   DEV_MODE?: string;

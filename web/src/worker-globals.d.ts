@@ -3,3 +3,5 @@
 // and the DOM library cannot be loaded together.
 type D1Database = import("@cloudflare/workers-types/2023-07-01/index.ts").D1Database;
 type Fetcher = import("@cloudflare/workers-types/2023-07-01/index.ts").Fetcher;
+type Queue<Body = unknown> = import("@cloudflare/workers-types/2023-07-01/index.ts").Queue<Body>;
+type MessageBatch<Body = unknown> = import("@cloudflare/workers-types/2023-07-01/index.ts").MessageBatch<Body>;

@@ -257,6 +257,12 @@ export const events = sqliteTable(
     retentionMonths: integer(),
     /** Places held (confirmed + open offers), kept by triggers on registrations; see migration 0010. */
     heldPlaces: integer().notNull().default(0),
+    /** Participants are reminded this many days before each session; null: no session reminders. */
+    sessionReminderDays: integer().default(2),
+    /** Contacts of institutions with unused quota are reminded this many days before the quota deadline. */
+    quotaReminderDays: text({ mode: "json" }).$type<number[]>().notNull().default(sql`'[7,1]'`),
+    /** The organisers get a summary of the redistribution at the quota deadline. */
+    deadlineSummary: integer({ mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
     updatedAt: timestamp(),
   },
@@ -373,6 +379,12 @@ export const registrations = sqliteTable(
     createdByAccountId: text().references(() => accounts.id),
     /** Set by the retention job: personal fields are blanked, counts stay. */
     anonymisedAt: timestamp(),
+    /** The language the person's mails are written in, chosen when registering. */
+    locale: text({ enum: ["de", "en"] })
+      .notNull()
+      .default("de"),
+    /** The participant turned reminders off on their personal page. */
+    remindersOff: integer({ mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [
@@ -585,12 +597,75 @@ export const feedbackInvitations = sqliteTable(
   (t) => [index("feedback_invitations_person").on(t.formId, t.registrationId)],
 );
 
+export const messageKinds = [
+  "message",
+  "session_reminder",
+  "quota_reminder",
+  "deadline_summary",
+  "feedback_invitation",
+] as const;
+
+/**
+ * What an organiser or a contact wrote to an audience of an event, and the reminders the
+ * jobs sent: one row per sending, its mails in the outbox (`outbox.message_id`), so the
+ * history shows each with its audience, recipient count and delivery state.
+ */
+export const messages = sqliteTable(
+  "messages",
+  {
+    id: id(),
+    networkId: text()
+      .notNull()
+      .references(() => networks.id),
+    eventId: text()
+      .notNull()
+      .references(() => events.id),
+    kind: text({ enum: messageKinds }).notNull().default("message"),
+    /**
+     * For reminders: what is reminded of (e.g. `session:{id}:2d`). Unique per event, so a
+     * reminder is claimed once however often, or however concurrently, the jobs run.
+     */
+    dedupeKey: text(),
+    /** Who is written to, as chosen (see worker/domain/message-audience.ts). */
+    audience: text({ mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    subject: text().notNull().default(""),
+    body: text().notNull().default(""),
+    authorAccountId: text().references(() => accounts.id),
+    /** Set when an institution contact wrote to its own delegates. */
+    institutionId: text().references(() => institutions.id),
+    /**
+     * The recipients as fixed when it was sent (`r:{registrationId}`, `c:{roleId}`, `a:{accountId}`):
+     * the queue's parts are cut from this list, and enqueued again from it if enqueueing broke off.
+     */
+    recipients: text({ mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** What the kind's mails need beyond the text, e.g. the session a reminder is for. */
+    params: text({ mode: "json" }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    recipientCount: integer().notNull().default(0),
+    /** Recipients whose mail could not be written (their part ended in the dead-letter queue). */
+    undeliverable: integer().notNull().default(0),
+    /** Set once every part of the audience is on the queue; until then the jobs enqueue it again. */
+    queuedAt: timestamp(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("messages_event").on(t.eventId, t.createdAt),
+    uniqueIndex("messages_dedupe").on(t.eventId, t.dedupeKey),
+  ],
+);
+
 /** E-mails are written here in the request and delivered by a separate step with retries. */
 export const outbox = sqliteTable(
   "outbox",
   {
     id: id(),
     networkId: text().references(() => networks.id),
+    /** The message or reminder this mail belongs to, if any. */
+    messageId: text().references(() => messages.id),
+    /**
+     * Unique where set: a mail that fan-out may write twice (a queue message delivered again)
+     * is written once, e.g. `{messageId}:{recipient}`.
+     */
+    dedupeKey: text(),
     toEmail: text().notNull(),
     template: text().notNull(),
     locale: text({ enum: ["de", "en"] })
@@ -606,7 +681,11 @@ export const outbox = sqliteTable(
     createdAt: createdAt(),
     sentAt: timestamp(),
   },
-  (t) => [index("outbox_due").on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index("outbox_due").on(t.status, t.nextAttemptAt),
+    index("outbox_message").on(t.messageId, t.status),
+    uniqueIndex("outbox_dedupe").on(t.dedupeKey),
+  ],
 );
 
 /** Every organiser action on personal data: who, what, when; never a copy of the data itself. */

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { mailboxMessages, outboxStatuses } from "../db/mailbox";
+import { runJobs } from "../jobs";
 import { d1MeterReading } from "../lib/d1-meter";
 import { DEFAULT_MAIL_FROM, fromHeader } from "../lib/mail";
 import { isLocalDevelopment } from "../lib/origin";
@@ -103,5 +104,50 @@ export const dev = createRouter()
     (c) => {
       if (!isLocalDevelopment(c.env, c.req.url)) throw new ApiError("not_found");
       return c.json(d1MeterReading(), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/dev/jobs",
+      tags: ["Development"],
+      summary: "Runs the periodic jobs now, as the cron would (local development only)",
+      description:
+        'Only when the worker runs with `DEV_MODE = "true"` and is reached on a loopback address; otherwise 404. ' +
+        "Local `wrangler dev` cannot trigger the cron of a worker with static assets (cloudflare/workers-sdk#9882), " +
+        "so this runs the same jobs: allocation at quota deadlines and lapsed offers, reminders, feedback invitations, " +
+        "the queue's stalled parts, the outbox, retention. `at` runs them as if it were that moment (for reminders ahead). " +
+        "Mails that go through the queue arrive in the dev mailbox a moment after the answer.",
+      request: {
+        body: {
+          required: false,
+          content: {
+            "application/json": {
+              schema: z.object({
+                at: z.iso
+                  .datetime({ offset: true })
+                  .optional()
+                  .openapi({
+                    description: "The moment the jobs run as; default now.",
+                    example: "2027-03-08T07:00:00Z",
+                  }),
+              }),
+            },
+          },
+        },
+      },
+      responses: {
+        200: jsonContent(
+          z.object({ at: z.string(), jobs: z.record(z.string(), z.unknown()) }),
+          "What each job did, or the error it ended with",
+        ),
+        ...problemResponses(400, 404),
+      },
+    }),
+    async (c) => {
+      if (!isLocalDevelopment(c.env, c.req.url)) throw new ApiError("not_found");
+      const { at } = c.req.valid("json") ?? {};
+      const now = at ? new Date(at) : new Date();
+      return c.json({ at: now.toISOString(), jobs: await runJobs(c.env, now) }, 200);
     },
   );

@@ -32,6 +32,10 @@ export const PersonSchema = z.object({
   email: z.email().max(254).transform(normaliseEmail),
   function: safeText(200).default(""),
   accessibilityNeeds: safeText(1000).default(""),
+  locale: z.enum(["de", "en"]).optional().openapi({
+    description:
+      "The language of the person's mails (confirmation, reminders, messages); default: this request's language.",
+  }),
   /** The privacy notice of the network was shown and acknowledged. */
   privacyAcknowledged: z.literal(true),
 });
@@ -177,6 +181,7 @@ export const registrationsRouter = createRouter()
           name: input.name,
           function: input.function,
           accessibilityNeeds: input.accessibilityNeeds,
+          locale: input.locale ?? null,
           idempotencyKey: key ?? null,
           actorAccountId: auth.accountId,
         },

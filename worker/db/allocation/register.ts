@@ -4,7 +4,7 @@
 import { eq, sql } from "drizzle-orm";
 import { auditInsertIf } from "../../lib/audit";
 import { hashToken, randomToken } from "../../lib/auth";
-import { type ClaimedMail, MAIL_LEASE_MS, renderMail } from "../../lib/mail";
+import { type ClaimedMail, MAIL_LEASE_MS, type MailLocale, renderMail } from "../../lib/mail";
 import { runBatch } from "../client";
 import type { EventMailInfo } from "../event-context";
 import { institutions, registrations } from "../schema";
@@ -37,12 +37,13 @@ function registrationMailByStatus(
   registrationId: string,
   mailId: string,
   link: string,
+  locale: MailLocale,
 ) {
   const render = (kind: "confirmed" | "waitlisted") =>
     renderMail(
       "registration_update",
-      ctx.locale,
-      { kind, eventTitle: info.title, institutionName: INSTITUTION_MARK, dates: info.dates[ctx.locale], link },
+      locale,
+      { kind, eventTitle: info.title, institutionName: INSTITUTION_MARK, dates: info.dates[locale], link },
       brandOf(ctx, info),
     );
   const yes = render("confirmed");
@@ -52,7 +53,7 @@ function registrationMailByStatus(
     sql`case r.status when 'confirmed' then ${withInstitution(a, html)} else ${withInstitution(b, html)} end`;
   return sql`insert into outbox
     (id, network_id, to_email, template, locale, subject, body_text, body_html, status, attempts, next_attempt_at, created_at)
-    select ${mailId}, ${info.networkId}, ${email}, 'registration_update', ${ctx.locale},
+    select ${mailId}, ${info.networkId}, ${email}, 'registration_update', ${locale},
       ${pick(yes.subject, no.subject)}, ${pick(yes.text, no.text)}, ${pick(yes.html, no.html, true)}, 'pending', 1,
       ${at + MAIL_LEASE_MS}, ${at}
     from registrations r join institutions i on i.id = r.institution_id where r.id = ${registrationId}
@@ -70,6 +71,8 @@ export type RegistrationRequest = {
   name: string;
   function: string;
   accessibilityNeeds: string;
+  /** The language of the person's mails; null: the request's. */
+  locale?: MailLocale | null;
   idempotencyKey: string | null;
   actorAccountId: string | null;
 };
@@ -93,16 +96,17 @@ export async function register(ctx: RunContext, req: RegistrationRequest, info: 
   const token = randomToken();
   const tokenHash = await hashToken(token);
   const link = personalLink(ctx.origin, token);
+  const locale = req.locale ?? ctx.locale;
 
   const [inserted, mailRow] = await runBatch(db, [
     sql`insert into registrations (id, event_id, track_id, institution_id, email, name, "function",
         accessibility_needs, status, reason_code, is_override, is_walk_in, requested_at, confirmed_at, idempotency_key,
-        personal_token_hash, privacy_acknowledged_at, created_by_account_id, created_at, ticket_code)
+        personal_token_hash, privacy_acknowledged_at, created_by_account_id, created_at, ticket_code, locale)
       select ${id}, d.event_id, ${req.trackId}, d.institution_id, ${req.email}, ${req.name}, ${req.function},
         ${req.accessibilityNeeds},
         case when d.reason in ${CONFIRMING} then 'confirmed' else 'waitlisted' end, d.reason, 0, 0, ${now},
         case when d.reason in ${CONFIRMING} then ${now} end, ${req.idempotencyKey}, ${tokenHash}, ${now},
-        ${req.actorAccountId}, ${now}, ${freeTicketCode()}
+        ${req.actorAccountId}, ${now}, ${freeTicketCode()}, ${locale}
       from (
         select e.id as event_id, q.institution_id,
           case
@@ -128,7 +132,7 @@ export async function register(ctx: RunContext, req: RegistrationRequest, info: 
       on conflict do nothing
       returning status, reason_code, requested_at, confirmed_at, ticket_code,
         (select name from institutions where id = institution_id) as institution_name`,
-    registrationMailByStatus(ctx, info, req.email, id, mailId, link),
+    registrationMailByStatus(ctx, info, req.email, id, mailId, link, locale),
   ]);
   const row = inserted.results[0] as
     | {

@@ -1,0 +1,43 @@
+// The periodic jobs, in order: allocation that falls due by the clock (quota deadlines, lapsed
+// offers), reminders and feedback invitations (put on the queue), parts of messages whose
+// enqueueing broke off, the outbox's retries and dead letters, then erasure and clean-up.
+// Run by the cron (index.ts `scheduled`) and, in local development, by POST /api/dev/jobs:
+// local `wrangler dev` cannot trigger `scheduled` for a worker with static assets.
+import { runAllocationJobs } from "./db/allocation";
+import { createDb } from "./db/client";
+import { enqueueStalled } from "./db/fan-out";
+import { runFeedbackMailJob } from "./db/feedback";
+import { purgeRequestedLinks } from "./db/personal-links";
+import { runRetention } from "./db/retention";
+import type { Bindings } from "./env";
+import { deliverOutbox } from "./lib/mail";
+import { publicOrigin } from "./lib/origin";
+import { purgeRateLimits } from "./lib/rate-limit";
+
+/** Each job's outcome: its result, or the error it ended with (the others still run). */
+export type JobsReport = Record<string, { ok: true; result: unknown } | { ok: false; error: string }>;
+
+export async function runJobs(env: Bindings, now: Date): Promise<JobsReport> {
+  const db = createDb(env.DB);
+  const origin = publicOrigin(env);
+  const report: JobsReport = {};
+  const step = async (name: string, job: () => Promise<unknown>) => {
+    try {
+      report[name] = { ok: true, result: (await job()) ?? null };
+    } catch (error) {
+      console.error(name, String(error));
+      report[name] = { ok: false, error: String(error) };
+    }
+  };
+  // These jobs write mails with links: without a public origin they would point nowhere.
+  if (origin) {
+    await step("allocation", () => runAllocationJobs({ db, now, origin, locale: "de" }));
+    await step("feedback", () => runFeedbackMailJob({ db, now, origin, locale: "de" }));
+  } else console.error("PUBLIC_ORIGIN is not set: allocation jobs, reminders and feedback mails skipped");
+  await step("queue", () => enqueueStalled(env.JOBS, db, now));
+  await step("outbox", () => deliverOutbox(env, db, now));
+  await step("retention", () => runRetention(db, { now }));
+  await step("rateLimits", () => purgeRateLimits(db, now));
+  await step("requestedLinks", () => purgeRequestedLinks(db, now));
+  return report;
+}
