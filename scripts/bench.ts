@@ -8,7 +8,8 @@
 // event. Both with 100 and with 10,000 background registrations in the database; each scenario
 // registers into fresh events of its own. Then a rush (bench/rush.ts): 1,500 registrations from 500
 // institutions for a 500-place conference with 4 tracks at 100 clients, checked against the
-// invariants afterwards. Prints the tables and the targets of issue 15. A measurement, not a test: exits 0 whatever
+// invariants afterwards; then fan-out (bench/fan-out.ts): a message to the rush's 1,500 registrants and
+// 1,500 session reminders through the queue. Prints the tables and the targets of issues 15 and 17. A measurement, not a test: exits 0 whatever
 // the figures; speed is never asserted by a timed test.
 //
 // The server runs a snapshot: the worker is bundled once (`wrangler deploy --dry-run`) into
@@ -33,6 +34,7 @@ import {
   SCENARIOS,
 } from "./bench/config";
 import { addBackground, countRegistrations, loadBase, withProxy } from "./bench/data";
+import { type FanOutRun, fanOutFigures, loadReminderEvent, runReminders, sendMessage } from "./bench/fan-out";
 import { type Load, load, measure, postRegistration, type Scenario, settledMeter } from "./bench/measure";
 import { count, report } from "./bench/report";
 import { loadRush, RUSH, rushRequest, rushViolations } from "./bench/rush";
@@ -82,8 +84,12 @@ async function main() {
     }
   }
   log(`rush: ${count(RUSH.requests)} registrations, ${RUSH.institutions} institutions, ${RUSH.concurrency} clients`);
-  await withProxy((d1) => loadRush(d1, NETWORK_ID, now));
+  await withProxy(async (d1) => {
+    await loadRush(d1, NETWORK_ID, now);
+    await loadReminderEvent(d1, NETWORK_ID, now);
+  });
   let rushLoad: Load;
+  const fanOutRuns: FanOutRun[] = [];
   const rushURL = await startServer(configPath);
   try {
     rushLoad = await load(RUSH.requests, RUSH.concurrency, (i) =>
@@ -91,11 +97,16 @@ async function main() {
     );
     // Mails go out after the answers; let the last deliveries finish before stopping.
     await settledMeter(rushURL);
+    log("fan-out: a message to the rush's registrants, then the reminders of a conference tomorrow");
+    fanOutRuns.push(await sendMessage(rushURL, token));
+    fanOutRuns.push(await runReminders(rushURL, token));
   } finally {
     await stopServer();
   }
-  const violations = await withProxy((d1) => rushViolations(d1));
-  report(scenarios, { load: rushLoad, violations });
+  const [violations, fanOut] = await withProxy(
+    async (d1) => [await rushViolations(d1), await Promise.all(fanOutRuns.map((r) => fanOutFigures(d1, r)))] as const,
+  );
+  report(scenarios, { load: rushLoad, violations }, fanOut);
   log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 

@@ -60,7 +60,7 @@ export function percentile(values: number[], q: number) {
 
 type MeterReading = { roundTrips: number; queries: number; rowsRead: number; rowsWritten: number };
 
-async function readMeter(baseURL: string): Promise<MeterReading | null> {
+export async function readMeter(baseURL: string): Promise<MeterReading | null> {
   // No session cookie: reading the meter runs no query itself.
   const res = await fetch(`${baseURL}/api/dev/d1-meter`);
   if (res.status !== 200) {

@@ -8,6 +8,7 @@ import {
   METERED_REGISTRATIONS,
   P99_RATIO_LIMIT,
 } from "./config";
+import { type FanOutFigures, fanOutHeader, fanOutRows } from "./fan-out";
 import { isRegistered, type Load, type MeterSeries, percentile, type Rush, type Scenario } from "./measure";
 import { RUSH } from "./rush";
 
@@ -108,7 +109,7 @@ function rushRow(regs: Load) {
   ];
 }
 
-export function report(scenarios: Scenario[], rush: Rush | null) {
+export function report(scenarios: Scenario[], rush: Rush | null, fanOut: FanOutFigures[] = []) {
   printTable(
     "\n## npm run bench",
     loadHeader,
@@ -129,6 +130,7 @@ export function report(scenarios: Scenario[], rush: Rush | null) {
     printTable("### Rush", rushHeader, [rushRow(rush.load)]);
     console.log(`Invariants after the rush: ${tally(Object.entries(rush.violations))}\n`);
   }
+  if (fanOut.length > 0) printTable("### Fan-out through the queue", fanOutHeader, fanOutRows(fanOut));
 
   const discarded = scenarios.reduce(
     (a, sc) => a + (sc.meter ? sc.meter.empty.discarded + sc.meter.full.discarded : 0),
@@ -180,6 +182,12 @@ export function report(scenarios: Scenario[], rush: Rush | null) {
   if (rush) {
     const broken = Object.values(rush.violations).reduce((a, n) => a + n, 0);
     console.log(`- ${verdict(broken === 0)}  rush: 0 invariant violations (${broken})`);
+  }
+  for (const f of fanOut) {
+    const ok = f.written === f.recipients && f.failed === 0 && f.duplicates === 0 && !f.timedOut;
+    console.log(
+      `- ${verdict(ok)}  ${f.label}: ${count(f.written)} of ${count(f.recipients)} written, ${f.failed} failed, ${f.duplicates} duplicates`,
+    );
   }
   const failures = scenarios.flatMap((sc) =>
     [...sc.registrations.answers].filter(([k]) => !isRegistered(k)).map(([k, n]) => `${k} ×${n}`),

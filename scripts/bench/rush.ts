@@ -141,7 +141,7 @@ export async function rushViolations(d1: ProxyDb) {
       ),
       one(
         "confirmation mails missing or twice",
-        `select abs(count(*) - ${RUSH.requests}) as n from outbox where to_email like 'rush-%@bench.example' and ?1 is not null`,
+        `select abs(count(*) - ${RUSH.requests}) as n from outbox where to_email like 'rush-%@bench.example' and template = 'registration_update' and ?1 is not null`,
       ),
     ]),
   ) as Record<string, number>;
