@@ -37,7 +37,7 @@ export async function runJobs(env: Bindings, now: Date): Promise<JobsReport> {
   await step("queue", () => enqueueStalled(env.JOBS, db, now));
   await step("outbox", () => deliverOutbox(env, db, now));
   await step("retention", () => runRetention(db, { now }));
-  await step("rateLimits", () => purgeRateLimits(db, now));
-  await step("requestedLinks", () => purgeRequestedLinks(db, now));
+  await step("rateLimits", () => purgeRateLimits(db, now).then(() => "purged"));
+  await step("requestedLinks", () => purgeRequestedLinks(db, now).then(() => "purged"));
   return report;
 }
