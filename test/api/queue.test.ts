@@ -31,7 +31,7 @@ const deliver = async (queue: string, jobs: Job[]) => {
     jobs.map((body, i) => ({ id: `m${i}`, timestamp: new Date(), attempts: 1, body })),
   );
   const ctx = createExecutionContext();
-  await worker.queue(batch, env, ctx);
+  await worker.queue(batch, env);
   return getQueueResult(batch, ctx);
 };
 
@@ -46,7 +46,7 @@ describe("the fan-out queue's consumer", () => {
       { kind: "fan_out", messageId: "msg-gone", keys: ["r:x"] },
     ]);
     expect(result.explicitAcks.sort()).toEqual(["m1", "m2"]);
-    expect(result.retryMessages.map((m) => m.msgId)).toEqual(["m0"]);
+    expect(result.retryMessages.map((m: { msgId: string }) => m.msgId)).toEqual(["m0"]);
   });
 
   it("counts the recipients of a dead part that got no mail as undeliverable", async () => {
