@@ -17,5 +17,6 @@ export {
   type WalkInOutcome,
   type WalkInRequest,
 } from "./register";
+export { setRemindersOff } from "./personal-data";
 export { fillFreePlaces, runAllocationJobs, runRedistribution, settleDueEvents, settleEvent } from "./settle";
 export { personalLink, type RunContext } from "./shared";
