@@ -4,7 +4,13 @@
 // unique (event, dedupe key): two runs at once both try, one row results, and only the run
 // that wrote it enqueues. A part delivered twice writes each mail once (fan-out/index.ts).
 import { type SQL, sql } from "drizzle-orm";
-import { DAY_MS, type DueReminder, dueReminders, MAX_QUOTA_REMINDER_DAYS, SUMMARY_WINDOW_MS } from "../domain/reminders";
+import {
+  DAY_MS,
+  type DueReminder,
+  dueReminders,
+  MAX_QUOTA_REMINDER_DAYS,
+  SUMMARY_WINDOW_MS,
+} from "../domain/reminders";
 import type { Db } from "./client";
 import { enqueueMessage, type JobQueue } from "./fan-out";
 
@@ -45,8 +51,7 @@ const candidates = (db: Db, at: number) =>
       or (e.deadline_summary = 1 and e.redistributed_at <= ${at} and e.redistributed_at > ${at - SUMMARY_WINDOW_MS})
     )`);
 
-const keysOf = (db: Db, query: SQL) =>
-  db.all<{ key: string }>(query).then((rows) => rows.map((r) => r.key));
+const keysOf = (db: Db, query: SQL) => db.all<{ key: string }>(query).then((rows) => rows.map((r) => r.key));
 
 /** Who a reminder goes to, as fixed when it is claimed. */
 function recipientsOf(db: Db, event: Candidate, due: DueReminder): Promise<string[]> {

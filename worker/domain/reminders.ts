@@ -74,9 +74,7 @@ export function dueReminders(event: ReminderEvent, now: Date, sent: ReadonlySet<
 
   const deadline = event.quotaDeadline.getTime();
   if (event.redistributedAt === null && at >= event.registrationOpensAt.getTime() && at < deadline) {
-    const nearest = event.quotaReminderDays
-      .filter((n) => deadline - n * DAY_MS <= at)
-      .sort((a, b) => a - b)[0];
+    const nearest = event.quotaReminderDays.filter((n) => deadline - n * DAY_MS <= at).sort((a, b) => a - b)[0];
     if (nearest !== undefined && !sent.has(quotaReminderKey(nearest)))
       due.push({ kind: "quota_reminder", dedupeKey: quotaReminderKey(nearest), days: nearest });
   }

@@ -3,12 +3,18 @@
 import { z } from "@hono/zod-openapi";
 import { MAX_QUOTA_REMINDER_DAYS, MAX_QUOTA_REMINDERS, MAX_SESSION_REMINDER_DAYS } from "../domain/reminders";
 
-const sessionReminderDays = z.number().int().min(0).max(MAX_SESSION_REMINDER_DAYS).nullable().openapi({
-  description:
-    "Participants are reminded this many days before each session (0: on its day, from midnight Berlin time); " +
-    "null: no session reminders. A session is reminded once, also if this changes afterwards",
-  example: 2,
-});
+const sessionReminderDays = z
+  .number()
+  .int()
+  .min(0)
+  .max(MAX_SESSION_REMINDER_DAYS)
+  .nullable()
+  .openapi({
+    description:
+      "Participants are reminded this many days before each session (0: on its day, from midnight Berlin time); " +
+      "null: no session reminders. A session is reminded once, also if this changes afterwards",
+    example: 2,
+  });
 const quotaReminderDays = z
   .array(z.number().int().min(1).max(MAX_QUOTA_REMINDER_DAYS))
   .max(MAX_QUOTA_REMINDERS)

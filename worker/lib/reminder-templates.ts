@@ -48,6 +48,21 @@ const places = (n: number, locale: MailLocale) =>
 const people = (n: number, locale: MailLocale) =>
   locale === "de" ? (n === 1 ? "1 Person" : `${n} Personen`) : n === 1 ? "1 person" : `${n} people`;
 
+/** "2 von 3 reservierten Plätzen …", "alle 3 …", "Ihr reservierter Platz …": the free places of a quota. */
+function freeText(p: { free: number; quota: number; eventTitle: string }, locale: MailLocale) {
+  const de = locale === "de";
+  const at = de ? `bei „${p.eventTitle}“` : `at “${p.eventTitle}”`;
+  if (p.free === p.quota && p.quota === 1)
+    return de ? `Ihr reservierter Platz ${at} ist noch frei.` : `your reserved place ${at} is still free.`;
+  if (p.free === p.quota)
+    return de
+      ? `alle ${p.quota} reservierten Plätze ${at} sind noch frei.`
+      : `all ${p.quota} of your reserved places ${at} are still free.`;
+  return de
+    ? `${p.free} von ${p.quota} reservierten Plätzen ${at} ${p.free === 1 ? "ist" : "sind"} noch frei.`
+    : `${p.free} of your ${p.quota} reserved places ${at} ${p.free === 1 ? "is" : "are"} still free.`;
+}
+
 export const reminderDrafts: {
   [T in ReminderTemplate]: (locale: MailLocale, params: ParamsOf<T>) => Draft;
 } = {
@@ -63,7 +78,8 @@ export const reminderDrafts: {
           : `This is a reminder of your session: “${what}” on ${p.when}.`,
       },
     ];
-    if (p.trackTitle) blocks.push({ kind: "p", text: de ? `Ihr Forum: ${p.trackTitle}` : `Your track: ${p.trackTitle}` });
+    if (p.trackTitle)
+      blocks.push({ kind: "p", text: de ? `Ihr Forum: ${p.trackTitle}` : `Your track: ${p.trackTitle}` });
     if (venue) blocks.push({ kind: "p", text: de ? `Ort: ${venue}` : `Venue: ${venue}` });
     if (p.venueAccessibility)
       blocks.push({
@@ -77,7 +93,11 @@ export const reminderDrafts: {
           ? "Auf Ihrer persönlichen Seite finden Sie Ihr Ticket (QR-Code) für den Einlass und den Kalendereintrag (ICS-Datei); dort können Sie auch absagen, falls Sie nicht kommen können:"
           : "Your personal page has your ticket (QR code) for the entrance and the calendar entry (ICS file); you can also cancel there if you cannot come:",
       },
-      { kind: "link", label: de ? "Meine Anmeldung und Kalendereintrag" : "My registration and calendar entry", href: p.link },
+      {
+        kind: "link",
+        label: de ? "Meine Anmeldung und Kalendereintrag" : "My registration and calendar entry",
+        href: p.link,
+      },
       {
         kind: "p",
         text: de
@@ -96,8 +116,7 @@ export const reminderDrafts: {
             {
               kind: "p",
               text:
-                `für ${p.institutionName} ${p.free === 1 ? "ist" : "sind"} bei „${p.eventTitle}“ noch ` +
-                `${p.free} von ${places(p.quota, "de")} Ihres Kontingents frei. ` +
+                `für ${p.institutionName}: ${freeText(p, "de")} ` +
                 `Nicht genutzte Plätze werden am ${p.deadline} freigegeben und gehen an die Wartelisten aller Einrichtungen.`,
             },
             { kind: "p", text: "Hier melden Sie Ihre Kolleg_innen an:" },
@@ -110,9 +129,8 @@ export const reminderDrafts: {
             {
               kind: "p",
               text:
-                `${p.free} of the ${places(p.quota, "en")} reserved for ${p.institutionName} at “${p.eventTitle}” ` +
-                `${p.free === 1 ? "is" : "are"} still free. Places not taken are released on ${p.deadline} and pass ` +
-                "to the waiting lists of all institutions.",
+                `For ${p.institutionName}: ${freeText(p, "en")} Places not taken are released on ${p.deadline} ` +
+                "and pass to the waiting lists of all institutions.",
             },
             { kind: "p", text: "Register your colleagues here:" },
             { kind: "link", label: "Register", href: p.link },
@@ -129,13 +147,16 @@ export const reminderDrafts: {
               text: `für „${p.eventTitle}“ ist die Kontingentfrist abgelaufen und die Umverteilung gelaufen. Die nicht genutzten Plätze sind freigegeben.`,
             },
             ...[
-                `Von der Warteliste weitergegeben: ${places(p.handedOn, "de")}`,
-                `Bestätigt: ${p.confirmed} von ${places(p.capacity, "de")}`,
-                `Offene Platzangebote: ${p.offered}`,
-                `Noch auf der Warteliste: ${people(p.waiting, "de")}`,
-                `Freie Plätze: ${p.free}`,
+              `Von der Warteliste weitergegeben: ${places(p.handedOn, "de")}`,
+              `Bestätigte Plätze: ${p.confirmed} von ${p.capacity}`,
+              `Offene Platzangebote: ${p.offered}`,
+              `Noch auf der Warteliste: ${people(p.waiting, "de")}`,
+              `Freie Plätze: ${p.free}`,
             ].map((text): Block => ({ kind: "p", text })),
-            { kind: "p", text: "Ab jetzt gilt die Reihenfolge der Anmeldungen. Die Einzelheiten stehen auf der Platzvergabe:" },
+            {
+              kind: "p",
+              text: "Ab jetzt gilt die Reihenfolge der Anmeldungen. Die Einzelheiten stehen auf der Platzvergabe:",
+            },
             { kind: "link", label: "Zur Platzvergabe", href: p.link },
           ],
         }
@@ -147,13 +168,16 @@ export const reminderDrafts: {
               text: `The quota deadline of “${p.eventTitle}” has passed and the redistribution has run. Places not taken have been released.`,
             },
             ...[
-                `Handed on from the waiting list: ${places(p.handedOn, "en")}`,
-                `Confirmed: ${p.confirmed} of ${places(p.capacity, "en")}`,
-                `Open offers: ${p.offered}`,
-                `Still waiting: ${people(p.waiting, "en")}`,
-                `Free places: ${p.free}`,
+              `Handed on from the waiting list: ${places(p.handedOn, "en")}`,
+              `Confirmed places: ${p.confirmed} of ${p.capacity}`,
+              `Open offers: ${p.offered}`,
+              `Still waiting: ${people(p.waiting, "en")}`,
+              `Free places: ${p.free}`,
             ].map((text): Block => ({ kind: "p", text })),
-            { kind: "p", text: "From now on places go in order of registration. The details are on the allocation board:" },
+            {
+              kind: "p",
+              text: "From now on places go in order of registration. The details are on the allocation board:",
+            },
             { kind: "link", label: "Open the allocation board", href: p.link },
           ],
         },

@@ -10,6 +10,7 @@ export {
   type PersonInput,
   swapRegistration,
 } from "./changes";
+export { setRemindersOff } from "./personal-data";
 export {
   type RegistrationRequest,
   register,
@@ -17,6 +18,5 @@ export {
   type WalkInOutcome,
   type WalkInRequest,
 } from "./register";
-export { setRemindersOff } from "./personal-data";
 export { fillFreePlaces, runAllocationJobs, runRedistribution, settleDueEvents, settleEvent } from "./settle";
 export { personalLink, type RunContext } from "./shared";

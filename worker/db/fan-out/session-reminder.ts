@@ -8,7 +8,7 @@ import { hashToken, randomToken } from "../../lib/auth";
 import { type MailBrand, renderMail } from "../../lib/mail";
 import { formatEventDates } from "../../lib/time";
 import { personalLink } from "../allocation/shared";
-import { events, eventSessions, tracks } from "../schema";
+import { eventSessions, events, tracks } from "../schema";
 import type { FanOutContext, PartMail, Renderer } from "./index";
 
 /** The network's name, sender name and logo as the mail layout shows them. */
@@ -40,7 +40,7 @@ export const sessionReminder: Renderer = async (ctx, message, recipients) => {
   for (const recipient of recipients) {
     const registration = recipient.registration;
     // Cancelled, or reminders turned off, since the reminder was claimed.
-    if (!registration || registration.status !== "confirmed" || registration.remindersOff) continue;
+    if (registration?.status !== "confirmed" || registration.remindersOff) continue;
     const token = randomToken();
     const tokenHash = await hashToken(token);
     const mail = renderMail(
