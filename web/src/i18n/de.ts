@@ -1351,7 +1351,7 @@ export const de = {
     sessionDays: "Tage vor dem Termin",
     sessionDaysHint:
       "0 bis 30; 0 heißt am Tag des Termins. Ein Termin wird nur einmal erinnert, auch wenn Sie die Tage später ändern.",
-    quotaDays: "Ansprechpersonen mit freien Kontingentplätzen erinnern (Tage vor der Kontingentfrist)",
+    quotaDays: "Ansprechpersonen an freie Kontingentplätze erinnern (Tage vor Ende der Reservierung)",
     quotaDaysHint: "Bis zu drei Zahlen von 1 bis 60, durch Komma getrennt, z. B. „7, 1“. Leer: keine Erinnerung.",
     summary: "Nach der Umverteilung eine Zusammenfassung an die Netzwerkkoordination schicken",
     errors: {

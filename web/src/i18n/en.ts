@@ -1333,7 +1333,7 @@ export const en: Dictionary = {
     sessionDays: "Days before the session",
     sessionDaysHint:
       "0 to 30; 0 means on the day of the session. A session is reminded once, also if you change the days later.",
-    quotaDays: "Remind contacts with free quota places (days before the quota deadline)",
+    quotaDays: "Remind contacts of free quota places (days before the reservation ends)",
     quotaDaysHint: "Up to three numbers from 1 to 60, separated by commas, e.g. “7, 1”. Empty: no reminder.",
     summary: "Send the network coordination a summary after the redistribution",
     errors: {
