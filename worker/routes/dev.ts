@@ -124,13 +124,10 @@ export const dev = createRouter()
           content: {
             "application/json": {
               schema: z.object({
-                at: z.iso
-                  .datetime({ offset: true })
-                  .optional()
-                  .openapi({
-                    description: "The moment the jobs run as; default now.",
-                    example: "2027-03-08T07:00:00Z",
-                  }),
+                at: z.iso.datetime({ offset: true }).optional().openapi({
+                  description: "The moment the jobs run as; default now.",
+                  example: "2027-03-08T07:00:00Z",
+                }),
               }),
             },
           },
