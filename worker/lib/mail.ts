@@ -8,8 +8,8 @@ import { and, asc, eq, inArray, isNull, lte, notInArray, or, type SQL, sql } fro
 import type { Context } from "hono";
 import type { Db } from "../db/client";
 import { networks, outbox } from "../db/schema";
-import type { AppEnv } from "../env";
 import { plainTextToHtml } from "../domain/message-text";
+import type { AppEnv } from "../env";
 import type { EventMessageParams } from "./mail-message";
 import { type Block, type Draft, drafts, oneLine } from "./mail-templates";
 

@@ -135,8 +135,6 @@ async function checked(c: Context<AppEnv>, input: MessageInput): Promise<Message
   return { accountId: auth.accountId, email: auth.email, institutionId };
 }
 
-
-
 export const messagesRouter = createRouter()
   .openapi(
     createRoute({
