@@ -2,7 +2,7 @@ import { A } from "@solidjs/router";
 import { createMemo, createResource, createSignal, For, type JSX, Show } from "solid-js";
 import { eventEnded } from "../../../worker/domain/event-state";
 import { formatTicketCode } from "../../../worker/domain/ticket-code";
-import { FeedbackLinks } from "../components/feedback";
+import { FeedbackLinks } from "../components/feedback-links";
 import { InlineConfirm } from "../components/inline-confirm";
 import { QrCode } from "../components/qr-code";
 import { Loading } from "../components/status";
