@@ -216,7 +216,8 @@ export function MessageCompose(props: {
           <p id="message-text-hint" class="field-hint">
             {t("messaging.placeholderHint")}
           </p>
-          <div class="placeholder-buttons" role="group" aria-label={t("messaging.placeholders")}>
+          <fieldset class="placeholder-buttons">
+            <legend class="visually-hidden">{t("messaging.placeholders")}</legend>
             <For each={PLACEHOLDERS[locale()]}>
               {(name) => (
                 <button
@@ -229,7 +230,7 @@ export function MessageCompose(props: {
                 </button>
               )}
             </For>
-          </div>
+          </fieldset>
           <textarea
             id="message-text"
             ref={textarea}

@@ -47,7 +47,7 @@ function History(props: { event: EventDetail; names: Map<string, string> }) {
         <Show when={history()}>
           {(h) => (
             <Show when={h().items.length > 0} fallback={<p>{t("messaging.historyNone")}</p>}>
-              <div class="table-scroll" tabindex="0" role="region" aria-labelledby="history-title">
+              <section class="table-scroll" tabindex="0" aria-labelledby="history-title">
                 <table class="message-history">
                   <thead>
                     <tr>
@@ -99,7 +99,7 @@ function History(props: { event: EventDetail; names: Map<string, string> }) {
                     </For>
                   </tbody>
                 </table>
-              </div>
+              </section>
             </Show>
           )}
         </Show>
