@@ -65,7 +65,7 @@ export async function loadReminderEvent(d1: ProxyDb, networkId: string, now: Dat
   ]);
 }
 
-type Delivery = { delivered: number; failed: number; waiting: number; undeliverable: number };
+type Delivery = { delivered: number; failed: number; waiting: number; undeliverable: number; skipped: number };
 type Summary = { id: string; kind: string; recipientCount: number; delivery: Delivery };
 
 const headers = (baseURL: string, token: string) => ({
