@@ -1,6 +1,7 @@
 // The text of every mail, per template and language: what each says, as blocks. How blocks
 // become the plain text and HTML bodies, and how mails are queued and sent, is in mail.ts.
 import type { MailLocale, MailTemplate, ParamsOf } from "./mail";
+import { delegateNoticeDraft } from "./mail-templates-notices";
 
 /** Subjects go into a header: no line breaks. */
 export const oneLine = (value: string) => value.replace(/[\r\n]+/g, " ").trim();
@@ -394,4 +395,5 @@ export const drafts: { [T in MailTemplate]: (locale: MailLocale, params: ParamsO
           ],
         };
   },
+  delegate_notice: delegateNoticeDraft,
 };

@@ -55,6 +55,15 @@ const samples: { [T in MailTemplate]: ParamsOf<T> } = {
     quota: 2,
     link,
   },
+  delegate_notice: {
+    kind: "offered",
+    eventTitle: `Werkstatt ${evil}`,
+    institutionName: `Kita ${evil}`,
+    delegateName: `Jana ${evil}`,
+    dates: "3. Dezember 2026",
+    offeredUntil: "5. Dezember 2026, 10:00",
+    link,
+  },
 };
 
 // Mails someone may receive without having asked for them say what to do then.

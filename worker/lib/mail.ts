@@ -51,6 +51,19 @@ export type MailParams = {
   };
   /** Sent when a session ends, to each person present: the anonymous feedback form. */
   feedback_invitation: { eventTitle: string; sessionTitle: string; link: string };
+  /** To an institution's contacts, when the system changed the status of one of its delegates. */
+  delegate_notice: {
+    kind: "promoted" | "offered" | "offer_expired" | "cancelled_by_participant";
+    eventTitle: string;
+    institutionName: string;
+    /** The delegate's name as registered. */
+    delegateName: string;
+    dates: string;
+    /** For offers: until when the place is held, formatted. */
+    offeredUntil?: string;
+    /** The event's registration page for the institution, where contacts see their delegates. */
+    link: string;
+  };
 };
 
 export type RegistrationMailKind =
@@ -442,6 +455,11 @@ export const notingWrittenMails = <T>(work: () => Promise<T>) => writtenMails.ru
 const noteWritten = (id: string) => {
   writtenMails.getStore()?.push(id);
   return id;
+};
+
+/** Notes mails written in SQL (ids from `returning id`), so that the request delivers them too. */
+export const noteWrittenMails = (ids: string[]) => {
+  for (const id of ids) noteWritten(id);
 };
 
 /** The mails written so far by the current request (or by work it left running after its answer). */
