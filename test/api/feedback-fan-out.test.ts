@@ -3,7 +3,7 @@
 // the mails, each with its own link, in each person's language. Every person gets exactly one.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Job, PART_SIZE } from "../../worker/db/fan-out";
+import { type Job, type JobQueue, PART_SIZE } from "../../worker/db/fan-out";
 import { runFeedbackMailJob } from "../../worker/db/fan-out/feedback-invitation";
 import { d1MeterReading, meterD1 } from "../../worker/lib/d1-meter";
 import { db, seed, waitFor } from "../helpers";
@@ -65,7 +65,12 @@ describe("feedback invitations to 600 people present", () => {
   it("reach each person exactly once, in parts of 50, while the job itself stays at a few statements", async () => {
     // The job's parts are held back until its statements are counted, then go to the real queue.
     const held: MessageSendRequest<Job>[][] = [];
-    const holding = { sendBatch: async (batch: Iterable<MessageSendRequest<Job>>) => void held.push([...batch]) };
+    const holding: JobQueue = {
+      sendBatch: async (batch) => {
+        held.push([...batch]);
+        return { metadata: { metrics: { backlogCount: 0, backlogBytes: 0, oldestMessageTimestamp: new Date() } } };
+      },
+    };
     meterD1(env.DB);
     const before = d1MeterReading();
     const job = await runFeedbackMailJob({ db: db(), now: new Date() }, holding);

@@ -540,14 +540,15 @@ describe("the mail when a session ends", () => {
     const expected = PRESENT.filter((id) => id !== "fb-a").map((id) => `${id}@feedback.example`);
     const before = (await mails()).length;
     const ctx = { db: db(), now: new Date() };
-    const job = await runFeedbackMailJob(ctx, env.JOBS);
-    expect(job.mailed).toBe(expected.length);
+    // Other open forms of this file may be due as well: this one's people are counted among them.
+    expect((await runFeedbackMailJob(ctx, env.JOBS)).mailed).toBeGreaterThanOrEqual(expected.length);
     // The mails are written by the queue's consumer.
     const mineOf = async () => (await mails()).slice(before).filter((m) => m.body_text.includes(form.id));
     const mine = await waitFor(mineOf, (m) => m.length >= expected.length);
     expect(mine.map((m) => m.to_email).sort()).toEqual(expected.sort());
     // A second run (or a second cron) sends nothing again.
-    expect((await runFeedbackMailJob(ctx, env.JOBS)).mailed).toBe(0);
+    await runFeedbackMailJob(ctx, env.JOBS);
+    await waitFor(mineOf, (m) => m.length > expected.length, 1_000);
     expect(await mineOf()).toHaveLength(expected.length);
 
     const mail = mine.find((m) => m.to_email === "fb-b@feedback.example")!;
