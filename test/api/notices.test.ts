@@ -6,7 +6,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cancelAs, createEvent, DAY, register, seedAsOrganiser } from "../allocation-fixtures";
-import { api, json, runScheduled } from "../helpers";
+import { api, json, runScheduled, waitFor } from "../helpers";
 
 const HEBAMMEN = "inst-hebammen-kh";
 const KITA = "inst-kita-regenbogen-kh";
@@ -109,6 +109,14 @@ describe("notices to an institution's contacts", () => {
     expect(ben.at(-1)).toMatchObject({ locale: "en", subject: "Moved up: Testwerkstatt evt-nt-direct" });
     // The organiser's cancellation of Anna is no notice (only a participant's own is).
     expect(notices.every((n) => !/abgemeldet|cancelled their/.test(n.text))).toBe(true);
+    // The request noted the notices with its other mails: they go out after its answer, not with the next cron.
+    const sent = () =>
+      env.DB.prepare(
+        "select count(*) as n from outbox where template = 'delegate_notice' and status = 'sent' and body_text like ?",
+      )
+        .bind("%/veranstaltungen/evt-nt-direct/anmelden%")
+        .first<{ n: number }>();
+    expect(await waitFor(sent, (row) => row?.n === 2, 5_000)).toEqual({ n: 2 });
   });
 
   it("tell of an offer and of its lapse, once even when the jobs run twice", async () => {
