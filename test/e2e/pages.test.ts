@@ -99,18 +99,26 @@ describe("directory filters", () => {
 describe("language", () => {
   it("switches to English and back, with the document language", async () => {
     const page = await openPage(browser, "/kinderschutzcluster-9/verzeichnis");
+    // The English catalogue is its own chunk (assets/en-….js), fetched only once English is chosen.
+    const english: string[] = [];
+    page.on("request", (request) => {
+      if (/\/assets\/en-[\w-]+\.js$/.test(request.url())) english.push(request.url());
+    });
     try {
       await expect.poll(() => h1(page)).toBe("Verzeichnis der Partnereinrichtungen");
       expect(await page.getAttribute("html", "lang")).toBe("de");
+      expect(english).toEqual([]);
       await page.getByRole("button", { name: "Switch to English" }).click();
       await expect.poll(() => h1(page)).toBe("Directory of partner institutions");
       expect(await page.getAttribute("html", "lang")).toBe("en");
+      expect(english).toHaveLength(1);
       await expect.poll(() => page.getByLabel("Profession").locator("option").nth(1).textContent()).toMatch(/^[A-Z]/);
       await checkPage(page, "directory-en");
 
       // The choice survives a reload.
       await page.reload();
       await expect.poll(() => h1(page)).toBe("Directory of partner institutions");
+      expect(await page.getAttribute("html", "lang")).toBe("en");
       await page.getByRole("button", { name: "Auf Deutsch umschalten" }).click();
       await expect.poll(() => h1(page)).toBe("Verzeichnis der Partnereinrichtungen");
     } finally {

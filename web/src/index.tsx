@@ -1,15 +1,18 @@
 import { Router } from "@solidjs/router";
 import { render } from "solid-js/web";
 import { Layout } from "./components/layout";
-import { I18nProvider } from "./i18n";
+import { catalogueReady, I18nProvider } from "./i18n";
 import { routes } from "./routes";
 import "./styles.css";
 
-render(
-  () => (
-    <I18nProvider>
-      <Router root={Layout}>{routes}</Router>
-    </I18nProvider>
+// German is in this bundle and ready at once; English (if chosen before) is fetched first.
+catalogueReady.then(() =>
+  render(
+    () => (
+      <I18nProvider>
+        <Router root={Layout}>{routes}</Router>
+      </I18nProvider>
+    ),
+    document.getElementById("root")!,
   ),
-  document.getElementById("root")!,
 );

@@ -1,4 +1,5 @@
 // What each mail template needs to be rendered (its text is in mail-templates.ts).
+import type { ReminderParams } from "./reminder-templates";
 
 /** The parameters each template needs; everything is HTML-escaped when rendered. */
 export type MailParams = {
@@ -51,7 +52,7 @@ export type MailParams = {
     /** The event's registration page for the institution, where contacts see their delegates. */
     link: string;
   };
-};
+} & ReminderParams;
 
 export type RegistrationMailKind =
   | "confirmed"

@@ -1,15 +1,10 @@
-// Building blocks of the feedback pages: the questions as form fields (answer page and the
-// builder's preview), a QR code for the last slide, charts with their numbers beside them, and
-// the participant page's list of forms to answer.
-import { A } from "@solidjs/router";
-import { CategoryScale, Chart, LinearScale, LineController, LineElement, PointElement, Tooltip } from "chart.js";
-import { createEffect, createMemo, createResource, For, onCleanup, onMount, Show } from "solid-js";
+// The questions of a feedback form as form fields (answer page and the builder's preview). The
+// charts are in feedback-charts.tsx and the participant page's list in feedback-links.tsx, so the
+// participants' pages load neither chart.js nor more than they show (`npm run size`).
+import { For, Show } from "solid-js";
 import { useI18n } from "../i18n";
-import { type AnswerValue, answerPath, type FeedbackQuestion, feedbackApi } from "../lib/feedback-api";
-import { BarChart } from "./bar-chart";
+import type { AnswerValue, FeedbackQuestion } from "../lib/feedback-api";
 import "./feedback.css";
-
-Chart.register(CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip);
 
 export const TEXT_LIMIT = 2000;
 
@@ -153,77 +148,5 @@ export function QuestionFields(props: {
         )}
       </For>
     </ol>
-  );
-}
-
-/** Bars of a distribution; the canvas is an image with a description, the numbers are in the table beside it. */
-export function DistributionChart(props: { labels: string[]; counts: number[]; description: string }) {
-  return (
-    <BarChart
-      description={props.description}
-      labels={props.labels}
-      series={[{ label: "", data: props.counts, color: "#1d5c96" }]}
-      height={224}
-    />
-  );
-}
-
-/** The mean per session as a line from 1 to 5; hidden points are gaps. */
-export function TrendChart(props: { labels: string[]; means: (number | null)[]; description: string }) {
-  let canvas!: HTMLCanvasElement;
-  onMount(() => {
-    const chart = new Chart<"line", (number | null)[], string>(canvas, {
-      type: "line",
-      data: { labels: [], datasets: [] },
-      options: {
-        responsive: true,
-        maintainAspectRatio: false,
-        // No animation: the figures are read, not watched (and screenshots show the final state).
-        animation: false,
-        plugins: { legend: { display: false } },
-        scales: { y: { min: 1, max: 5, ticks: { stepSize: 1 }, grid: { color: "#e3e8ee" } } },
-      },
-    });
-    createEffect(() => {
-      chart.data.labels = props.labels;
-      chart.data.datasets = [
-        { data: props.means, borderColor: "#163a5f", backgroundColor: "#163a5f", pointRadius: 5, spanGaps: false },
-      ];
-      chart.update();
-    });
-    onCleanup(() => chart.destroy());
-  });
-  return (
-    <div class="feedback-chart feedback-chart-trend">
-      <canvas ref={canvas} role="img" aria-label={props.description} />
-    </div>
-  );
-}
-
-/** On the participant's page: the open forms they may answer, each with a button or a thank-you. */
-export function FeedbackLinks(props: { token: string }) {
-  const { t } = useI18n();
-  const [forms] = createResource(() => feedbackApi.participantForms(props.token).catch(() => ({ items: [] })));
-  return (
-    <Show when={(forms()?.items.length ?? 0) > 0}>
-      <section aria-labelledby="feedback-title" class="card feedback-links">
-        <h2 id="feedback-title">{t("feedback.participantTitle")}</h2>
-        <p>{t("feedback.participantHint")}</p>
-        <ul>
-          <For each={forms()?.items}>
-            {(f) => (
-              <li>
-                <span class="feedback-link-title">{f.sessionTitle ?? f.title}</span>
-                <Show when={!f.answered} fallback={<span class="badge badge-positive">{t("feedback.given")}</span>}>
-                  <A class="button" href={`${answerPath(f.id)}#t=${props.token}`}>
-                    {t("feedback.give")}
-                  </A>
-                </Show>
-              </li>
-            )}
-          </For>
-        </ul>
-      </section>
-    </Show>
   );
 }

@@ -1,11 +1,15 @@
 import * as i18n from "@solid-primitives/i18n";
 import { createComponent, createContext, createMemo, createSignal, type ParentProps, useContext } from "solid-js";
 import { type Dictionary, de } from "./de";
-import { en } from "./en";
 
 export type Locale = "de" | "en";
-const dictionaries: Record<Locale, Dictionary> = { de, en };
 const STORAGE_KEY = "nw.locale";
+
+// German is bundled with the app; English is its own chunk, fetched only by those who choose it, so a
+// first visit loads one catalogue (issue 18's budget, `npm run size`).
+const catalogues: Partial<Record<Locale, Dictionary>> = { de };
+const loadCatalogue = async (locale: Locale): Promise<Dictionary> =>
+  (catalogues[locale] ??= locale === "en" ? (await import("./en")).en : de);
 
 function initialLocale(): Locale {
   const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
@@ -13,11 +17,23 @@ function initialLocale(): Locale {
   return stored === "en" ? "en" : "de";
 }
 
+/**
+ * Resolves once the remembered language's catalogue is here; index.tsx renders after it, so someone
+ * who chose English never sees German (or keys) first. Falls back to German if English cannot load.
+ */
+export const catalogueReady: Promise<void> = loadCatalogue(initialLocale()).then(
+  () => undefined,
+  () => undefined,
+);
+
 function createI18n() {
-  const [locale, setLocaleSignal] = createSignal<Locale>(initialLocale());
-  const dict = createMemo(() => i18n.flatten(dictionaries[locale()]));
+  const initial = initialLocale();
+  const [locale, setLocaleSignal] = createSignal<Locale>(catalogues[initial] ? initial : "de");
+  const dict = createMemo(() => i18n.flatten(catalogues[locale()] ?? de));
   const t = i18n.translator(dict, i18n.resolveTemplate);
-  const setLocale = (next: Locale) => {
+  /** Switches once the catalogue has arrived (English: one chunk, once); the page stays as it was until then. */
+  const setLocale = async (next: Locale) => {
+    await loadCatalogue(next);
     setLocaleSignal(next);
     localStorage.setItem(STORAGE_KEY, next);
     document.documentElement.lang = next;

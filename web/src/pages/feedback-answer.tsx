@@ -1,6 +1,5 @@
 import { useLocation, useParams } from "@solidjs/router";
 import { createResource, createSignal, Match, Show, Switch } from "solid-js";
-import { createStore } from "solid-js/store";
 import { isAnswered, QuestionFields } from "../components/feedback";
 import { Loading } from "../components/status";
 import { usePageTitle } from "../components/title";
@@ -27,7 +26,8 @@ export default function FeedbackAnswerPage() {
   const [form] = createResource(() => feedbackApi.publicForm(params.formId, credentials));
   usePageTitle(() => form()?.title ?? t("feedback.answer.title"));
 
-  const [values, setValues] = createStore<Record<string, AnswerValue>>({});
+  // A plain signal, not a store: solid-js/store would be this participant page's only use of it (`npm run size`).
+  const [values, setValues] = createSignal<Record<string, AnswerValue>>({});
   const [errors, setErrors] = createSignal<Record<string, string>>({});
   const [email, setEmail] = createSignal("");
   const [emailError, setEmailError] = createSignal("");
@@ -40,7 +40,7 @@ export default function FeedbackAnswerPage() {
   let sent: HTMLDivElement | undefined;
 
   const change = (questionId: string, value: AnswerValue | undefined) => {
-    setValues(questionId, value as AnswerValue);
+    setValues((current) => ({ ...current, [questionId]: value as AnswerValue }));
     if (errors()[questionId] && isAnswered(value)) {
       const { [questionId]: _, ...rest } = errors();
       setErrors(rest);
@@ -53,7 +53,7 @@ export default function FeedbackAnswerPage() {
     if (!f || busy()) return;
     const missing: Record<string, string> = {};
     for (const q of f.questions)
-      if (q.required && !isAnswered(values[q.id])) missing[q.id] = t("feedback.answer.requiredMissing");
+      if (q.required && !isAnswered(values()[q.id])) missing[q.id] = t("feedback.answer.requiredMissing");
     setErrors(missing);
     if (Object.keys(missing).length > 0) {
       setProblem({ code: "validation", message: t("feedback.answer.errorsSummary") });
@@ -67,7 +67,7 @@ export default function FeedbackAnswerPage() {
       });
       return;
     }
-    const answers = Object.fromEntries(Object.entries(values).filter(([, v]) => isAnswered(v))) as Record<
+    const answers = Object.fromEntries(Object.entries(values()).filter(([, v]) => isAnswered(v))) as Record<
       string,
       AnswerValue
     >;
@@ -140,7 +140,7 @@ export default function FeedbackAnswerPage() {
                   <QuestionFields
                     idPrefix="answer"
                     questions={f().questions}
-                    values={values}
+                    values={values()}
                     onChange={change}
                     errors={errors()}
                     disabled={busy()}

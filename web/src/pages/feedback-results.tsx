@@ -1,6 +1,6 @@
 import { A, useParams } from "@solidjs/router";
 import { createResource, For, Match, Show, Switch } from "solid-js";
-import { DistributionChart, TrendChart } from "../components/feedback";
+import { DistributionChart, TrendChart } from "../components/feedback-charts";
 import { OrganiserGate } from "../components/organiser-gate";
 import { LoadError, Loading } from "../components/status";
 import { usePageTitle } from "../components/title";

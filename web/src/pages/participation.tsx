@@ -2,9 +2,10 @@ import { A } from "@solidjs/router";
 import { createMemo, createResource, createSignal, For, type JSX, Show } from "solid-js";
 import { eventEnded } from "../../../worker/domain/event-state";
 import { formatTicketCode } from "../../../worker/domain/ticket-code";
-import { FeedbackLinks } from "../components/feedback";
+import { FeedbackLinks } from "../components/feedback-links";
 import { InlineConfirm } from "../components/inline-confirm";
 import { QrCode } from "../components/qr-code";
+import { ReminderSwitch } from "../components/reminder-switch";
 import { Loading } from "../components/status";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
@@ -214,7 +215,7 @@ export default function ParticipationPage() {
               </Show>
 
               <FeedbackLinks token={token} />
-
+              <ReminderSwitch token={token} participation={p()} onSaved={mutate} />
               <Section id="dates-title" title={t("participation.dates")}>
                 <ol class="dates session-list">
                   <For each={p().event.sessions}>
