@@ -1,8 +1,8 @@
 // A contact is told of a promotion: the organiser cancels a confirmed delegate on the board, the
 // waiting colleague of the same institution moves up, and the institution's contact finds one
 // notice about it in the dev mailbox, in her language, with the way to the event. The event
-// and its two registrations are set up through the API as the signed-in organiser; the
-// cancellation and the mailbox go through the pages.
+// and its two registrations are set up through the API as the signed-in organiser; the way
+// from the start page to the board, the cancellation and the mailbox go through the pages.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -94,9 +94,18 @@ describe("notices to an institution's contact", () => {
     }
     expect(await noticesTo(MIDWIVES.contact)).toEqual([]);
 
-    // The organiser opens the board from the event's page and cancels the confirmed delegate.
-    await page.goto(new URL(`/kinderschutzcluster-9/veranstaltungen/${eventId}/bearbeiten`, baseURL()).href);
-    await page.getByRole("link", { name: "Zur Platzvergabe" }).click();
+    // From the start page the organiser opens the network's event list, the event's board, and
+    // cancels the confirmed delegate.
+    await page.goto(new URL("/", baseURL()).href);
+    await page.getByRole("main").getByRole("link", { name: "Kinderschutzcluster 9" }).first().click();
+    await page
+      .getByRole("navigation", { name: "Hauptnavigation" })
+      .getByRole("link", { name: "Veranstaltungen" })
+      .click();
+    await page
+      .locator(`li[id="${eventId}"]`)
+      .getByRole("link", { name: /^Platzvergabe/ })
+      .click();
     const row = (name: string) => page.locator("table.participants > tbody").filter({ hasText: name });
     await expect.poll(() => row(first.name).count(), { timeout: 10_000 }).toBe(1);
     await row(first.name)
