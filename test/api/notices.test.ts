@@ -174,6 +174,29 @@ describe("notices to an institution's contacts", () => {
     );
   });
 
+  it("tell of a place the redistribution at the quota deadline gave", async () => {
+    await createEvent("evt-nt-redist", {
+      capacity: 3,
+      defaultQuota: 1,
+      institutions: [HEBAMMEN, KITA],
+      deadlineInDays: 1,
+    });
+    await registerPerson("evt-nt-redist", HEBAMMEN, "rita@nt.example", "Rita Erst");
+    const beyond = await registerPerson("evt-nt-redist", HEBAMMEN, "rolf@nt.example", "Rolf Warte", "en");
+    expect(beyond.status).toBe("waitlisted");
+    await runScheduled(Date.now() + 2 * DAY);
+    const notices = await noticesOf("evt-nt-redist");
+    expectOnePerContact(
+      notices,
+      /Rolf Warte hat bei „Testwerkstatt evt-nt-redist“ .* einen Platz bekommen/,
+      /Rolf Warte has been given a place/,
+    );
+    expect((await mailsTo("rolf@nt.example")).at(-1)).toMatchObject({
+      locale: "en",
+      subject: "Moved up: Testwerkstatt evt-nt-redist",
+    });
+  }, 30_000);
+
   it("are not written when the change did not happen, nor to a contact who is the delegate", async () => {
     await createEvent("evt-nt-none", {
       capacity: 1,
