@@ -1,4 +1,5 @@
 // What each mail template needs to be rendered (its text is in mail-templates.ts).
+import type { EventMessageParams } from "./mail-message";
 import type { ReminderParams } from "./reminder-templates";
 
 /** The parameters each template needs; everything is HTML-escaped when rendered. */
@@ -37,6 +38,8 @@ export type MailParams = {
     quotaDeadline?: string;
     link: string;
   };
+  /** What an organiser or a contact wrote to an audience of an event, placeholders filled. */
+  event_message: EventMessageParams;
   /** Sent when a session ends, to each person present: the anonymous feedback form. */
   feedback_invitation: { eventTitle: string; sessionTitle: string; link: string };
   /** To an institution's contacts, when the system changed the status of one of its delegates. */

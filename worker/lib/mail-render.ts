@@ -1,5 +1,6 @@
 // How a mail's blocks (mail-templates.ts) become its subject, plain text and HTML: one column
 // a phone can read, the network's name (and logo) above, its sender name as the signature.
+import { plainTextToHtml } from "../domain/message-text";
 import type { MailBrand, MailLocale, MailTemplate, ParamsOf, RenderedMail } from "./mail";
 import { type Block, type Draft, drafts, oneLine } from "./mail-templates";
 
@@ -27,6 +28,8 @@ const blockText = (block: Block) => {
       return block.href;
     case "links":
       return block.items.map((i) => `${i.label}:\n${i.href}`).join("\n\n");
+    case "text":
+      return block.text.trim();
   }
 };
 
@@ -50,6 +53,8 @@ const blockHtml = (block: Block) => {
       return `<p style="margin: 24px 0;">${button(block.label, block.href)}</p>\n<p style="font-size: 14px; color: #444444; word-break: break-all;">${escapeHtml(block.href)}</p>`;
     case "links":
       return `<ul>\n${block.items.map((i) => `<li>${anchor(i.label, i.href)}</li>`).join("\n")}\n</ul>`;
+    case "text":
+      return plainTextToHtml(block.text);
   }
 };
 

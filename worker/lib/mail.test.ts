@@ -38,6 +38,13 @@ const samples: { [T in MailTemplate]: ParamsOf<T> } = {
       { eventTitle: "Netzwerkkonferenz", link: "https://netzwerkstatt.example/t/2" },
     ],
   },
+  event_message: {
+    subject: `Hinweis ${evil}`,
+    text: `Hallo ${evil},\n\nbitte lesen Sie ${link} vorab.`,
+    eventTitle: `Werkstatt ${evil}`,
+    networkName: "Netz",
+    recipient: "registrant",
+  },
   feedback_invitation: { eventTitle: `Werkstatt ${evil}`, sessionTitle: `Termin ${evil}`, link },
   registration_update: {
     kind: "offered",
@@ -161,7 +168,9 @@ describe("reading a mail on a phone", () => {
         expect(style).toMatch(
           /text-decoration: underline|display: inline-block; padding: 12px 20px; background: #1a4f8b; color: #ffffff/,
         );
-      expect(mail.html.match(/<a /g)?.length).toBe(mail.html.match(/<a href="[^"]+" style="/g)?.length);
+      // The layout's own links all say how they look (links in a message's text keep the client's underline).
+      if (template !== "event_message")
+        expect(mail.html.match(/<a /g)?.length).toBe(mail.html.match(/<a href="[^"]+" style="/g)?.length);
     }
     const mail = renderMail("feedback_invitation", "en", samples.feedback_invitation);
     expect(mail.html).toMatch(

@@ -11,12 +11,12 @@
 
 import { type SQL, sql } from "drizzle-orm";
 import { type MailLocale, noteWrittenMails, renderMail } from "../../lib/mail";
-import type { DelegateNoticeKind } from "../../lib/mail-templates-notices";
+import type { DelegateNoticeKind } from "../../lib/mail-notice";
 import { formatBerlinDateTime } from "../../lib/time";
 import type { EventMailInfo } from "../event-context";
 import { brandOf, type Person, type RunContext } from "./shared";
 
-export type { DelegateNoticeKind } from "../../lib/mail-templates-notices";
+export type { DelegateNoticeKind } from "../../lib/mail-notice";
 
 /** The delegate a notice is about. */
 export type Delegate = Person & { name: string; institutionId: string; eventId: string };

@@ -1,6 +1,5 @@
-// The text of the notices to an institution's contacts when the system changes the status of
-// one of their delegates (see worker/db/allocation/notices.ts). Kept apart from
-// mail-templates.ts, which holds the mails to the people themselves.
+// The notice to an institution's contacts when the system changes the status of one of their
+// delegates (written by worker/db/allocation/notices.ts).
 import type { MailLocale, MailParams } from "./mail";
 import type { Draft } from "./mail-templates";
 
