@@ -4,7 +4,7 @@
 // one mail, in their language; a participant who turned reminders off gets none.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { berlinDayAt } from "../../worker/lib/time";
+import { berlinDayAndClock, berlinDayAt } from "../../worker/lib/time";
 import { cancelAs, createEvent, DAY, institutionsOf, register, seedAsOrganiser } from "../allocation-fixtures";
 import { api, authed, json, runScheduled } from "../helpers";
 
@@ -29,8 +29,8 @@ const all = async <T>(query: string, ...values: unknown[]) =>
 type Mail = { to: string; locale: string; subject: string; text: string; html: string };
 
 const messagesOf = (eventId: string, kind: string) =>
-  all<{ id: string; dedupe_key: string; recipient_count: number }>(
-    "select id, dedupe_key, recipient_count from messages where event_id = ? and kind = ? order by created_at",
+  all<{ id: string; dedupe_key: string; recipient_count: number; subject: string }>(
+    "select id, dedupe_key, recipient_count, subject from messages where event_id = ? and kind = ? order by created_at",
     eventId,
     kind,
   );
@@ -107,6 +107,9 @@ describe("session reminders", () => {
     const [message, ...more] = await messagesOf("evt-rem-s", "session_reminder");
     expect(more).toEqual([]);
     expect(message).toMatchObject({ dedupe_key: "session:evt-rem-s-s1:2d", recipient_count: 2 });
+    // The history's row names the session and its Berlin day.
+    const { day } = berlinDayAndClock(starts);
+    expect(message.subject).toBe(`Erinnerung: Auftakt, ${day}`);
 
     const mails = await mailsWhenWritten(message.id, 2);
     expect(mails.map((m) => [m.to, m.locale])).toEqual([
@@ -114,12 +117,14 @@ describe("session reminders", () => {
       ["ben@rem.example", "en"],
     ]);
     const [anna, ben] = mails;
-    expect(anna.subject).toMatch(/^Erinnerung: Testwerkstatt evt-rem-s: Auftakt, /);
+    // A short subject (the start only); the session's title is in the text.
+    expect(anna.subject).toMatch(/^Erinnerung: Testwerkstatt evt-rem-s am \S+, \d+\. \S+ \d{4}, 9:00 Uhr$/);
+    expect(anna.text).toContain("„Testwerkstatt evt-rem-s: Auftakt“");
     expect(anna.text).toContain("9:00–12:00 Uhr");
     expect(anna.text).toContain("Ort: Haus der Familie, Kurhausstraße 6, 55543 Bad Kreuznach");
     expect(anna.text).toContain("Barrierefreiheit: Stufenloser Zugang, Induktionsschleife");
-    expect(anna.text).toContain("Erinnerungen per E-Mail");
-    expect(ben.subject).toMatch(/^Reminder: /);
+    expect(anna.text).toContain("unter „Erinnerungen“");
+    expect(ben.subject).toMatch(/^Reminder: Testwerkstatt evt-rem-s on \S+, \d+ \S+ \d{4}, 9:00$/);
     expect(ben.text).toContain("Accessibility: Stufenloser Zugang");
     expect(ben.text).not.toContain(" Uhr");
 

@@ -119,7 +119,7 @@ describe("the allocation cycle", () => {
       await organiser.getByLabel("Plätze insgesamt").fill("3");
       await organiser.getByLabel("Kontingent je Einrichtung").fill("1");
       await organiser.getByLabel("Anmeldung ab").fill(`${day(-1)}T08:00`);
-      await organiser.getByLabel("Kontingentfrist").fill(`${day(20)}T18:00`);
+      await organiser.getByLabel("Kontingentfrist", { exact: true }).fill(`${day(20)}T18:00`);
       await organiser.getByLabel("Anmeldeschluss").fill(`${day(40)}T18:00`);
       await organiser.getByLabel("Einrichtungen bestimmter Professionen").check();
       await organiser.getByLabel(/^Hebammen \/ Familienhebammen/).check();

@@ -160,7 +160,7 @@ describe("the organiser's side of events", () => {
       await page.getByLabel("Plätze insgesamt").fill("30");
       await page.getByLabel("Kontingent je Einrichtung").fill("2");
       await page.getByLabel("Anmeldung ab").fill(`${day(-1)}T08:00`);
-      await page.getByLabel("Kontingentfrist").fill(`${day(20)}T18:00`);
+      await page.getByLabel("Kontingentfrist", { exact: true }).fill(`${day(20)}T18:00`);
       await page.getByLabel("Anmeldeschluss").fill(`${day(40)}T18:00`);
 
       // Invitation by sector, and an override that commits more places than there are.

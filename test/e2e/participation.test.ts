@@ -76,7 +76,7 @@ describe("the participant's page", () => {
       expect(headings.filter((h) => h !== "Teilnahmebescheinigung")).toEqual([
         "Qualitätsentwicklungswerkstatt Kinderschutz 2027",
         "Ihr Ticket",
-        "Erinnerungen per E-Mail",
+        "Erinnerungen",
         "Termine",
         "Teilnahme absagen",
         "Ihre Daten",
@@ -183,12 +183,16 @@ describe("the participant's page", () => {
       expect(text).toContain("Im Kontingent der Einrichtung ist ein Platz frei geworden");
       expect(text).toMatch(/freigehalten/);
       expect(await page.getByRole("img", { name: /QR-Code/ }).count()).toBe(0);
+      // Reminders go to confirmed places only: the card says so while the place is only offered.
+      const reminders = page.locator("#reminders-state");
+      expect(await reminders.textContent()).toContain("Erinnerungen gibt es, sobald Ihr Platz bestätigt ist.");
       await screenshot(page, "teilnahme-angebot");
       await expectNoAxeViolations(page);
 
       await page.getByRole("button", { name: "Platz annehmen" }).click();
       await expect.poll(() => statusPanel(page).textContent()).toContain("Platz bestätigt");
       expect(await statusPanel(page).textContent()).toContain("Angebotenen Platz angenommen");
+      expect(await reminders.textContent()).not.toContain("sobald Ihr Platz bestätigt ist");
       expect(await page.getByRole("img", { name: /QR-Code/ }).count()).toBe(1);
       expect(await page.getByRole("button", { name: "Platz annehmen" }).count()).toBe(0);
       expectCleanPage(page);

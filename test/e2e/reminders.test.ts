@@ -84,7 +84,7 @@ describe("reminders", () => {
       await page.getByLabel("Plätze insgesamt").fill("30");
       await page.getByLabel("Kontingent je Einrichtung").fill("2");
       await page.getByLabel("Anmeldung ab").fill(`${day(-1)}T08:00`);
-      await page.getByLabel("Kontingentfrist").fill(`${day(1)}T18:00`);
+      await page.getByLabel("Kontingentfrist", { exact: true }).fill(`${day(1)}T18:00`);
       await page.getByLabel("Anmeldeschluss").fill(`${day(1)}T20:00`);
 
       // The reminders are on by default: two days before each session.
@@ -151,12 +151,18 @@ describe("reminders", () => {
       // Dora opens her page from the reminder (its link names the default local port: the path and token count).
       const link = new URL(/https?:\/\/\S+\/teilnahme#t=[A-Za-z0-9_-]+/.exec(german.text)![0]);
       await page.goto(url(`${link.pathname}${link.hash}`), { waitUntil: "networkidle" });
-      const toggle = page.getByRole("switch", { name: "Erinnerungen per E-Mail" });
+      const toggle = page.getByRole("switch", { name: "Vor jedem Termin per E-Mail erinnern" });
       await expect.poll(() => toggle.count(), { timeout: 10_000 }).toBe(1);
       expect(await toggle.isChecked()).toBe(true);
+      const card = page.getByRole("region", { name: "Erinnerungen" });
+      expect(await card.textContent()).toContain("Vor jedem Termin erinnern wir Sie per E-Mail an Uhrzeit und Ort.");
       await toggle.click();
-      await expect.poll(() => page.locator("#reminders-state").textContent()).toContain("ausgeschaltet");
+      await expect
+        .poll(() => page.locator("#reminders-state").textContent())
+        .toContain("Sie erhalten keine Erinnerungen.");
       expect(await toggle.isChecked()).toBe(false);
+      // Off, the card no longer promises a reminder.
+      expect(await card.textContent()).not.toContain("erinnern wir Sie");
       await checkPage(page, "reminders-participant-off");
 
       // The second session's reminder reaches Emma only.

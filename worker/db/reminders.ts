@@ -11,12 +11,14 @@ import {
   MAX_QUOTA_REMINDER_DAYS,
   SUMMARY_WINDOW_MS,
 } from "../domain/reminders";
+import { berlinDayAndClock } from "../lib/time";
 import type { Db } from "./client";
 import { enqueueMessage, type JobQueue } from "./fan-out";
 
 type Candidate = {
   id: string;
   network_id: string;
+  title: string;
   status: "draft" | "published" | "cancelled";
   registration_opens_at: number;
   quota_deadline: number;
@@ -36,9 +38,9 @@ type Candidate = {
  * decide the rest; the messages already claimed for these events come along.
  */
 const candidates = (db: Db, at: number) =>
-  db.all<Candidate>(sql`select e.id, e.network_id, e.status, e.registration_opens_at, e.quota_deadline,
+  db.all<Candidate>(sql`select e.id, e.network_id, e.title, e.status, e.registration_opens_at, e.quota_deadline,
       e.redistributed_at, e.default_quota, e.session_reminder_days, e.quota_reminder_days, e.deadline_summary,
-      (select json_group_array(json_array(s.id, s.starts_at, s.ends_at)) from event_sessions s
+      (select json_group_array(json_array(s.id, s.starts_at, s.ends_at, s.title)) from event_sessions s
         where s.event_id = e.id) as sessions,
       (select json_group_array(m.dedupe_key) from messages m where m.event_id = e.id
         and m.kind in ('session_reminder', 'quota_reminder', 'deadline_summary')) as sent
@@ -95,6 +97,17 @@ const audienceOf = (due: DueReminder) =>
       ? { reminder: "quota", days: due.days }
       : { reminder: "deadline_summary" };
 
+/**
+ * The history's subject of a session reminder, so its row names the session: "Erinnerung:
+ * Auftakt, 10.12.2026" (German, like the network's other texts). The mails have their own.
+ */
+const subjectOf = (event: Candidate, sessions: { id: string; startsAt: Date; title: string }[], due: DueReminder) => {
+  if (due.kind !== "session_reminder") return "";
+  const session = sessions.find((s) => s.id === due.sessionId);
+  if (!session) return "";
+  return `Erinnerung: ${session.title || event.title}, ${berlinDayAndClock(session.startsAt).day}`;
+};
+
 const paramsOf = (due: DueReminder) =>
   due.kind === "session_reminder"
     ? { sessionId: due.sessionId, days: due.days }
@@ -114,11 +127,9 @@ export async function runReminderJobs(args: { db: Db; queue: JobQueue; now: Date
   const at = now.getTime();
   const result: ReminderJobResult = { claimed: 0, recipients: 0 };
   for (const event of await candidates(db, at)) {
-    const sessions = (JSON.parse(event.sessions) as [string, number, number][]).map(([id, startsAt, endsAt]) => ({
-      id,
-      startsAt: new Date(startsAt),
-      endsAt: new Date(endsAt),
-    }));
+    const sessions = (JSON.parse(event.sessions) as [string, number, number, string][]).map(
+      ([id, startsAt, endsAt, title]) => ({ id, startsAt: new Date(startsAt), endsAt: new Date(endsAt), title }),
+    );
     const sent = new Set((JSON.parse(event.sent) as (string | null)[]).filter((k): k is string => k !== null));
     const due = dueReminders(
       {
@@ -141,7 +152,7 @@ export async function runReminderJobs(args: { db: Db; queue: JobQueue; now: Date
       const [claimed] = await db.all<{ id: string }>(sql`insert into messages
           (id, network_id, event_id, kind, dedupe_key, audience, subject, recipients, params, recipient_count, created_at)
         values (${id}, ${event.network_id}, ${event.id}, ${reminder.kind}, ${reminder.dedupeKey},
-          ${JSON.stringify(audienceOf(reminder))}, '', ${JSON.stringify(recipients)}, ${JSON.stringify(paramsOf(reminder))},
+          ${JSON.stringify(audienceOf(reminder))}, ${subjectOf(event, sessions, reminder)}, ${JSON.stringify(recipients)}, ${JSON.stringify(paramsOf(reminder))},
           ${recipients.length}, ${at})
         on conflict do nothing returning id`);
       // Another run claimed it first: it enqueues.

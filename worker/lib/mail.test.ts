@@ -75,6 +75,7 @@ const samples: { [T in MailTemplate]: ParamsOf<T> } = {
     eventTitle: `Werkstatt ${evil}`,
     sessionTitle: `Termin ${evil}`,
     when: "Do., 10. Dezember 2026, 9:00–12:00 Uhr",
+    startsAt: "Do., 10. Dezember 2026, 9:00 Uhr",
     venueName: `Rathaus ${evil}`,
     venueAddress: "Salinenstraße 47, 55543 Bad Kreuznach",
     venueAccessibility: `Aufzug ${evil}`,

@@ -11,6 +11,8 @@ export type ReminderParams = {
     sessionTitle: string;
     /** "Do., 10. Dezember 2026, 9:00–12:00 Uhr" */
     when: string;
+    /** The start alone, for the subject: "Do., 10. Dezember 2026, 9:00 Uhr" */
+    startsAt: string;
     venueName: string;
     venueAddress: string;
     venueAccessibility: string;
@@ -101,11 +103,13 @@ export const reminderDrafts: {
       {
         kind: "p",
         text: de
-          ? "Keine Erinnerungen mehr? Auf Ihrer persönlichen Seite schalten Sie „Erinnerungen per E-Mail“ aus. Bitte geben Sie den Link nicht weiter."
-          : "No more reminders? Turn off “Reminders by e-mail” on your personal page. Please do not share the link.",
+          ? "Keine Erinnerungen mehr? Auf Ihrer persönlichen Seite schalten Sie unter „Erinnerungen“ aus, dass wir Sie vor jedem Termin per E-Mail erinnern. Bitte geben Sie den Link nicht weiter."
+          : "No more reminders? Turn them off under “Reminders” on your personal page. Please do not share the link.",
       },
     );
-    return { subject: de ? `Erinnerung: ${what}, ${p.when}` : `Reminder: ${what}, ${p.when}`, blocks };
+    // Short enough for a phone's inbox; the session's title is in the text.
+    const subject = de ? `Erinnerung: ${p.eventTitle} am ${p.startsAt}` : `Reminder: ${p.eventTitle} on ${p.startsAt}`;
+    return { subject, blocks };
   },
 
   quota_reminder: (locale, p) =>

@@ -27,6 +27,7 @@ export function ReminderSwitch(props: {
     }
   };
   const off = () => props.participation.registration.remindersOff;
+  const waiting = () => props.participation.registration.status === "waitlisted";
   const shown = () =>
     props.participation.registration.status !== "cancelled" &&
     !eventEnded(props.participation.event.sessions, new Date());
@@ -34,7 +35,6 @@ export function ReminderSwitch(props: {
     <Show when={shown()}>
       <section aria-labelledby="reminders-title" class="card">
         <h2 id="reminders-title">{t("reminders.participant.title")}</h2>
-        <p>{t("reminders.participant.text")}</p>
         <div class="field check">
           <input
             id="reminders-switch"
@@ -50,6 +50,8 @@ export function ReminderSwitch(props: {
         </div>
         <p id="reminders-state" role="status">
           {off() ? t("reminders.participant.off") : t("reminders.participant.on")}
+          {/* Reminders go to confirmed places only (worker/db/reminders.ts); an offer is still waitlisted. */}
+          <Show when={waiting() && !off()}> {t("reminders.participant.notYet")}</Show>
         </p>
         <div role="alert">
           <Show when={submission.error}>

@@ -1346,12 +1346,14 @@ export const de = {
   },
   reminders: {
     title: "Erinnerungen",
-    intro: "NetzWerkstatt verschickt diese E-Mails selbst, jede genau einmal.",
-    session: "Teilnehmende vor jedem Termin erinnern (mit Uhrzeit, Ort, Barrierefreiheit und Kalendereintrag)",
+    intro:
+      "NetzWerkstatt verschickt diese E-Mails selbst. Jede Erinnerung geht nur einmal hinaus, auch wenn Sie die Einstellungen später ändern.",
+    session:
+      "Teilnehmende vor jedem Termin erinnern (mit Uhrzeit, Ort, Hinweisen zur Barrierefreiheit und Link zur persönlichen Seite mit Kalendereintrag)",
     sessionDays: "Tage vor dem Termin",
     sessionDaysHint:
       "0 bis 30; 0 heißt am Tag des Termins. Ein Termin wird nur einmal erinnert, auch wenn Sie die Tage später ändern.",
-    quotaDays: "Ansprechpersonen an freie Kontingentplätze erinnern (Tage vor Ende der Reservierung)",
+    quotaDays: "Ansprechpersonen an freie Kontingentplätze erinnern (Tage vor der Kontingentfrist)",
     quotaDaysHint: "Bis zu drei Zahlen von 1 bis 60, durch Komma getrennt, z. B. „7, 1“. Leer: keine Erinnerung.",
     summary: "Nach der Umverteilung eine Zusammenfassung an die Netzwerkkoordination schicken",
     errors: {
@@ -1359,11 +1361,11 @@ export const de = {
       quotaDays: "Bitte bis zu drei verschiedene ganze Zahlen von 1 bis 60 angeben, durch Komma getrennt.",
     },
     participant: {
-      title: "Erinnerungen per E-Mail",
-      text: "Vor jedem Termin erhalten Sie eine Erinnerung mit Uhrzeit und Ort.",
-      switch: "Erinnerungen per E-Mail",
-      on: "Erinnerungen sind eingeschaltet.",
-      off: "Erinnerungen sind ausgeschaltet. Nachrichten der Netzwerkkoordination erhalten Sie weiterhin.",
+      title: "Erinnerungen",
+      switch: "Vor jedem Termin per E-Mail erinnern",
+      on: "Vor jedem Termin erinnern wir Sie per E-Mail an Uhrzeit und Ort.",
+      off: "Sie erhalten keine Erinnerungen. Nachrichten der Netzwerkkoordination erhalten Sie weiterhin.",
+      notYet: "Erinnerungen gibt es, sobald Ihr Platz bestätigt ist.",
       failed: "Die Einstellung konnte nicht gespeichert werden.",
     },
   },

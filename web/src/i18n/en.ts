@@ -1328,12 +1328,14 @@ export const en: Dictionary = {
   },
   reminders: {
     title: "Reminders",
-    intro: "NetzWerkstatt sends these e-mails by itself, each exactly once.",
-    session: "Remind participants before each session (with time, venue, accessibility and calendar entry)",
+    intro:
+      "NetzWerkstatt sends these e-mails by itself. Each reminder goes out only once, also if you change the settings later.",
+    session:
+      "Remind participants before each session (with time, venue, accessibility notes and a link to the personal page with the calendar entry)",
     sessionDays: "Days before the session",
     sessionDaysHint:
       "0 to 30; 0 means on the day of the session. A session is reminded once, also if you change the days later.",
-    quotaDays: "Remind contacts of free quota places (days before the reservation ends)",
+    quotaDays: "Remind contacts of free quota places (days before the quota deadline)",
     quotaDaysHint: "Up to three numbers from 1 to 60, separated by commas, e.g. “7, 1”. Empty: no reminder.",
     summary: "Send the network coordination a summary after the redistribution",
     errors: {
@@ -1341,11 +1343,11 @@ export const en: Dictionary = {
       quotaDays: "Please give up to three different whole numbers from 1 to 60, separated by commas.",
     },
     participant: {
-      title: "Reminders by e-mail",
-      text: "Before each session you get a reminder with the time and venue.",
-      switch: "Reminders by e-mail",
-      on: "Reminders are on.",
-      off: "Reminders are off. You still receive messages from the network coordination.",
+      title: "Reminders",
+      switch: "Remind me by e-mail before each session",
+      on: "Before each session we remind you by e-mail of the time and venue.",
+      off: "You get no reminders. You still receive messages from the network coordination.",
+      notYet: "Reminders start once your place is confirmed.",
       failed: "The setting could not be saved.",
     },
   },

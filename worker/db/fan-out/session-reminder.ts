@@ -6,7 +6,7 @@
 import { eq, sql } from "drizzle-orm";
 import { hashToken, randomToken } from "../../lib/auth";
 import { type MailBrand, renderMail } from "../../lib/mail";
-import { formatEventDates } from "../../lib/time";
+import { formatBerlinDateTime, formatEventDates } from "../../lib/time";
 import { personalLink } from "../allocation/shared";
 import { eventSessions, events, tracks } from "../schema";
 import type { FanOutContext, PartMail, Renderer } from "./index";
@@ -50,6 +50,7 @@ export const sessionReminder: Renderer = async (ctx, message, recipients) => {
         eventTitle: event.title,
         sessionTitle: session.title,
         when: formatEventDates([session], recipient.locale),
+        startsAt: formatBerlinDateTime(session.startsAt, recipient.locale),
         venueName: event.venueName,
         venueAddress: event.venueAddress,
         venueAccessibility: event.venueAccessibility,
