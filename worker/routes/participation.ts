@@ -22,6 +22,7 @@ import { deliverAfterResponse } from "../lib/mail";
 import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
 import { runContextOf } from "../lib/run-context";
+import { qrShape } from "../lib/qr";
 import { jsonContent, problemResponses } from "../lib/schemas";
 import { certificateOf } from "./documents";
 import { ErasureSchema, logPersonRequest, PersonalDataSchema, withdrawAndErase } from "./privacy";
@@ -62,6 +63,17 @@ const ParticipationSchema = z
             "The short ticket code, printed under the QR as `ABCD-EFGH`; the QR encodes `NW:` followed by it. " +
             "Null only for a registration written outside the app, whose ticket is `ticketCode`",
           example: "K7MQ4RXN",
+        }),
+      ticketQr: z
+        .object({
+          size: z.number().int().openapi({ description: "Modules per side, the quiet zone included", example: 29 }),
+          path: z.string().openapi({ description: "SVG path data of the dark modules", example: "M4 4h7v1h-7z" }),
+        })
+        .nullable()
+        .openapi({
+          description:
+            "The ticket's QR (`NW:` and the short code, or the long code), drawn by the server for an SVG " +
+            "`<path>` in a `0 0 size size` viewBox, so the page needs no QR library; null unless confirmed",
         }),
       institution: z.object({ id: z.string(), name: z.string() }),
     }),
@@ -123,6 +135,7 @@ function present({
       track: r.trackId && trackTitle !== null ? { id: r.trackId, title: trackTitle } : null,
       ticketCode: r.id,
       shortCode: r.ticketCode,
+      ticketQr: r.status === "confirmed" ? qrShape(`NW:${r.ticketCode ?? r.id}`) : null,
       institution: { id: r.institutionId, name: institutionName },
     },
     event: {

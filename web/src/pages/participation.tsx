@@ -4,7 +4,7 @@ import { eventEnded } from "../../../worker/domain/event-state";
 import { formatTicketCode } from "../../../worker/domain/ticket-code";
 import { FeedbackLinks } from "../components/feedback-links";
 import { InlineConfirm } from "../components/inline-confirm";
-import { QrCode } from "../components/qr-code";
+import { QrSvg } from "../components/qr-svg";
 import { Loading } from "../components/status";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
@@ -191,10 +191,9 @@ export default function ParticipationPage() {
 
               <Show when={p().registration.status === "confirmed" && !over(p())}>
                 <Section id="ticket-title" title={t("participation.ticket")} class="ticket">
-                  <QrCode
-                    text={`NW:${p().registration.shortCode ?? p().registration.ticketCode}`}
-                    label={t("participation.qrLabel")}
-                  />
+                  <Show when={p().registration.ticketQr}>
+                    {(qr) => <QrSvg shape={qr()} label={t("participation.qrLabel")} />}
+                  </Show>
                   <p class="ticket-code">
                     {t("participation.ticketCode")}:{" "}
                     <code>
