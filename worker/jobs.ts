@@ -8,6 +8,7 @@ import { createDb } from "./db/client";
 import { enqueueStalled } from "./db/fan-out";
 import { runFeedbackMailJob } from "./db/feedback";
 import { purgeRequestedLinks } from "./db/personal-links";
+import { runReminderJobs } from "./db/reminders";
 import { runRetention } from "./db/retention";
 import type { Bindings } from "./env";
 import { deliverOutbox } from "./lib/mail";
@@ -32,6 +33,8 @@ export async function runJobs(env: Bindings, now: Date): Promise<JobsReport> {
   // These jobs write mails with links: without a public origin they would point nowhere.
   if (origin) {
     await step("allocation", () => runAllocationJobs({ db, now, origin, locale: "de" }));
+    // After the allocation: a redistribution it ran is summarised in the same run.
+    await step("reminders", () => runReminderJobs({ db, queue: env.JOBS, now }));
     await step("feedback", () => runFeedbackMailJob({ db, now, origin, locale: "de" }));
   } else console.error("PUBLIC_ORIGIN is not set: allocation jobs, reminders and feedback mails skipped");
   await step("queue", () => enqueueStalled(env.JOBS, db, now));

@@ -40,6 +40,7 @@ const ACCESS: Record<string, { access: Access; status?: number }> = {
   "DELETE /api/participation/link": { access: "public", status: 401 },
   "POST /api/participation/cancel": { access: "public", status: 401 },
   "POST /api/participation/accept": { access: "public", status: 401 },
+  "PUT /api/participation/reminders": { access: "public", status: 401 },
   "GET /api/participation/calendar.ics": { access: "public", status: 401 },
   "GET /api/participation/certificate.pdf": { access: "public", status: 401 },
   "GET /api/participation/data.json": { access: "public", status: 401 },
@@ -55,6 +56,7 @@ const ACCESS: Record<string, { access: Access; status?: number }> = {
   "GET /api/dev/mailbox": { access: "public", status: 200 },
   // Counters only (statements, rows read and written), for `npm run bench`; DEV_MODE only like the mailbox.
   "GET /api/dev/d1-meter": { access: "public", status: 200 },
+  "POST /api/dev/jobs": { access: "public", status: 200 },
   // Answers `me: null` for visitors, the caller's own account otherwise.
   "GET /api/auth/session": { access: "public", status: 200 },
 
@@ -154,6 +156,8 @@ const BODIES: Record<string, object | null> = {
   "DELETE /api/participation/link": null,
   "POST /api/participation/cancel": null,
   "POST /api/participation/accept": null,
+  "PUT /api/participation/reminders": { remindersOff: true },
+  "POST /api/dev/jobs": {},
   "POST /api/participation/erasure": null,
   "PUT /api/networks/{networkId}/privacy": { privacyNotice: "Datenschutzhinweise (Sweep)", retentionMonths: 12 },
   "POST /api/networks/{networkId}/personal-data/access": { email: "niemand-sweep@example.org" },
@@ -257,6 +261,7 @@ const HEADERS: Record<string, Record<string, string> | undefined> = {
   "DELETE /api/participation/link": { "x-participant-token": "A".repeat(43) },
   "POST /api/participation/cancel": { "x-participant-token": "A".repeat(43) },
   "POST /api/participation/accept": { "x-participant-token": "A".repeat(43) },
+  "PUT /api/participation/reminders": { "x-participant-token": "A".repeat(43) },
   "GET /api/participation/calendar.ics": { "x-participant-token": "A".repeat(43) },
   "GET /api/participation/certificate.pdf": { "x-participant-token": "A".repeat(43) },
   "GET /api/participation/feedback": { "x-participant-token": "A".repeat(43) },

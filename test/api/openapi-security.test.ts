@@ -102,6 +102,7 @@ describe("OpenAPI security", () => {
     expect(doc.paths["/api/auth/me"].get.security).toEqual([{ sessionCookie: [] }]);
     expect(doc.paths["/api/events/{eventId}"].get.security).toEqual([{}, { sessionCookie: [] }]);
     expect(doc.paths["/api/participation"].get.security).toEqual([{ participantToken: [] }]);
+    expect(doc.paths["/api/participation/reminders"].put.security).toEqual([{ participantToken: [] }]);
     expect(doc.paths["/api/feedback/{formId}/responses"].post.security).toEqual([
       { participantToken: [] },
       { feedbackToken: [] },

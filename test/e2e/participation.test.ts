@@ -77,6 +77,7 @@ describe("the participant's page", () => {
       expect(headings.filter((h) => h !== "Teilnahmebescheinigung")).toEqual([
         "Qualitätsentwicklungswerkstatt Kinderschutz 2027",
         "Ihr Ticket",
+        "Erinnerungen per E-Mail",
         "Termine",
         "Teilnahme absagen",
         "Ihre Daten",

@@ -46,6 +46,8 @@ type EventFields = Partial<
     | "checkInMinutesBefore"
     | "legalBasis"
     | "retentionMonths"
+    | "sessionReminderDays"
+    | "deadlineSummary"
   >
 >;
 export type EventWriteInput = EventPlanInput &

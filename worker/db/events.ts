@@ -91,6 +91,9 @@ export async function loadEventDetail(db: Db, eventId: string, now = new Date())
     legalBasis: event.legalBasis,
     retentionMonths: event.retentionMonths,
     checkInMinutesBefore: event.checkInMinutesBefore,
+    sessionReminderDays: event.sessionReminderDays,
+    quotaReminderDays: event.quotaReminderDays,
+    deadlineSummary: event.deadlineSummary,
     invitation: {
       mode: event.invitationMode,
       sectorKeys: event.invitationMode === "sectors" ? event.invitedSectorKeys : [],

@@ -141,6 +141,12 @@ export const FIELDS = {
   checkInMinutesBefore: { de: "Einlass ab (Minuten vor Beginn)", en: "Check-in opens (minutes before the start)" },
   legalBasis: { de: "Rechtsgrundlage", en: "Legal basis" },
   retentionMonths: { de: "Löschfrist (Monate)", en: "Retention period (months)" },
+  sessionReminderDays: { de: "Erinnerung vor jedem Termin (Tage)", en: "Reminder before each session (days)" },
+  quotaReminderDays: {
+    de: "Erinnerung vor der Kontingentfrist (Tage)",
+    en: "Reminder before the quota deadline (days)",
+  },
+  deadlineSummary: { de: "Zusammenfassung nach der Umverteilung", en: "Summary after the redistribution" },
   capacity: { de: "Plätze", en: "Places" },
   defaultQuota: { de: "Kontingent je Einrichtung", en: "Quota per institution" },
   registrationOpensAt: { de: "Anmeldebeginn", en: "Registration opens" },

@@ -53,6 +53,15 @@ describe("planning an event write", () => {
     });
   });
 
+  it("refuses a quota reminder day given twice", () => {
+    expect(planEvent(args({ input: { quotaReminderDays: [7, 1, 7] } }))).toEqual({
+      ok: false,
+      reason: "invalid",
+      errors: [{ path: "quotaReminderDays.2", code: "duplicate" }],
+    });
+    expect(planEvent(args({ input: { quotaReminderDays: [7, 1] } })).ok).toBe(true);
+  });
+
   it("finds unknown, duplicate and backwards sessions, and tracks on a session that would be removed", () => {
     const outcome = planEvent(
       args({

@@ -3,6 +3,7 @@
 // the rules are tested without D1 and the writer in db/events.ts only turns a plan into SQL.
 
 import { phaseOf } from "./allocation";
+import { quotaReminderProblems } from "./reminders";
 
 export type SessionInput = { id?: string; title: string; topic: string; startsAt: string; endsAt: string };
 export type TrackInput = {
@@ -26,6 +27,8 @@ export type EventPlanInput = {
   tracks?: TrackInput[];
   invitation?: InvitationInput;
   quotaOverrides?: QuotaOverride[];
+  /** Days before the quota deadline the contacts are reminded (domain/reminders.ts). */
+  quotaReminderDays?: number[];
 };
 
 export type ExistingEvent = {
@@ -139,6 +142,7 @@ export function planEvent(args: PlanArgs): PlanOutcome {
   const deadline = at(input.quotaDeadline, existing?.quotaDeadline);
   const closes = at(input.registrationClosesAt, existing?.registrationClosesAt);
   if (opens && deadline && closes && !(opens <= deadline && deadline <= closes)) fail("quotaDeadline", "window_order");
+  for (const p of quotaReminderProblems(input.quotaReminderDays ?? [])) fail(`quotaReminderDays.${p.index}`, p.code);
 
   // Sessions: the list replaces the set; positions follow the list.
   const oldSessions = [...args.sessions].sort((a, b) => a.position - b.position);

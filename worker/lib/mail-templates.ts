@@ -1,6 +1,7 @@
 // The text of every mail, per template and language: what each says, as blocks. How blocks
 // become the plain text and HTML bodies, and how mails are queued and sent, is in mail.ts.
 import type { MailLocale, MailTemplate, ParamsOf } from "./mail";
+import { reminderDrafts } from "./reminder-templates";
 
 /** Subjects go into a header: no line breaks. */
 export const oneLine = (value: string) => value.replace(/[\r\n]+/g, " ").trim();
@@ -27,6 +28,7 @@ export type Block =
 export type Draft = { subject: string; blocks: Block[] };
 
 export const drafts: { [T in MailTemplate]: (locale: MailLocale, params: ParamsOf<T>) => Draft } = {
+  ...reminderDrafts,
   sign_in_link: (locale, { link, expiresMinutes }) => {
     const valid = formatDuration(expiresMinutes, locale);
     return locale === "de"

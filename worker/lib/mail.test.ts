@@ -55,6 +55,34 @@ const samples: { [T in MailTemplate]: ParamsOf<T> } = {
     quota: 2,
     link,
   },
+  session_reminder: {
+    eventTitle: `Werkstatt ${evil}`,
+    sessionTitle: `Termin ${evil}`,
+    when: "Do., 10. Dezember 2026, 9:00–12:00 Uhr",
+    venueName: `Rathaus ${evil}`,
+    venueAddress: "Salinenstraße 47, 55543 Bad Kreuznach",
+    venueAccessibility: `Aufzug ${evil}`,
+    trackTitle: `Forum ${evil}`,
+    link,
+  },
+  quota_reminder: {
+    eventTitle: `Werkstatt ${evil}`,
+    institutionName: `Kita ${evil}`,
+    free: 2,
+    quota: 3,
+    deadline: "Di., 1. Dezember 2026, 17:00 Uhr",
+    link,
+  },
+  deadline_summary: {
+    eventTitle: `Werkstatt ${evil}`,
+    handedOn: 4,
+    confirmed: 40,
+    capacity: 45,
+    offered: 1,
+    waiting: 3,
+    free: 4,
+    link,
+  },
 };
 
 // Mails someone may receive without having asked for them say what to do then.

@@ -10,6 +10,7 @@ import type { Db } from "../db/client";
 import { networks, outbox } from "../db/schema";
 import type { AppEnv } from "../env";
 import { type Block, type Draft, drafts, oneLine } from "./mail-templates";
+import type { ReminderParams } from "./reminder-templates";
 
 export type MailLocale = "de" | "en";
 
@@ -51,7 +52,7 @@ export type MailParams = {
   };
   /** Sent when a session ends, to each person present: the anonymous feedback form. */
   feedback_invitation: { eventTitle: string; sessionTitle: string; link: string };
-};
+} & ReminderParams;
 
 export type RegistrationMailKind =
   | "confirmed"

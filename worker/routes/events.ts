@@ -11,6 +11,7 @@ import { isOrganiserOf, requireAuth } from "../lib/auth";
 import { activeNetwork, eventAccess, organiserOfNetwork } from "../lib/guards";
 import { deliverAfterResponse } from "../lib/mail";
 import { ApiError, localeOf } from "../lib/problem";
+import { ReminderSettingsSchema, reminderDefaults, reminderFields } from "../lib/reminder-settings";
 import { createRouter } from "../lib/router";
 import { runContextOf } from "../lib/run-context";
 import { idParam, jsonContent, problemResponses, safeText } from "../lib/schemas";
@@ -103,6 +104,7 @@ export const EventDetailSchema = EventSummarySchema.extend({
     })
     .openapi("Invitation"),
   quotaOverrides: z.array(QuotaOverrideSchema),
+  ...ReminderSettingsSchema.shape,
   invitedInstitutionCount: z.number().int(),
   overbookedBy: z.number().int().openapi({
     description: "Places held beyond the capacity after an organiser chose to overbook (allowOverbooking); 0 otherwise",
@@ -205,6 +207,7 @@ const eventFields = {
   quotaOverrides: z.array(QuotaOverrideSchema).max(1000).openapi({
     description: "Places per invited institution where the default quota does not apply. PATCH: replaces the set",
   }),
+  ...reminderFields,
 };
 
 export const EventInputSchema = z
@@ -222,6 +225,7 @@ export const EventInputSchema = z
     tracks: eventFields.tracks.default([]),
     invitation: eventFields.invitation.default({ mode: "all", sectorKeys: [], institutionIds: [] }),
     quotaOverrides: eventFields.quotaOverrides.default([]),
+    ...reminderDefaults,
   })
   .openapi("EventInput");
 
@@ -236,9 +240,7 @@ const EventPatchSchema = z
   .partial()
   .strict()
   .openapi("EventPatch");
-
 const EventIdParam = idParam("eventId");
-
 const EventListQuery = z.object({
   scope: z
     .enum(["manage"])

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { acceptOffer, cancelRegistration } from "../db/allocation";
+import { acceptOffer, cancelRegistration, setRemindersOff } from "../db/allocation";
 import type { Db } from "../db/client";
 import {
   attendanceKinds,
@@ -76,6 +76,7 @@ const ParticipationSchema = z
             "`<path>` in a `0 0 size size` viewBox, so the page needs no QR library; null unless confirmed",
         }),
       institution: z.object({ id: z.string(), name: z.string() }),
+      remindersOff: z.boolean().openapi({ description: "The person turned reminders by e-mail off (their page)" }),
     }),
     event: z.object({
       id: z.string(),
@@ -137,6 +138,7 @@ function present({
       shortCode: r.ticketCode,
       ticketQr: r.status === "confirmed" ? qrShape(`NW:${r.ticketCode ?? r.id}`) : null,
       institution: { id: r.institutionId, name: institutionName },
+      remindersOff: r.remindersOff,
     },
     event: {
       id: event.id,
@@ -232,6 +234,30 @@ export const participation = createRouter()
     async (c) => {
       const { registration } = await byToken(c, c.req.valid("header")["x-participant-token"]);
       if (!(await acceptOffer(runContextOf(c), registration.id))) throw new ApiError("no_open_offer");
+      return c.json(present(await reload(c.var.db, registration.id)), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "put",
+      path: "/participation/reminders",
+      tags: ["Participation"],
+      summary: "Turn the reminders by e-mail (before each session) off or on again",
+      description:
+        "Reminders already written stay; later ones leave this registration out. Messages of the organisers still arrive.",
+      request: {
+        headers: TokenHeader,
+        body: {
+          required: true,
+          content: { "application/json": { schema: z.object({ remindersOff: z.boolean() }).strict() } },
+        },
+      },
+      responses: { 200: participationResponse("Changed"), ...problemResponses(400, 401, 403) },
+    }),
+    async (c) => {
+      const { registration } = await byToken(c, c.req.valid("header")["x-participant-token"]);
+      if (!(await setRemindersOff(c.var.db, registration.id, c.req.valid("json").remindersOff)))
+        throw new ApiError("participant_link_invalid");
       return c.json(present(await reload(c.var.db, registration.id)), 200);
     },
   )

@@ -5,6 +5,7 @@ import { useI18n } from "../i18n";
 import { ApiProblem, type EventDetail, type EventInput, type InstitutionSummary } from "../lib/api";
 import { berlinLocalToIso, berlinToIso, isoToBerlin, isoToBerlinLocal } from "../lib/berlin-time";
 import { useSectors } from "../lib/sectors";
+import { buildReminders, EventReminders, type ReminderDraft, reminderDraftOf } from "./event-reminders";
 
 const eventTypes = ["kickoff", "workshop", "quality_workshop", "network_conference", "training"] as const;
 type EventType = (typeof eventTypes)[number];
@@ -54,6 +55,7 @@ type Draft = {
   institutionIds: string[];
   /** Per institution id: the quota typed in; empty means the event's default applies. */
   overrides: Record<string, string>;
+  reminders: ReminderDraft;
 };
 type TextKey = "title" | "description" | "venueName" | "venueAddress" | "venueAccessibility";
 type NumberKey = "capacity" | "defaultQuota" | "offerHours" | "checkInMinutesBefore";
@@ -93,6 +95,7 @@ function draftOf(event: EventDetail | undefined): Draft {
       sectorKeys: [],
       institutionIds: [],
       overrides: {},
+      reminders: reminderDraftOf(),
     };
   const sessions = event.sessions.map((s) => {
     const start = isoToBerlin(s.startsAt);
@@ -137,6 +140,7 @@ function draftOf(event: EventDetail | undefined): Draft {
     sectorKeys: [...event.invitation.sectorKeys],
     institutionIds: [...event.invitation.institutionIds],
     overrides: Object.fromEntries(event.quotaOverrides.map((o) => [o.institutionId, String(o.places)])),
+    reminders: reminderDraftOf(event),
   };
 }
 
@@ -381,6 +385,9 @@ export function EventForm(props: {
     paths.sessions = "add-session";
     paths.legalBasis = "ev-legalBasis";
     paths.retentionMonths = "ev-retentionMonths";
+    const reminders = buildReminders(d.reminders, (key) => t(`reminders.errors.${key}`));
+    Object.assign(found, reminders.found);
+    Object.assign(paths, reminders.paths);
 
     const input: EventInput = {
       type: d.type,
@@ -407,6 +414,7 @@ export function EventForm(props: {
         institutionIds: d.invitationMode === "picked" ? [...d.institutionIds] : [],
       },
       quotaOverrides,
+      ...reminders.fields,
     };
     return { input, found, paths };
   };
@@ -1079,6 +1087,13 @@ export function EventForm(props: {
           </table>
         </Show>
       </Section>
+
+      <EventReminders
+        value={draft.reminders}
+        onChange={(patch) => setDraft("reminders", patch)}
+        described={described}
+        errorText={(id) => <ErrorText id={id} />}
+      />
 
       <div class="form-actions">
         <button type="submit" class="button" aria-disabled={busy() ? "true" : undefined}>

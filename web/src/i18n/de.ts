@@ -1344,6 +1344,29 @@ export const de = {
     emptyDirectory: "Noch keine Einrichtungen im Verzeichnis. Legen Sie die erste an oder importieren Sie eine Liste.",
     emptyEvents: "Noch keine Veranstaltungen. Planen Sie die erste – als Entwurf, den Sie später veröffentlichen.",
   },
+  reminders: {
+    title: "Erinnerungen",
+    intro: "NetzWerkstatt verschickt diese E-Mails selbst, jede genau einmal.",
+    session: "Teilnehmende vor jedem Termin erinnern (mit Uhrzeit, Ort, Barrierefreiheit und Kalendereintrag)",
+    sessionDays: "Tage vor dem Termin",
+    sessionDaysHint:
+      "0 bis 30; 0 heißt am Tag des Termins. Ein Termin wird nur einmal erinnert, auch wenn Sie die Tage später ändern.",
+    quotaDays: "Ansprechpersonen an freie Kontingentplätze erinnern (Tage vor Ende der Reservierung)",
+    quotaDaysHint: "Bis zu drei Zahlen von 1 bis 60, durch Komma getrennt, z. B. „7, 1“. Leer: keine Erinnerung.",
+    summary: "Nach der Umverteilung eine Zusammenfassung an die Netzwerkkoordination schicken",
+    errors: {
+      sessionDays: "Bitte eine ganze Zahl von 0 bis 30 angeben.",
+      quotaDays: "Bitte bis zu drei verschiedene ganze Zahlen von 1 bis 60 angeben, durch Komma getrennt.",
+    },
+    participant: {
+      title: "Erinnerungen per E-Mail",
+      text: "Vor jedem Termin erhalten Sie eine Erinnerung mit Uhrzeit und Ort.",
+      switch: "Erinnerungen per E-Mail",
+      on: "Erinnerungen sind eingeschaltet.",
+      off: "Erinnerungen sind ausgeschaltet. Nachrichten der Netzwerkkoordination erhalten Sie weiterhin.",
+      failed: "Die Einstellung konnte nicht gespeichert werden.",
+    },
+  },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

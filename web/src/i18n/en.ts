@@ -1326,4 +1326,27 @@ export const en: Dictionary = {
     emptyDirectory: "No institutions in the directory yet. Add the first one or import a list.",
     emptyEvents: "No events yet. Plan the first one – as a draft you publish later.",
   },
+  reminders: {
+    title: "Reminders",
+    intro: "NetzWerkstatt sends these e-mails by itself, each exactly once.",
+    session: "Remind participants before each session (with time, venue, accessibility and calendar entry)",
+    sessionDays: "Days before the session",
+    sessionDaysHint:
+      "0 to 30; 0 means on the day of the session. A session is reminded once, also if you change the days later.",
+    quotaDays: "Remind contacts of free quota places (days before the reservation ends)",
+    quotaDaysHint: "Up to three numbers from 1 to 60, separated by commas, e.g. “7, 1”. Empty: no reminder.",
+    summary: "Send the network coordination a summary after the redistribution",
+    errors: {
+      sessionDays: "Please give a whole number from 0 to 30.",
+      quotaDays: "Please give up to three different whole numbers from 1 to 60, separated by commas.",
+    },
+    participant: {
+      title: "Reminders by e-mail",
+      text: "Before each session you get a reminder with the time and venue.",
+      switch: "Reminders by e-mail",
+      on: "Reminders are on.",
+      off: "Reminders are off. You still receive messages from the network coordination.",
+      failed: "The setting could not be saved.",
+    },
+  },
 };

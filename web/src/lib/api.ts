@@ -227,6 +227,8 @@ export const api = {
   cancelParticipation: (token: string) =>
     read(client.participation.cancel.$post({ header: { "x-participant-token": token } })),
   acceptOffer: (token: string) => read(client.participation.accept.$post({ header: { "x-participant-token": token } })),
+  setParticipationReminders: (token: string, remindersOff: boolean) =>
+    read(client.participation.reminders.$put({ header: { "x-participant-token": token }, json: { remindersOff } })),
   /** The calendar file of a confirmed registration, with the file name the server suggests. */
   participationCalendar: async (token: string) => {
     const response = client.participation["calendar.ics"].$get({ header: { "x-participant-token": token } });

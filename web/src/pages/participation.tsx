@@ -5,6 +5,7 @@ import { formatTicketCode } from "../../../worker/domain/ticket-code";
 import { FeedbackLinks } from "../components/feedback-links";
 import { InlineConfirm } from "../components/inline-confirm";
 import { QrSvg } from "../components/qr-svg";
+import { ReminderSwitch } from "../components/reminder-switch";
 import { Loading } from "../components/status";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
@@ -213,7 +214,7 @@ export default function ParticipationPage() {
               </Show>
 
               <FeedbackLinks token={token} />
-
+              <ReminderSwitch token={token} participation={p()} onSaved={mutate} />
               <Section id="dates-title" title={t("participation.dates")}>
                 <ol class="dates session-list">
                   <For each={p().event.sessions}>

@@ -10,6 +10,7 @@ export {
   type PersonInput,
   swapRegistration,
 } from "./changes";
+export { setRemindersOff } from "./personal-data";
 export {
   type RegistrationRequest,
   register,

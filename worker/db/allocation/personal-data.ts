@@ -1,6 +1,6 @@
 // The personal data on a registration that is not about its place: the current personal link,
 // and erasure. Here because this folder is the only writer of registrations.
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { personalLinkRequests, registrations } from "../schema";
 
@@ -27,6 +27,19 @@ export const revokePersonalLinks = (db: Db, registrationId: string) =>
     db.update(registrations).set({ personalTokenHash: null }).where(eq(registrations.id, registrationId)),
     db.delete(personalLinkRequests).where(eq(personalLinkRequests.registrationId, registrationId)),
   ]);
+
+/**
+ * The participant turns reminders by e-mail off (or on again) on their personal page. A live
+ * registration only: an erased one keeps nothing to remind. Returns whether it was written.
+ */
+export async function setRemindersOff(db: Db, registrationId: string, off: boolean) {
+  const written = await db
+    .update(registrations)
+    .set({ remindersOff: off })
+    .where(and(eq(registrations.id, registrationId), isNull(registrations.anonymisedAt)))
+    .returning({ id: registrations.id });
+  return written.length === 1;
+}
 
 /** Erases the registrations `chosen` (an SQL subquery of ids) not erased yet, returning their ids. */
 export const registrationsErasure = (chosen: SQL, now: number): SQL =>
