@@ -26,6 +26,7 @@ import { feedback } from "./routes/feedback";
 import { feedbackAnswers } from "./routes/feedback-answers";
 import { health } from "./routes/health";
 import { institutions } from "./routes/institutions";
+import { messagesRouter } from "./routes/messages";
 import { networkSettings } from "./routes/network-settings";
 import { networks } from "./routes/networks";
 import { operatorRoutes } from "./routes/operator";
@@ -93,6 +94,7 @@ const routes = app
   .route("/api", documents)
   .route("/api", feedback)
   .route("/api", feedbackAnswers)
+  .route("/api", messagesRouter)
   .route("/api", operatorRoutes)
   .doc31("/api/openapi.json", {
     openapi: "3.1.0",
@@ -121,6 +123,11 @@ const routes = app
         name: "Feedback",
         description:
           "Anonymous feedback forms: building, answering once after attending, aggregated results and trends",
+      },
+      {
+        name: "Messages",
+        description:
+          "Messages to an event's registrants or invited institutions' contacts, with preview, test mail and history",
       },
       { name: "Auth", description: "Passwordless sign-in by e-mail link, sessions" },
       { name: "Participation", description: "A participant's own registration, by personal link" },

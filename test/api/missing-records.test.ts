@@ -93,6 +93,21 @@ const BODIES: Record<string, object> = {
     overrideWindow: true,
   },
   "POST /api/events/{eventId}/feedback-forms": { sessionId: null, template: "standard" },
+  "POST /api/events/{eventId}/messages": {
+    audience: { group: "registrants", status: "all" },
+    subject: "Sweep",
+    body: "Hallo {Name}",
+  },
+  "POST /api/events/{eventId}/messages/preview": {
+    audience: { group: "registrants", status: "all" },
+    subject: "Sweep",
+    body: "Hallo {Name}",
+  },
+  "POST /api/events/{eventId}/messages/test": {
+    audience: { group: "registrants", status: "all" },
+    subject: "Sweep",
+    body: "Hallo {Name}",
+  },
   "PATCH /api/feedback-forms/{formId}": { title: "Rückmeldung (Sweep)" },
   "PUT /api/feedback-forms/{formId}/questions": {
     questions: [{ kind: "scale", prompt: "Wie zufrieden sind Sie?", options: [], required: true }],

@@ -109,5 +109,7 @@ describe("OpenAPI security", () => {
       {},
     ]);
     expect(doc.paths["/api/events/{eventId}/registrations"].post.security).toEqual([{ sessionCookie: [] }]);
+    // Signed in first, then the event as visible to the caller (contacts write to their own delegates).
+    expect(doc.paths["/api/events/{eventId}/messages"].post.security).toEqual([{ sessionCookie: [] }]);
   });
 });

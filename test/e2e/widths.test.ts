@@ -27,7 +27,7 @@ const PUBLIC = [
   "/api-referenz",
   "/dev/postfach",
 ];
-const CONTACT = ["/konto", `${N}/veranstaltungen`, `${EVENT}/anmelden`];
+const CONTACT = ["/konto", `${N}/veranstaltungen`, `${EVENT}/anmelden`, `${EVENT}/nachrichten`];
 const ORGANISER_PAGES = [
   "/konto",
   `${N}/verzeichnis`,
@@ -41,6 +41,7 @@ const ORGANISER_PAGES = [
   `${EVENT}/platzvergabe`,
   `${EVENT}/anwesenheit`,
   `${EVENT}/rueckmeldungen`,
+  `${EVENT}/nachrichten`,
   `${EVENT}/termine/ses-qe-1/einlass`,
   `${N}/veranstaltungen/evt-werkstattreihe-fh/rueckmeldungen/fb-demo-fh-1`,
   `${N}/veranstaltungen/evt-werkstattreihe-fh/rueckmeldungen/fb-demo-fh-1/ergebnisse`,

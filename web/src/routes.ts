@@ -76,6 +76,13 @@ export const routes: RouteDefinition[] = [
       { path: "/veranstaltungen/neu", component: lazy(() => import("./pages/event-new")) },
       { path: "/veranstaltungen/:eventId/bearbeiten", component: lazy(() => import("./pages/event-edit")) },
       { path: "/veranstaltungen/:eventId/platzvergabe", component: lazy(() => import("./pages/event-board")) },
+      {
+        path: "/veranstaltungen/:eventId/nachrichten",
+        component: lazy(() => import("./pages/event-messages")),
+        preload: ({ params }) => {
+          getEvent(params.eventId!);
+        },
+      },
       { path: "/veranstaltungen/:eventId/anwesenheit", component: lazy(() => import("./pages/attendance")) },
       {
         path: "/veranstaltungen/:eventId/termine/:eventSessionId/einlass",

@@ -28,6 +28,7 @@ export const ACTIONS: Record<string, Words & { group: ActionGroup }> = {
   "event.publish": a("events", "Veranstaltung veröffentlicht", "Event published"),
   "event.redistribute": a("events", "Freie Kontingentplätze umverteilt", "Unused quota places redistributed"),
   "event.cancel": a("events", "Veranstaltung abgesagt", "Event cancelled"),
+  "message.sent": a("events", "Nachricht zur Veranstaltung gesendet", "Message about the event sent"),
 
   "registrations.view": a("registrations", "Anmeldeliste angesehen", "Registration list viewed"),
   "registration.view": a("registrations", "Anmeldung angesehen", "Registration viewed"),

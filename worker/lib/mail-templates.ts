@@ -1,6 +1,7 @@
 // The text of every mail, per template and language: what each says, as blocks. How blocks
 // become the plain text and HTML bodies, and how mails are queued and sent, is in mail.ts.
 import type { MailLocale, MailTemplate, ParamsOf } from "./mail";
+import { eventMessageDraft } from "./mail-message";
 import { reminderDrafts } from "./reminder-templates";
 
 /** Subjects go into a header: no line breaks. */
@@ -23,12 +24,16 @@ export function formatDuration(minutes: number, locale: MailLocale): string {
 export type Block =
   | { kind: "p"; text: string }
   | { kind: "link"; label: string; href: string }
-  | { kind: "links"; items: { label: string; href: string }[] };
+  | { kind: "links"; items: { label: string; href: string }[] }
+  /** Text as someone wrote it (a message): its paragraphs and line breaks kept, bare links clickable. */
+  | { kind: "text"; text: string };
 
 export type Draft = { subject: string; blocks: Block[] };
 
 export const drafts: { [T in MailTemplate]: (locale: MailLocale, params: ParamsOf<T>) => Draft } = {
   ...reminderDrafts,
+  event_message: eventMessageDraft,
+
   sign_in_link: (locale, { link, expiresMinutes }) => {
     const valid = formatDuration(expiresMinutes, locale);
     return locale === "de"

@@ -38,6 +38,13 @@ const samples: { [T in MailTemplate]: ParamsOf<T> } = {
       { eventTitle: "Netzwerkkonferenz", link: "https://netzwerkstatt.example/t/2" },
     ],
   },
+  event_message: {
+    subject: `Hinweis ${evil}`,
+    text: `Hallo ${evil},\n\nbitte lesen Sie ${link} vorab.`,
+    eventTitle: `Werkstatt ${evil}`,
+    networkName: "Netz",
+    recipient: "registrant",
+  },
   feedback_invitation: { eventTitle: `Werkstatt ${evil}`, sessionTitle: `Termin ${evil}`, link },
   registration_update: {
     kind: "offered",

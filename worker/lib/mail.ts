@@ -8,7 +8,9 @@ import { and, asc, eq, inArray, isNull, lte, notInArray, or, type SQL, sql } fro
 import type { Context } from "hono";
 import type { Db } from "../db/client";
 import { networks, outbox } from "../db/schema";
+import { plainTextToHtml } from "../domain/message-text";
 import type { AppEnv } from "../env";
+import type { EventMessageParams } from "./mail-message";
 import { type Block, type Draft, drafts, oneLine } from "./mail-templates";
 import type { ReminderParams } from "./reminder-templates";
 
@@ -50,6 +52,8 @@ export type MailParams = {
     quotaDeadline?: string;
     link: string;
   };
+  /** What an organiser or a contact wrote to an audience of an event, placeholders filled. */
+  event_message: EventMessageParams;
   /** Sent when a session ends, to each person present: the anonymous feedback form. */
   feedback_invitation: { eventTitle: string; sessionTitle: string; link: string };
 } & ReminderParams;
@@ -127,6 +131,8 @@ const blockText = (block: Block) => {
       return block.href;
     case "links":
       return block.items.map((i) => `${i.label}:\n${i.href}`).join("\n\n");
+    case "text":
+      return block.text.trim();
   }
 };
 
@@ -141,6 +147,8 @@ const blockHtml = (block: Block) => {
       return `<p><strong>${anchor(block.label, block.href)}</strong></p>\n<p>${escapeHtml(block.href)}</p>`;
     case "links":
       return `<ul>\n${block.items.map((i) => `<li>${anchor(i.label, i.href)}</li>`).join("\n")}\n</ul>`;
+    case "text":
+      return plainTextToHtml(block.text);
   }
 };
 

@@ -1,5 +1,6 @@
 import type { Locale } from "../env";
 
+import { communicationProblems } from "./messages-communication";
 import { doorProblems } from "./messages-door";
 import { eventProblems } from "./messages-events";
 import { feedbackProblems } from "./messages-feedback";
@@ -200,6 +201,7 @@ export const problems = {
   ...eventProblems,
   ...doorProblems,
   ...feedbackProblems,
+  ...communicationProblems,
 } satisfies ProblemEntries;
 
 export type ProblemCode = keyof typeof problems;

@@ -925,6 +925,14 @@ function Board(props: { eventId: string }) {
                   {t("feedback.link")}
                 </A>
               </Show>
+              <Show when={event()!.status !== "draft"}>
+                <A
+                  class="button button-secondary"
+                  href={to(`/veranstaltungen/${encodeURIComponent(props.eventId)}/nachrichten`)}
+                >
+                  {t("messaging.link")}
+                </A>
+              </Show>
             </div>
           </div>
           <Show when={event()!.status === "published" && event()!.sessions.length > 0}>

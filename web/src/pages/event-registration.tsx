@@ -137,6 +137,11 @@ export default function EventRegistrationPage() {
               <Show when={e().status === "cancelled" && !invited()}>
                 <PhaseBadge phase="cancelled" />
               </Show>
+              <Show when={organiser() || (invitedOwn() ?? []).length > 0}>
+                <p>
+                  <A href={to(`/veranstaltungen/${encodeURIComponent(e().id)}/nachrichten`)}>{t("messaging.link")}</A>
+                </p>
+              </Show>
             </header>
 
             <section class="card event-summary" aria-labelledby="event-facts-title">
