@@ -72,6 +72,8 @@ describe("the participant's page", () => {
     try {
       await expect.poll(() => statusPanel(page).textContent(), { timeout: 10_000 }).toContain("Platz bestätigt");
       expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Meine Anmeldung");
+      // The sections on the own data load after the registration shows (issue 18's budget).
+      await expect.poll(() => page.getByRole("heading", { name: "Persönlicher Link" }).count()).toBe(1);
       // The certificate section appears once the person was checked in somewhere (attendance.test.ts does that).
       const headings = await page.getByRole("heading", { level: 2 }).allTextContents();
       expect(headings.filter((h) => h !== "Teilnahmebescheinigung")).toEqual([
