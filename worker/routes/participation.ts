@@ -20,10 +20,10 @@ import { refuseIfSuspended } from "../lib/guards";
 import { calendarFile, slugOf } from "../lib/ics";
 import { deliverAfterResponse } from "../lib/mail";
 import { ApiError } from "../lib/problem";
+import { qrShape } from "../lib/qr";
 import { createRouter } from "../lib/router";
 import { runContextOf } from "../lib/run-context";
-import { qrShape } from "../lib/qr";
-import { jsonContent, problemResponses } from "../lib/schemas";
+import { jsonContent, problemResponses, QrShapeSchema } from "../lib/schemas";
 import { certificateOf } from "./documents";
 import { ErasureSchema, logPersonRequest, PersonalDataSchema, withdrawAndErase } from "./privacy";
 
@@ -64,17 +64,9 @@ const ParticipationSchema = z
             "Null only for a registration written outside the app, whose ticket is `ticketCode`",
           example: "K7MQ4RXN",
         }),
-      ticketQr: z
-        .object({
-          size: z.number().int().openapi({ description: "Modules per side, the quiet zone included", example: 29 }),
-          path: z.string().openapi({ description: "SVG path data of the dark modules", example: "M4 4h7v1h-7z" }),
-        })
-        .nullable()
-        .openapi({
-          description:
-            "The ticket's QR (`NW:` and the short code, or the long code), drawn by the server for an SVG " +
-            "`<path>` in a `0 0 size size` viewBox, so the page needs no QR library; null unless confirmed",
-        }),
+      ticketQr: QrShapeSchema.nullable().openapi({
+        description: "The ticket's QR (`NW:` and the short code, or the long code); null unless confirmed",
+      }),
       institution: z.object({ id: z.string(), name: z.string() }),
       remindersOff: z.boolean().openapi({ description: "The person turned reminders by e-mail off (their page)" }),
     }),
