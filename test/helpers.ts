@@ -233,3 +233,18 @@ export async function runScheduled(scheduledTime = Date.now(), bindings: Partial
   await worker.scheduled(createScheduledController({ scheduledTime, cron: "* * * * *" }), { ...env, ...bindings }, ctx);
   await waitOnExecutionContext(ctx);
 }
+
+/**
+ * Polls `read` until `done` holds for its value (work handed to the JOBS queue, which the
+ * pool's miniflare consumes on its own), for at most `limitMs`; returns the last value, for
+ * the test to assert on. The bound is no assertion about time: it only ends a wait that failed.
+ */
+export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, limitMs = 20_000) {
+  const until = Date.now() + limitMs;
+  let value = await read();
+  while (!done(value) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}

@@ -6,7 +6,7 @@
 import { runAllocationJobs } from "./db/allocation";
 import { createDb } from "./db/client";
 import { enqueueStalled } from "./db/fan-out";
-import { runFeedbackMailJob } from "./db/feedback";
+import { runFeedbackMailJob } from "./db/fan-out/feedback-invitation";
 import { purgeRequestedLinks } from "./db/personal-links";
 import { runReminderJobs } from "./db/reminders";
 import { runRetention } from "./db/retention";
@@ -35,7 +35,7 @@ export async function runJobs(env: Bindings, now: Date): Promise<JobsReport> {
     await step("allocation", () => runAllocationJobs({ db, now, origin, locale: "de" }));
     // After the allocation: a redistribution it ran is summarised in the same run.
     await step("reminders", () => runReminderJobs({ db, queue: env.JOBS, now }));
-    await step("feedback", () => runFeedbackMailJob({ db, now, origin, locale: "de" }));
+    await step("feedback", () => runFeedbackMailJob({ db, now }, env.JOBS));
   } else console.error("PUBLIC_ORIGIN is not set: allocation jobs, reminders and feedback mails skipped");
   await step("queue", () => enqueueStalled(env.JOBS, db, now));
   await step("outbox", () => deliverOutbox(env, db, now));

@@ -49,10 +49,10 @@ export async function loadReminderEvent(d1: ProxyDb, networkId: string, now: Dat
       REMINDERS.eventId,
     ),
     p(
-      `with recursive n(i) as (select 0 union all select i + 1 from n where i < ? - 1)
+      `with recursive n(i) as (select 0 union all select i + 1 from n where i < cast(? as integer) - 1)
       insert into registrations (id, event_id, institution_id, email, name, status, reason_code, requested_at,
         confirmed_at, created_at, locale)
-      select 'bench-remind-' || i, ?, 'bench-inst-' || (i % ? + 1), 'remind-' || i || '@bench.example',
+      select 'bench-remind-' || i, ?, 'bench-inst-' || (i % cast(? as integer) + 1), 'remind-' || i || '@bench.example',
         'Teilnehmende ' || i, 'confirmed', 'within_quota', ?, ?, ?, case when i % 5 = 0 then 'en' else 'de' end
       from n`,
       REMINDERS.people,
@@ -65,7 +65,7 @@ export async function loadReminderEvent(d1: ProxyDb, networkId: string, now: Dat
   ]);
 }
 
-type Delivery = { delivered: number; failed: number; waiting: number; undeliverable: number };
+type Delivery = { delivered: number; failed: number; waiting: number; undeliverable: number; skipped: number };
 type Summary = { id: string; kind: string; recipientCount: number; delivery: Delivery };
 
 const headers = (baseURL: string, token: string) => ({

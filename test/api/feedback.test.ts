@@ -2,9 +2,10 @@
 // stored, the minimum number of responses, new versions and the mail when a session ends.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadForm, runFeedbackMailJob, submitAnswer } from "../../worker/db/feedback";
+import { runFeedbackMailJob } from "../../worker/db/fan-out/feedback-invitation";
+import { loadForm, submitAnswer } from "../../worker/db/feedback";
 import { hashToken } from "../../worker/lib/auth";
-import { api, authed, db, json, OTHER, seed, seedOtherNetwork, signIn } from "../helpers";
+import { api, authed, db, json, OTHER, seed, seedOtherNetwork, signIn, waitFor } from "../helpers";
 
 const ORGANISER = "koordination@kinderschutz-bad-kreuznach.example";
 const DAY = 86_400_000;
@@ -536,19 +537,19 @@ describe("the mail when a session ends", () => {
           body_text: string;
         }>()
       ).results;
+    const expected = PRESENT.filter((id) => id !== "fb-a").map((id) => `${id}@feedback.example`);
     const before = (await mails()).length;
-    const ctx = { db: db(), now: new Date(), origin: "https://nw.example", locale: "de" as const };
-    await runFeedbackMailJob(ctx);
-    const written = (await mails()).slice(before);
-    const mine = written.filter((m) => m.body_text.includes(form.id));
-    expect(mine.map((m) => m.to_email).sort()).toEqual(
-      PRESENT.filter((id) => id !== "fb-a")
-        .map((id) => `${id}@feedback.example`)
-        .sort(),
-    );
+    const ctx = { db: db(), now: new Date() };
+    // Other open forms of this file may be due as well: this one's people are counted among them.
+    expect((await runFeedbackMailJob(ctx, env.JOBS)).mailed).toBeGreaterThanOrEqual(expected.length);
+    // The mails are written by the queue's consumer.
+    const mineOf = async () => (await mails()).slice(before).filter((m) => m.body_text.includes(form.id));
+    const mine = await waitFor(mineOf, (m) => m.length >= expected.length);
+    expect(mine.map((m) => m.to_email).sort()).toEqual(expected.sort());
     // A second run (or a second cron) sends nothing again.
-    await runFeedbackMailJob(ctx);
-    expect((await mails()).length).toBe(before + written.length);
+    await runFeedbackMailJob(ctx, env.JOBS);
+    await waitFor(mineOf, (m) => m.length > expected.length, 1_000);
+    expect(await mineOf()).toHaveLength(expected.length);
 
     const mail = mine.find((m) => m.to_email === "fb-b@feedback.example")!;
     const token = new RegExp(`/rueckmeldung/${form.id}#k=([A-Za-z0-9_-]+)`).exec(mail.body_text)?.[1];
@@ -572,8 +573,8 @@ describe("the mail when a session ends", () => {
 
   it("does not mail for a session that has not ended, or for a closed form", async () => {
     const future = await openForm((await createForm(NEXT)).id);
-    const ctx = { db: db(), now: new Date(), origin: "https://nw.example", locale: "de" as const };
-    await runFeedbackMailJob(ctx);
+    const ctx = { db: db(), now: new Date() };
+    await runFeedbackMailJob(ctx, env.JOBS);
     const n = await env.DB.prepare("select count(*) as n from outbox where body_text like ?")
       .bind(`%${future.id}%`)
       .first<{ n: number }>();

@@ -65,4 +65,19 @@ describe("the fan-out queue's consumer", () => {
     const row = await env.DB.prepare("select undeliverable from messages where id = 'msg-dead'").first();
     expect(row).toEqual({ undeliverable: 2 });
   });
+
+  it("records the recipients a part leaves out once, however often the part is delivered", async () => {
+    // Recipients no longer there (erased, or never existed) get no mail: they are skipped, not waiting.
+    await insertMessage("msg-skips", "message", ["r:gone-1", "r:gone-2"]);
+    const job: Job = { kind: "fan_out", messageId: "msg-skips", keys: ["r:gone-1", "r:gone-2"] };
+    expect((await deliver("netzwerkstatt-jobs", [job])).explicitAcks).toEqual(["m0"]);
+    await deliver("netzwerkstatt-jobs", [job]);
+    const skips = await env.DB.prepare(
+      "select recipient_key as k from message_skips where message_id = 'msg-skips' order by k",
+    ).all();
+    expect(skips.results).toEqual([{ k: "r:gone-1" }, { k: "r:gone-2" }]);
+    expect(await env.DB.prepare("select count(*) as n from outbox where message_id = 'msg-skips'").first()).toEqual({
+      n: 0,
+    });
+  });
 });

@@ -13,7 +13,7 @@ export type EventMailInfo = {
   title: string;
   dates: Record<MailLocale, string>;
   /** The network's name, sender name and logo (path) for the mail layout. */
-  network: { name: string; senderName: string; logoPath: string | null };
+  network: { name: string; senderName: string; logoPath: string | null; slug: string };
 };
 
 export type EventContext = {
@@ -31,6 +31,7 @@ export const eventContextQuery = (db: Db, eventId: string) =>
       // name, so two columns of one name (events.status, networks.status) would collapse.
       networkStatus: sql<EventContext["networkStatus"]>`${networks.status}`.as("network_status"),
       networkName: sql<string>`${networks.name}`.as("network_name"),
+      networkSlug: sql<string>`${networks.slug}`.as("network_slug"),
       senderName: sql<string>`${networks.senderName}`.as("network_sender_name"),
       logoEtag: sql<string | null>`${networkLogos.etag}`.as("network_logo_etag"),
       sessions: sql<string>`(select json_group_array(json_array(s.starts_at, s.ends_at))
@@ -60,6 +61,7 @@ export function eventContextOf(rows: Awaited<ReturnType<typeof eventContextQuery
         name: row.networkName,
         senderName: row.senderName,
         logoPath: row.logoEtag ? logoPath(row.event.networkId, row.logoEtag) : null,
+        slug: row.networkSlug,
       },
     },
   };

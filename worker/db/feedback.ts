@@ -7,6 +7,9 @@
 //   n-th text could be paired by order. Every row of these tables is therefore
 //   inserted with a random rowid (and texts get random ids), and answers to
 //   scale and choice questions are counts incremented in place, not rows.
+// - The invitation mailed when a session ends (fan-out/feedback-invitation.ts) links a
+//   registration to a form, as a link asked for from the slide does; neither says anything
+//   about an answer.
 // - An answer is one atomic batch: its first statement inserts the submission
 //   only if the registration attended, the form is open and unchanged, and it
 //   has not answered yet; every following statement takes effect only if the
@@ -385,71 +388,4 @@ export async function mailFeedbackLink(
       now,
     ),
   ]);
-}
-
-/**
- * For open forms not mailed yet whose session (for an event-wide form: the
- * event's last session) has ended: one mail per person present, with a link of
- * their own. Per form one batch, whose first statement claims the form with a
- * random nonce; the tokens and mails are written only under that claim, so a
- * second run (or a concurrent cron) sends nothing again.
- */
-export async function runFeedbackMailJob(ctx: { db: Db; now: Date; origin: string; locale: MailLocale }) {
-  const { db, now } = ctx;
-  const due = await db.all<{
-    id: string;
-    event_id: string;
-    session_id: string | null;
-    event_title: string;
-    network_id: string;
-    session_title: string | null;
-  }>(
-    sql`select f.id, f.event_id, f.session_id, e.title as event_title, e.network_id, s.title as session_title
-      from feedback_forms f join events e on e.id = f.event_id
-      left join event_sessions s on s.id = f.session_id
-      where f.status = 'open' and f.mail_nonce is null
-        and (case when f.session_id is null
-          then (select max(ends_at) from event_sessions x where x.event_id = f.event_id)
-          else s.ends_at end) <= ${now.getTime()}`,
-  );
-  let mailed = 0;
-  for (const form of due) {
-    const people = await db.all<{ id: string; email: string }>(
-      sql`select distinct r.id, r.email from registrations r join attendances a on a.registration_id = r.id
-        join event_sessions s on s.id = a.session_id
-        where r.event_id = ${form.event_id} and r.anonymised_at is null and a.kind = 'present' and s.event_id = ${form.event_id}
-          and (${form.session_id} is null or a.session_id = ${form.session_id})
-          and not exists (select 1 from feedback_submissions x where x.form_id = ${form.id} and x.registration_id = r.id)`,
-    );
-    const nonce = randomToken();
-    const claimed = sql`exists (select 1 from feedback_forms where id = ${form.id} and mail_nonce = ${nonce})`;
-    const statements: SQL[] = [
-      sql`update feedback_forms set mail_nonce = ${nonce} where id = ${form.id} and mail_nonce is null and status = 'open'`,
-    ];
-    for (const person of people) {
-      const token = randomToken();
-      statements.push(
-        sql`insert into feedback_invitations (token_hash, form_id, registration_id)
-          select ${await hashToken(token)}, ${form.id}, ${person.id} where ${claimed}`,
-        mailInsertIf(
-          {
-            to: person.email,
-            locale: ctx.locale,
-            networkId: form.network_id,
-            template: "feedback_invitation",
-            params: {
-              eventTitle: form.event_title,
-              sessionTitle: form.session_title ?? "",
-              link: feedbackLink(ctx.origin, form.id, token),
-            },
-          },
-          claimed,
-          now,
-        ),
-      );
-    }
-    const [claim] = await runBatch(db, statements);
-    if (claim.meta.changes === 1) mailed += people.length;
-  }
-  return { forms: due.length, mailed };
 }

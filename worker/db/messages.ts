@@ -228,7 +228,7 @@ export type MessageSummary = {
   authorName: string | null;
   institutionName: string | null;
   recipientCount: number;
-  delivery: { delivered: number; failed: number; waiting: number; undeliverable: number };
+  delivery: { delivered: number; failed: number; waiting: number; undeliverable: number; skipped: number };
 };
 
 const counted = (status: SQL) => sql<number>`(select count(*) from ${outbox} o
@@ -237,7 +237,7 @@ const counted = (status: SQL) => sql<number>`(select count(*) from ${outbox} o
 /**
  * The messages of an event, newest first, with their delivery from the outbox. `institutionIds`:
  * only those these institutions' contacts sent (null: all). Recipients whose mail is not
- * written yet count as waiting.
+ * written yet count as waiting; those fan-out left out (cancelled since, reminders off) as skipped.
  */
 export async function messageHistory(db: Db, eventId: string, institutionIds: string[] | null, ids?: string[]) {
   const rows = await db
@@ -255,6 +255,7 @@ export async function messageHistory(db: Db, eventId: string, institutionIds: st
       sent: counted(sql`o.status = 'sent'`),
       dead: counted(sql`o.status = 'dead'`),
       open: counted(sql`o.status in ('pending', 'failed')`),
+      skipped: sql<number>`(select count(*) from message_skips k where k.message_id = ${messages.id})`,
     })
     .from(messages)
     .leftJoin(accounts, eq(accounts.id, messages.authorAccountId))
@@ -281,8 +282,9 @@ export async function messageHistory(db: Db, eventId: string, institutionIds: st
       delivery: {
         delivered: r.sent,
         failed: r.dead,
-        waiting: r.open + Math.max(0, r.recipientCount - r.sent - r.dead - r.open - r.undeliverable),
+        waiting: r.open + Math.max(0, r.recipientCount - r.sent - r.dead - r.open - r.undeliverable - r.skipped),
         undeliverable: r.undeliverable,
+        skipped: r.skipped,
       },
     }),
   );

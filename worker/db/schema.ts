@@ -653,6 +653,22 @@ export const messages = sqliteTable(
   ],
 );
 
+/**
+ * Recipients of a message that fan-out left out when writing (cancelled since, reminders
+ * turned off, erased): recorded once per recipient, so the history counts them as neither
+ * delivered nor waiting.
+ */
+export const messageSkips = sqliteTable(
+  "message_skips",
+  {
+    messageId: text()
+      .notNull()
+      .references(() => messages.id),
+    recipientKey: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.recipientKey] })],
+);
+
 /** E-mails are written here in the request and delivered by a separate step with retries. */
 export const outbox = sqliteTable(
   "outbox",

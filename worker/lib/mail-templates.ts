@@ -1,7 +1,8 @@
-// The text of every mail, per template and language: what each says, as blocks. How blocks
-// become the plain text and HTML bodies, and how mails are queued and sent, is in mail.ts.
+// The text of every mail, per template and language, as blocks (mail-render.ts renders them).
 import type { MailLocale, MailTemplate, ParamsOf } from "./mail";
+import { feedbackInvitationDraft } from "./mail-feedback";
 import { eventMessageDraft } from "./mail-message";
+import { delegateNoticeDraft } from "./mail-notice";
 import { reminderDrafts } from "./reminder-templates";
 
 /** Subjects go into a header: no line breaks. */
@@ -33,6 +34,8 @@ export type Draft = { subject: string; blocks: Block[] };
 export const drafts: { [T in MailTemplate]: (locale: MailLocale, params: ParamsOf<T>) => Draft } = {
   ...reminderDrafts,
   event_message: eventMessageDraft,
+  feedback_invitation: feedbackInvitationDraft,
+  delegate_notice: delegateNoticeDraft,
 
   sign_in_link: (locale, { link, expiresMinutes }) => {
     const valid = formatDuration(expiresMinutes, locale);
@@ -367,38 +370,4 @@ export const drafts: { [T in MailTemplate]: (locale: MailLocale, params: ParamsO
             { kind: "link", label: "Register", href: link },
           ],
         },
-
-  feedback_invitation: (locale, { eventTitle, sessionTitle, link }) => {
-    const what = sessionTitle ? `„${eventTitle}“ – ${sessionTitle}` : `„${eventTitle}“`;
-    const whatEn = sessionTitle ? `“${eventTitle}” – ${sessionTitle}` : `“${eventTitle}”`;
-    return locale === "de"
-      ? {
-          subject: `Ihre Rückmeldung: ${eventTitle}`,
-          blocks: [
-            {
-              kind: "p",
-              text: `vielen Dank für Ihre Teilnahme an ${what}. Wie fanden Sie die Veranstaltung? Ihre Rückmeldung dauert etwa drei Minuten und hilft uns, die Zusammenarbeit im Netzwerk weiterzuentwickeln.`,
-            },
-            { kind: "link", label: "Rückmeldung geben", href: link },
-            {
-              kind: "p",
-              text: "Die Rückmeldung ist anonym: Gespeichert wird nur, dass Sie geantwortet haben, getrennt von Ihren Antworten. Die Netzwerkkoordination sieht Ergebnisse erst ab einer Mindestzahl von Rückmeldungen und nie, wer was geantwortet hat. Bitte geben Sie den Link nicht weiter.",
-            },
-          ],
-        }
-      : {
-          subject: `Your feedback: ${eventTitle}`,
-          blocks: [
-            {
-              kind: "p",
-              text: `Thank you for taking part in ${whatEn}. How was it for you? Your feedback takes about three minutes and helps us develop the cooperation in the network.`,
-            },
-            { kind: "link", label: "Give feedback", href: link },
-            {
-              kind: "p",
-              text: "Feedback is anonymous: only the fact that you answered is stored, apart from your answers. The network coordination sees results only from a minimum number of responses on, and never who answered what. Please do not share this link.",
-            },
-          ],
-        };
-  },
 };

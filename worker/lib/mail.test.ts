@@ -62,6 +62,15 @@ const samples: { [T in MailTemplate]: ParamsOf<T> } = {
     quota: 2,
     link,
   },
+  delegate_notice: {
+    kind: "offered",
+    eventTitle: `Werkstatt ${evil}`,
+    institutionName: `Kita ${evil}`,
+    delegateName: `Jana ${evil}`,
+    dates: "3. Dezember 2026",
+    offeredUntil: "5. Dezember 2026, 10:00",
+    link,
+  },
   session_reminder: {
     eventTitle: `Werkstatt ${evil}`,
     sessionTitle: `Termin ${evil}`,
@@ -120,7 +129,7 @@ describe("renderMail", () => {
         if (template !== "sign_in_link") expect(mail.html).toContain("&lt;script&gt;alert(&quot;x&quot;)");
 
         expect(mail.html).toContain(`<html lang="${locale}">`);
-        expect(mail.html).toMatch(/<a href="[^"]+">[^<]+<\/a>/);
+        expect(mail.html).toMatch(/<a href="[^"]+"[^>]*>[^<]+<\/a>/);
         expect(mail.html).not.toMatch(/<img/i);
         expect(mail.text).toContain("NetzWerkstatt");
         expect(mail.html).toContain("NetzWerkstatt");
@@ -144,6 +153,33 @@ describe("renderMail", () => {
     expect(mail.text).toContain("Teilnehmer_in");
     expect(mail.text).toContain("Ihre");
     expect(mail.text).toMatch(/Mit freundlichen Grüßen\nNetzWerkstatt$/);
+  });
+});
+
+describe("reading a mail on a phone", () => {
+  it("keeps one column of at most 600 px, 16 px text, and the action as a button with the address beside", () => {
+    for (const template of templates) {
+      const mail = renderMail(template, "de", samples[template] as never);
+      expect(mail.html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+      expect(mail.html).toContain('<div style="max-width: 600px; margin: 0 auto; padding: 16px;">');
+      expect(mail.html).toMatch(/<body style="[^"]*font-size: 16px;/);
+      // Every link is either underlined or a filled button, never just coloured text.
+      for (const [, style] of mail.html.matchAll(/<a href="[^"]+" style="([^"]*)"/g))
+        expect(style).toMatch(
+          /text-decoration: underline|display: inline-block; padding: 12px 20px; background: #1a4f8b; color: #ffffff/,
+        );
+      // The layout's own links all say how they look (links in a message's text keep the client's underline).
+      if (template !== "event_message")
+        expect(mail.html.match(/<a /g)?.length).toBe(mail.html.match(/<a href="[^"]+" style="/g)?.length);
+    }
+    const mail = renderMail("feedback_invitation", "en", samples.feedback_invitation);
+    expect(mail.html).toMatch(
+      /<p style="margin: 24px 0;"><a href="[^"]+" style="display: inline-block;[^"]*">Give feedback<\/a><\/p>/,
+    );
+    // The bare address too, breakable so that a long link does not widen the page.
+    expect(mail.html).toContain(
+      '<p style="font-size: 14px; color: #444444; word-break: break-all;">https://netzwerkstatt.example/anmelden?token=abc&amp;x=&lt;y&gt;</p>',
+    );
   });
 });
 

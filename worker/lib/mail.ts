@@ -8,64 +8,16 @@ import { and, asc, eq, inArray, isNull, lte, notInArray, or, type SQL, sql } fro
 import type { Context } from "hono";
 import type { Db } from "../db/client";
 import { networks, outbox } from "../db/schema";
-import { plainTextToHtml } from "../domain/message-text";
 import type { AppEnv } from "../env";
-import type { EventMessageParams } from "./mail-message";
-import { type Block, type Draft, drafts, oneLine } from "./mail-templates";
-import type { ReminderParams } from "./reminder-templates";
+import type { MailParams } from "./mail-params";
+import { renderMail } from "./mail-render";
+
+// The templates' parameters (mail-params.ts) and their rendering (mail-render.ts), for those
+// who import everything about mail from here.
+export type { MailParams, RegistrationMailKind } from "./mail-params";
+export { renderMail } from "./mail-render";
 
 export type MailLocale = "de" | "en";
-
-/** The parameters each template needs; everything is HTML-escaped when rendered. */
-export type MailParams = {
-  sign_in_link: { link: string; expiresMinutes: number };
-  contact_invitation: {
-    link: string;
-    expiresMinutes: number;
-    institutionName: string;
-    networkName: string;
-    invitedBy: string;
-  };
-  /** An organiser adds a colleague to the network's coordination. */
-  co_organiser_invitation: { link: string; expiresMinutes: number; networkName: string; invitedBy: string };
-  participant_links: { links: { eventTitle: string; link: string }[] };
-  /** Sent when an operator sets up a network: its first organiser signs in with the link. */
-  organiser_invitation: { link: string; expiresMinutes: number; networkName: string; signInPage: string };
-  registration_update: {
-    kind: RegistrationMailKind;
-    eventTitle: string;
-    institutionName: string;
-    /** The event's dates, already formatted for the mail's language. */
-    dates: string;
-    /** The personal page; absent where the person's earlier link stays valid. */
-    link?: string;
-    /** For offers: until when the place is held, formatted. */
-    offeredUntil?: string;
-  };
-  event_invitation: {
-    eventTitle: string;
-    networkName: string;
-    institutionName: string;
-    dates: string;
-    quota: number;
-    /** Until when the quota is reserved (Berlin date and time, formatted); absent: not named. */
-    quotaDeadline?: string;
-    link: string;
-  };
-  /** What an organiser or a contact wrote to an audience of an event, placeholders filled. */
-  event_message: EventMessageParams;
-  /** Sent when a session ends, to each person present: the anonymous feedback form. */
-  feedback_invitation: { eventTitle: string; sessionTitle: string; link: string };
-} & ReminderParams;
-
-export type RegistrationMailKind =
-  | "confirmed"
-  | "waitlisted"
-  | "offered"
-  | "promoted"
-  | "cancelled"
-  | "offer_expired"
-  | "event_cancelled";
 
 export type MailTemplate = keyof MailParams;
 export type ParamsOf<T extends MailTemplate> = MailParams[T];
@@ -103,97 +55,6 @@ export const MAX_MAIL_ATTEMPTS = 6;
 
 /** How long a claimed message is reserved for its deliverer; after that a crashed delivery is retried. */
 export const MAIL_LEASE_MS = 10 * 60_000;
-
-// ---------------------------------------------------------------------------
-// Rendering (the templates' text is in mail-templates.ts)
-
-const escapeHtml = (value: string) =>
-  value
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#39;");
-
-const greeting = { de: "Guten Tag,", en: "Hello," } as const;
-const closing = { de: "Mit freundlichen Grüßen\nNetzWerkstatt", en: "Kind regards,\nNetzWerkstatt" } as const;
-
-const closingFor = (locale: MailLocale, brand?: MailBrand) => {
-  const signature = brand ? oneLine(brand.senderName || brand.networkName) : "";
-  return signature ? `${locale === "de" ? "Mit freundlichen Grüßen" : "Kind regards,"}\n${signature}` : closing[locale];
-};
-
-const blockText = (block: Block) => {
-  switch (block.kind) {
-    case "p":
-      return block.text;
-    case "link":
-      return block.href;
-    case "links":
-      return block.items.map((i) => `${i.label}:\n${i.href}`).join("\n\n");
-    case "text":
-      return block.text.trim();
-  }
-};
-
-const anchor = (label: string, href: string) => `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
-
-const blockHtml = (block: Block) => {
-  switch (block.kind) {
-    case "p":
-      return `<p>${escapeHtml(block.text)}</p>`;
-    case "link":
-      // The bare address as well, for clients that do not render links.
-      return `<p><strong>${anchor(block.label, block.href)}</strong></p>\n<p>${escapeHtml(block.href)}</p>`;
-    case "links":
-      return `<ul>\n${block.items.map((i) => `<li>${anchor(i.label, i.href)}</li>`).join("\n")}\n</ul>`;
-    case "text":
-      return plainTextToHtml(block.text);
-  }
-};
-
-/** Subject, plain text and a simple accessible HTML body for one template in one language. */
-export function renderMail<T extends MailTemplate>(
-  template: T,
-  locale: MailLocale,
-  params: ParamsOf<T>,
-  brand?: MailBrand,
-): RenderedMail {
-  const draft = (drafts[template] as (locale: MailLocale, params: ParamsOf<T>) => Draft)(locale, params);
-  const subject = oneLine(draft.subject);
-  const signature = closingFor(locale, brand);
-  const text = [greeting[locale], ...draft.blocks.map(blockText), signature].join("\n\n");
-  // The network first: its logo (described by its name, for screen readers and blocked images) and name.
-  const header = brand
-    ? [
-        '<header style="margin-bottom: 1.5em;">',
-        brand.logoUrl
-          ? `<p><img src="${escapeHtml(brand.logoUrl)}" alt="${escapeHtml(brand.networkName)}" height="48" style="height: 48px; width: auto;"></p>`
-          : "",
-        `<p style="font-weight: bold; font-size: 18px;">${escapeHtml(brand.networkName)}</p>`,
-        "</header>",
-      ].filter(Boolean)
-    : [];
-  const html = [
-    "<!doctype html>",
-    `<html lang="${locale}">`,
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(subject)}</title>`,
-    "</head>",
-    '<body style="font-family: sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a;">',
-    ...header,
-    "<main>",
-    `<p>${escapeHtml(greeting[locale])}</p>`,
-    ...draft.blocks.map(blockHtml),
-    `<p>${signature.split("\n").map(escapeHtml).join("<br>\n")}</p>`,
-    "</main>",
-    "</body>",
-    "</html>",
-  ].join("\n");
-  return { subject, text, html };
-}
 
 // ---------------------------------------------------------------------------
 // Enqueueing
@@ -451,6 +312,11 @@ export const notingWrittenMails = <T>(work: () => Promise<T>) => writtenMails.ru
 const noteWritten = (id: string) => {
   writtenMails.getStore()?.push(id);
   return id;
+};
+
+/** Notes mails written in SQL (ids from `returning id`), so that the request delivers them too. */
+export const noteWrittenMails = (ids: string[]) => {
+  for (const id of ids) noteWritten(id);
 };
 
 /** The mails written so far by the current request (or by work it left running after its answer). */

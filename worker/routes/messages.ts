@@ -82,6 +82,9 @@ const MessageSummarySchema = z
         failed: z.number().int(),
         waiting: z.number().int().openapi({ description: "Not sent yet, including mails not written yet" }),
         undeliverable: z.number().int().openapi({ description: "Could not be written at all" }),
+        skipped: z.number().int().openapi({
+          description: "Left out when the mails were written: cancelled since, reminders turned off, or erased",
+        }),
       })
       .openapi("MessageDelivery"),
   })

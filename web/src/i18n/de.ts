@@ -806,6 +806,7 @@ export const de = {
     count: "Anzahl",
     delivery: "Zustellung",
     delivered: "{{ count }} zugestellt",
+    skipped: "{{ count }} entfallen (inzwischen abgemeldet oder Erinnerungen abbestellt)",
     failed: "{{ count }} fehlgeschlagen",
     waiting: "{{ count }} ausstehend",
     by: "von {{ name }}",

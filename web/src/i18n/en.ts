@@ -1400,6 +1400,7 @@ export const en: Dictionary = {
     count: "Number",
     delivery: "Delivery",
     delivered: "{{ count }} delivered",
+    skipped: "{{ count }} left out (cancelled since or reminders turned off)",
     failed: "{{ count }} failed",
     waiting: "{{ count }} waiting",
     by: "by {{ name }}",

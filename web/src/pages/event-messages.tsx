@@ -89,6 +89,9 @@ function History(props: { event: EventDetail; names: Map<string, string> }) {
                                   })}
                                 </li>
                               </Show>
+                              <Show when={m.delivery.skipped > 0}>
+                                <li>{t("messaging.skipped", { count: String(m.delivery.skipped) })}</li>
+                              </Show>
                               <Show when={m.delivery.waiting > 0}>
                                 <li>{t("messaging.waiting", { count: String(m.delivery.waiting) })}</li>
                               </Show>

@@ -4,8 +4,10 @@
 
 import { eq, sql } from "drizzle-orm";
 import { hashToken, randomToken } from "../../lib/auth";
+import type { MailLocale } from "../../lib/mail";
 import { runBatch } from "../client";
 import { institutions, registrations } from "../schema";
+import { delegateNotice, noteNotices } from "./notices";
 import { settleEvent } from "./settle";
 import {
   assignTicketCode,
@@ -14,6 +16,7 @@ import {
   historyInsert,
   holds,
   personalLink,
+  personColumns,
   type RunContext,
   registrationMail,
   registrationPerson,
@@ -22,7 +25,10 @@ import {
 // ---------------------------------------------------------------------------
 // Cancelling, accepting offers
 
-/** Cancels one registration and then hands its place on. False if it was already cancelled. */
+/**
+ * Cancels one registration and then hands its place on. False if it was already cancelled.
+ * A participant's own cancellation (from their page) is told to the institution's contacts.
+ */
 export async function cancelRegistration(
   ctx: RunContext,
   registrationId: string,
@@ -34,13 +40,17 @@ export async function cancelRegistration(
   const row = await registrationPerson(db, registrationId);
   if (!row) return false;
   const info = await eventMailInfo(db, row.eventId);
-  const [updated] = await runBatch(db, [
+  const [updated, , , notices] = await runBatch(db, [
     sql`update registrations set status = 'cancelled', cancelled_at = ${now}, offered_until = null,
         reason_code = ${reasonCode}
       where id = ${registrationId} and status <> 'cancelled' returning id`,
     historyInsert(registrationId, now, "cancelled", actorAccountId, reasonCode, null, sql`changes() = 1`),
     registrationMail(ctx, info, row, "cancelled", sql`changes() = 1`),
+    ...(reasonCode === "cancelled_by_participant"
+      ? [delegateNotice(ctx, info, row, "cancelled_by_participant", sql`changes() = 1`)]
+      : []),
   ]);
+  noteNotices(notices);
   if (updated.results.length === 0) return false;
   await settleEvent(ctx, row.eventId);
   return true;
@@ -71,7 +81,7 @@ export async function cancelEvent(ctx: RunContext, eventId: string, actorAccount
   const now = ctx.now.getTime();
   const info = await eventMailInfo(db, eventId);
   const live = await db
-    .select({ id: registrations.id, email: registrations.email, institutionName: institutions.name })
+    .select({ id: registrations.id, ...personColumns })
     .from(registrations)
     .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
     .where(sql`${registrations.eventId} = ${eventId} and ${registrations.status} <> 'cancelled'`);
@@ -99,7 +109,14 @@ export async function cancelEvent(ctx: RunContext, eventId: string, actorAccount
   return updated.results.length === 1 ? live.length : null;
 }
 
-export type PersonInput = { name: string; email: string; function: string; accessibilityNeeds: string };
+export type PersonInput = {
+  name: string;
+  email: string;
+  function: string;
+  accessibilityNeeds: string;
+  /** The language of the person's mails; absent: the request's. */
+  locale?: MailLocale;
+};
 
 /**
  * Gives a registration's place to a colleague: the row keeps its id, status and
@@ -125,7 +142,9 @@ export async function swapRegistration(
     eventMailInfo(db, registration.eventId),
     db.select({ name: institutions.name }).from(institutions).where(eq(institutions.id, registration.institutionId)),
   ]);
-  const newcomer = { email: person.email, institutionName: institution.name };
+  // The colleague's mails: in the language chosen for them, else the request's.
+  const locale = person.locale ?? ctx.locale;
+  const newcomer = { email: person.email, institutionName: institution.name, locale };
   const now_ = (status: string, offered: boolean) =>
     sql`exists (select 1 from registrations where id = ${id} and email = ${person.email} and status = ${status}
       and offered_until is ${sql.raw(offered ? "not null" : "null")})`;
@@ -133,7 +152,7 @@ export async function swapRegistration(
   const [updated] = await runBatch(db, [
     sql`update registrations set name = ${person.name}, email = ${person.email}, "function" = ${person.function},
         accessibility_needs = ${person.accessibilityNeeds}, personal_token_hash = ${await hashToken(token)},
-        privacy_acknowledged_at = ${now}, ticket_code = ${freeTicketCode()}
+        privacy_acknowledged_at = ${now}, ticket_code = ${freeTicketCode()}, locale = ${locale}
       where id = ${id} and status <> 'cancelled'
         and not exists (select 1 from attendances where registration_id = ${id} and kind = 'present')
       returning status, ticket_code`,
@@ -141,7 +160,7 @@ export async function swapRegistration(
     registrationMail(
       ctx,
       info,
-      { email: registration.email, institutionName: institution.name },
+      { email: registration.email, institutionName: institution.name, locale: registration.locale },
       "cancelled",
       sql`changes() = 1`,
     ),

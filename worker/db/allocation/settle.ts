@@ -14,10 +14,20 @@ import {
   type WaitingRequest,
 } from "../../domain/allocation";
 import { hashToken, randomToken } from "../../lib/auth";
+import type { MailLocale } from "../../lib/mail";
 import { type Db, runBatch } from "../client";
 import type { EventMailInfo } from "../event-context";
 import { events, institutions, registrations, tracks } from "../schema";
-import { eventMailInfo, historyInsert, personalLink, placeFreeFor, type RunContext, registrationMail } from "./shared";
+import { delegateNotice, noteNotices } from "./notices";
+import {
+  eventMailInfo,
+  historyInsert,
+  personalLink,
+  personColumns,
+  placeFreeFor,
+  type RunContext,
+  registrationMail,
+} from "./shared";
 
 // ---------------------------------------------------------------------------
 // Reading the state the pure rules decide on
@@ -107,16 +117,17 @@ async function promote(ctx: RunContext, event: EventRow, pick: Pick, withinQuota
   const token = randomToken();
   const tokenHash = await hashToken(token);
   const [person] = await db
-    .select({ email: registrations.email, institutionName: institutions.name })
+    .select({ ...personColumns, name: registrations.name, institutionId: registrations.institutionId })
     .from(registrations)
     .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
     .where(eq(registrations.id, pick.registrationId));
   if (!person) return false;
+  const kind = direct ? "promoted" : "offered";
   const quotaCheck = withinQuota
     ? sql`and exists (select 1 from quotas q where q.event_id = r.event_id and q.institution_id = r.institution_id
           and q.held_places < coalesce(q.places, ${event.defaultQuota}))`
     : sql``;
-  const [updated] = await runBatch(db, [
+  const [updated, , , notices] = await runBatch(db, [
     sql`update registrations as r set
         status = ${direct ? "confirmed" : "waitlisted"},
         offered_until = ${offeredUntil?.getTime() ?? null},
@@ -135,11 +146,15 @@ async function promote(ctx: RunContext, event: EventRow, pick: Pick, withinQuota
       pick.reasonParams,
       sql`changes() = 1`,
     ),
-    registrationMail(ctx, info, person, direct ? "promoted" : "offered", sql`changes() = 1`, {
+    registrationMail(ctx, info, person, kind, sql`changes() = 1`, {
       link: personalLink(ctx.origin, token),
       offeredUntil: offeredUntil ?? undefined,
     }),
+    delegateNotice(ctx, info, { ...person, eventId: event.id }, kind, sql`changes() = 1`, {
+      offeredUntil: offeredUntil ?? undefined,
+    }),
   ]);
+  noteNotices(notices);
   return updated.results.length === 1;
 }
 
@@ -191,7 +206,12 @@ export async function runRedistribution(ctx: RunContext, eventId: string, actorA
   const people = new Map(
     (
       await db
-        .select({ id: registrations.id, email: registrations.email, institutionName: institutions.name })
+        .select({
+          id: registrations.id,
+          ...personColumns,
+          name: registrations.name,
+          institutionId: registrations.institutionId,
+        })
         .from(registrations)
         .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
         .where(eq(registrations.eventId, eventId))
@@ -199,6 +219,7 @@ export async function runRedistribution(ctx: RunContext, eventId: string, actorA
   );
   const claimed = sql`(select redistributed_at from events where id = ${eventId}) = ${now}`;
   const statements: SQL[] = [];
+  const noticeAt: number[] = [];
   statements.push(
     sql`update events set redistributed_at = ${now}
       where id = ${eventId} and redistributed_at is null and status = 'published' returning id`,
@@ -223,9 +244,13 @@ export async function runRedistribution(ctx: RunContext, eventId: string, actorA
       ),
       registrationMail(ctx, info, person, "promoted", sql`changes() = 1`, { link: personalLink(ctx.origin, token) }),
     );
+    noticeAt.push(statements.length);
+    statements.push(delegateNotice(ctx, info, { ...person, eventId }, "promoted", sql`changes() = 1`));
   }
-  const [claim] = await runBatch(db, statements);
+  const results = await runBatch(db, statements);
+  const [claim] = results;
   if (claim.results.length === 0) return null;
+  for (const index of noticeAt) noteNotices(results[index]);
   // The plan was made from a read: a registration cancelled since, or one that arrived since,
   // would leave a place unused. The fairness rule now fills what the plan could not.
   await fillFreePlaces(ctx, eventId);
@@ -243,8 +268,17 @@ export async function runRedistribution(ctx: RunContext, eventId: string, actorA
 async function lapseOffers(ctx: RunContext, eventId?: string) {
   const { db } = ctx;
   const now = ctx.now.getTime();
-  const expired = await db.all<{ id: string; event_id: string; email: string; institution_name: string }>(
-    sql`select r.id, r.event_id, r.email, i.name as institution_name from registrations r
+  const expired = await db.all<{
+    id: string;
+    event_id: string;
+    email: string;
+    name: string;
+    locale: MailLocale;
+    institution_id: string;
+    institution_name: string;
+  }>(
+    sql`select r.id, r.event_id, r.email, r.name, r.locale, r.institution_id, i.name as institution_name
+      from registrations r
       join institutions i on i.id = r.institution_id
       where r.status = 'waitlisted' and r.offered_until is not null and r.offered_until <= ${now}
         ${eventId ? sql`and r.event_id = ${eventId}` : sql``}`,
@@ -254,19 +288,23 @@ async function lapseOffers(ctx: RunContext, eventId?: string) {
   for (const r of expired) {
     if (!infos.has(r.event_id)) infos.set(r.event_id, await eventMailInfo(db, r.event_id));
     const info = infos.get(r.event_id) as EventMailInfo;
-    const [updated] = await runBatch(db, [
+    const delegate = {
+      email: r.email,
+      name: r.name,
+      locale: r.locale,
+      institutionId: r.institution_id,
+      institutionName: r.institution_name,
+      eventId: r.event_id,
+    };
+    const [updated, , , notices] = await runBatch(db, [
       sql`update registrations set status = 'cancelled', cancelled_at = ${now}, offered_until = null,
           reason_code = 'offer_expired'
         where id = ${r.id} and status = 'waitlisted' and offered_until <= ${now} returning id`,
       historyInsert(r.id, now, "offer_expired", null, "offer_expired", null, sql`changes() = 1`),
-      registrationMail(
-        ctx,
-        info,
-        { email: r.email, institutionName: r.institution_name },
-        "offer_expired",
-        sql`changes() = 1`,
-      ),
+      registrationMail(ctx, info, delegate, "offer_expired", sql`changes() = 1`),
+      delegateNotice(ctx, info, delegate, "offer_expired", sql`changes() = 1`),
     ]);
+    noteNotices(notices);
     if (updated.results.length === 1) eventIds.add(r.event_id);
   }
   return eventIds;

@@ -83,12 +83,25 @@ export const brandOf = (ctx: RunContext, info: EventMailInfo): MailBrand => ({
   logoUrl: info.network.logoPath ? `${ctx.origin}${info.network.logoPath}` : null,
 });
 
-export type Person = { email: string; institutionName: string };
+/** A registrant as their mails address them: in the language they registered in, not the request's. */
+export type Person = { email: string; institutionName: string; locale: MailLocale };
+
+/** The columns of `registrations` and `institutions` a Person is built from. */
+export const personColumns = {
+  email: registrations.email,
+  institutionName: institutions.name,
+  locale: registrations.locale,
+};
 
 /** A registration's event and its person as a mail addresses them. */
 export async function registrationPerson(db: Db, registrationId: string) {
   const [row] = await db
-    .select({ eventId: registrations.eventId, email: registrations.email, institutionName: institutions.name })
+    .select({
+      eventId: registrations.eventId,
+      institutionId: registrations.institutionId,
+      name: registrations.name,
+      ...personColumns,
+    })
     .from(registrations)
     .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
     .where(eq(registrations.id, registrationId));
@@ -106,16 +119,16 @@ export function registrationMail(
   return mailInsertIf(
     {
       to: person.email,
-      locale: ctx.locale,
+      locale: person.locale,
       networkId: info.networkId,
       template: "registration_update",
       params: {
         kind,
         eventTitle: info.title,
         institutionName: person.institutionName,
-        dates: info.dates[ctx.locale],
+        dates: info.dates[person.locale],
         link: extra.link,
-        offeredUntil: extra.offeredUntil ? formatBerlinDateTime(extra.offeredUntil, ctx.locale) : undefined,
+        offeredUntil: extra.offeredUntil ? formatBerlinDateTime(extra.offeredUntil, person.locale) : undefined,
       },
       brand: brandOf(ctx, info),
     },

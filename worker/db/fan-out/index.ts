@@ -83,7 +83,19 @@ export async function writePart(env: MailEnv, db: Db, origin: string, job: Job, 
   // A kind this code does not know (written by a newer version): retried, then dead-lettered.
   if (!render) throw new Error(`no renderer for messages of kind ${message.kind}`);
   const mails = await render({ db, now, origin, info: context.mail }, message, recipients);
-  if (mails.length === 0) return 0;
+  const rendered = new Set(mails.map((m) => m.recipient.key));
+  const skipped = job.keys.filter((key) => !rendered.has(key));
+  // Those left out are recorded (once), so the history does not show them as waiting forever.
+  const skips = skipped.length
+    ? [
+        sql`insert into message_skips (message_id, recipient_key) select ${message.id}, value from json_each(${JSON.stringify(skipped)})
+          where true on conflict do nothing`,
+      ]
+    : [];
+  if (mails.length === 0) {
+    if (skips.length) await runBatch(db, skips);
+    return 0;
+  }
   const sending = context.networkStatus === "active";
   const at = now.getTime();
   const statements: SQL[] = [];
@@ -99,6 +111,7 @@ export async function writePart(env: MailEnv, db: Db, origin: string, job: Job, 
       on conflict (dedupe_key) do nothing returning id`);
     statements.push(...(part.alongside?.(sql`exists (select 1 from outbox where id = ${id})`) ?? []));
   }
+  statements.push(...skips);
   const results = await runBatch(db, statements);
   // What this batch wrote: a part delivered twice finds its mails there already.
   const written = inserts.filter((insert) => results[insert.index].results.length === 1);
