@@ -233,7 +233,9 @@ describe("a message's mail", () => {
       expect(mail.text).not.toMatch(/Mit freundlichen Grüßen|Kind regards/);
       expect(mail.html.match(/Guten Tag|Hello,/g)).toEqual(["Guten Tag"]);
       expect(mail.html).not.toMatch(/Mit freundlichen Grüßen|Kind regards/);
-      expect(mail.text).toMatch(locale === "de" ? /weil Sie zu dieser Veranstaltung angemeldet sind\.$/ : /registered for this event\.$/);
+      expect(mail.text).toMatch(
+        locale === "de" ? /weil Sie zu dieser Veranstaltung angemeldet sind\.$/ : /registered for this event\.$/,
+      );
       expect(mail.html).toContain('<p style="font-weight: bold; font-size: 18px;">Kinderschutzcluster 9</p>');
     }
   });

@@ -70,7 +70,7 @@ export async function messageDraft(
   now: Date,
 ) {
   // Not a link: a dummy address would open "link not valid" in a preview or test mail.
-  let personal = SAMPLE_LINK[recipient.locale];
+  let personal: string = SAMPLE_LINK[recipient.locale];
   let alongside: PartMail["alongside"];
   const wantsLink = usesPlaceholder(`${message.subject}\n${message.body}`, "link");
   if (recipient.registration && wantsLink && link === "new") {
