@@ -1,6 +1,6 @@
 // The form that writes a message: who it goes to, subject and text with placeholders, then a
 // preview as the first recipient sees it, a test mail to oneself, and sending after a confirmation.
-import { action, json, useAction, useSubmission } from "@solidjs/router";
+import { action, json, useAction, useSubmission, useSubmissions } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { useI18n } from "../i18n";
 import { ApiProblem, type EventDetail } from "../lib/api";
@@ -72,8 +72,10 @@ export function MessageCompose(props: {
 
   const preview = useAction(previewMessage);
   const previewing = useSubmission(previewMessage);
+  const previews = useSubmissions(previewMessage);
   const test = useAction(testMessage);
   const testing = useSubmission(testMessage);
+  const tests = useSubmissions(testMessage);
   const send = useAction(sendMessage);
   const sending = useSubmission(sendMessage);
 
@@ -114,8 +116,8 @@ export function MessageCompose(props: {
     if (!sent) return;
     setSubject("");
     setBody("");
-    previewing.clear();
-    testing.clear();
+    // Every earlier one: clearing only the latest would bring back the one before it.
+    for (const submission of [...previews, ...tests]) submission.clear();
   };
 
   const tracks = () => props.event.tracks.filter((tr) => !sessionId() || !tr.sessionId || tr.sessionId === sessionId());
