@@ -5,7 +5,7 @@
 // local `wrangler dev` cannot trigger `scheduled` for a worker with static assets.
 import { runAllocationJobs } from "./db/allocation";
 import { createDb } from "./db/client";
-import { enqueueStalled } from "./db/fan-out";
+import { enqueueStalled, withOrigin } from "./db/fan-out";
 import { runFeedbackMailJob } from "./db/fan-out/feedback-invitation";
 import { purgeRequestedLinks } from "./db/personal-links";
 import { runReminderJobs } from "./db/reminders";
@@ -18,9 +18,10 @@ import { purgeRateLimits } from "./lib/rate-limit";
 /** Each job's outcome: its result, or the error it ended with (the others still run). */
 export type JobsReport = Record<string, { ok: true; result: unknown } | { ok: false; error: string }>;
 
-export async function runJobs(env: Bindings, now: Date): Promise<JobsReport> {
+/** `origin`: where links point (default: the public origin; the dev route passes the one it was reached at). */
+export async function runJobs(env: Bindings, now: Date, origin = publicOrigin(env)): Promise<JobsReport> {
   const db = createDb(env.DB);
-  const origin = publicOrigin(env);
+  const queue = origin ? withOrigin(env.JOBS, origin) : env.JOBS;
   const report: JobsReport = {};
   const step = async (name: string, job: () => Promise<unknown>) => {
     try {
@@ -34,10 +35,10 @@ export async function runJobs(env: Bindings, now: Date): Promise<JobsReport> {
   if (origin) {
     await step("allocation", () => runAllocationJobs({ db, now, origin, locale: "de" }));
     // After the allocation: a redistribution it ran is summarised in the same run.
-    await step("reminders", () => runReminderJobs({ db, queue: env.JOBS, now }));
-    await step("feedback", () => runFeedbackMailJob({ db, now }, env.JOBS));
+    await step("reminders", () => runReminderJobs({ db, queue, now }));
+    await step("feedback", () => runFeedbackMailJob({ db, now }, queue));
   } else console.error("PUBLIC_ORIGIN is not set: allocation jobs, reminders and feedback mails skipped");
-  await step("queue", () => enqueueStalled(env.JOBS, db, now));
+  await step("queue", () => enqueueStalled(queue, db, now));
   await step("outbox", () => deliverOutbox(env, db, now));
   await step("retention", () => runRetention(db, { now }));
   await step("rateLimits", () => purgeRateLimits(db, now).then(() => "purged"));

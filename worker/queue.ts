@@ -11,8 +11,9 @@ const DEAD_LETTER_QUEUE = "netzwerkstatt-jobs-dead";
 
 export async function handleQueue(batch: MessageBatch<Job>, env: Bindings) {
   const db = createDb(env.DB);
-  const origin = publicOrigin(env);
   for (const message of batch.messages) {
+    // The configured origin wins; without one (local development), where the producer was reached.
+    const origin = env.PUBLIC_ORIGIN ? publicOrigin(env) : (message.body.origin ?? publicOrigin(env));
     try {
       if (batch.queue === DEAD_LETTER_QUEUE) await countUndeliverable(db, message.body);
       else {

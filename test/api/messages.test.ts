@@ -107,7 +107,7 @@ describe("sending to the waiting list", () => {
     expect(german.bodyText).toContain("weil Sie zu dieser Veranstaltung angemeldet sind");
     expect(german.bodyText).not.toMatch(/\{[^}]*\}/);
     // Line breaks kept, the link clickable in HTML.
-    expect(german.bodyHtml).toMatch(/\)\.<br>\nIhre Anmeldung: <a href="http:\/\/localhost:8787\/teilnahme#t=[\w-]+">/);
+    expect(german.bodyHtml).toMatch(/\)\.<br>\nIhre Anmeldung: <a href="http:\/\/localhost\/teilnahme#t=[\w-]+">/);
 
     const after = await tally();
     expect(after?.messages).toBe((before?.messages ?? 0) + 1);

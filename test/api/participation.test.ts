@@ -1,6 +1,7 @@
 // The participant's personal page: status, QR ticket code, calendar file,
 // cancelling and accepting an offered place, all by the token of the personal link.
 import { env } from "cloudflare:workers";
+import { encode } from "uqr";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hashToken, randomToken } from "../../worker/lib/auth";
 import { api, authed, json, newestMailTo, seed, signIn } from "../helpers";
@@ -69,6 +70,16 @@ describe("the personal page", () => {
     expect(body.event.sessions).toHaveLength(5);
     expect(body.event.sessions[0].topic).not.toBe("");
     expect(body.event).not.toHaveProperty("privacyNotice");
+    // The QR of the ticket comes drawn: its rectangles cover exactly the dark modules of `NW:` and the short code.
+    expect(body.registration.shortCode).toMatch(/^[2-9A-Z]{8}$/);
+    const expected = encode(`NW:${body.registration.shortCode}`, { ecc: "M", border: 4 });
+    const { size, path } = body.registration.ticketQr;
+    expect(size).toBe(expected.size);
+    const drawn = Array.from({ length: size }, () => Array<boolean>(size).fill(false));
+    for (const [, x, y, run] of path.matchAll(/M(\d+) (\d+)h(\d+)v1h-\3z/g))
+      for (let i = 0; i < Number(run); i++) drawn[Number(y)]![Number(x) + i] = true;
+    expect(path.replace(/M(\d+) (\d+)h(\d+)v1h-\3z/g, "")).toBe("");
+    expect(drawn).toEqual(expected.data);
   });
 
   it("refuses a wrong token everywhere with 401", async () => {
@@ -146,6 +157,8 @@ describe("cancelling", () => {
     expect(res.status).toBe(200);
     const body = await json(res);
     expect(body.registration).toMatchObject({ id, status: "cancelled", reasonCode: "cancelled_by_participant" });
+    // No ticket any more, so no QR either.
+    expect(body.registration.ticketQr).toBeNull();
 
     const history = await env.DB.prepare(
       "select action, actor_account_id as actor, reason_code as reason from registration_history where registration_id = ? order by at desc limit 1",

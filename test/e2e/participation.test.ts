@@ -2,6 +2,7 @@
 // cancelling with an inline confirmation. Links come the honest way, by mail.
 import { readFile } from "node:fs/promises";
 import type { Browser } from "playwright-core";
+import { encode } from "uqr";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   askForLinks,
@@ -71,6 +72,8 @@ describe("the participant's page", () => {
     try {
       await expect.poll(() => statusPanel(page).textContent(), { timeout: 10_000 }).toContain("Platz bestätigt");
       expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Meine Anmeldung");
+      // The sections on the own data load after the registration shows (issue 18's budget).
+      await expect.poll(() => page.getByRole("heading", { name: "Persönlicher Link" }).count()).toBe(1);
       // The certificate section appears once the person was checked in somewhere (attendance.test.ts does that).
       const headings = await page.getByRole("heading", { level: 2 }).allTextContents();
       expect(headings.filter((h) => h !== "Teilnahmebescheinigung")).toEqual([
@@ -88,6 +91,16 @@ describe("the participant's page", () => {
       expect(await qr.evaluate((el) => el.tagName.toLowerCase())).toBe("svg");
       const box = await qr.boundingBox();
       expect(box!.width).toBeGreaterThan(150);
+      // The server draws it: its rectangles cover exactly the dark modules of the QR the door scans.
+      const expected = encode("NW:NAHE2349", { ecc: "M", border: 4 });
+      expect(await qr.getAttribute("viewBox")).toBe(`0 0 ${expected.size} ${expected.size}`);
+      const drawn = expected.data.map((row) => row.map(() => false));
+      const rectangle = /M(\d+) (\d+)h(\d+)v1h-\3z/g;
+      const path = (await qr.locator("path").getAttribute("d")) ?? "";
+      expect(path.replace(rectangle, "")).toBe("");
+      for (const [, x, y, run] of path.matchAll(rectangle))
+        for (let i = 0; i < Number(run); i++) drawn[Number(y)]![Number(x) + i] = true;
+      expect(drawn).toEqual(expected.data);
       // The short ticket code (issue 16), no longer the registration's id: the demo's is fixed in demo-data.ts.
       expect(await page.locator(".ticket-code code").textContent()).toBe("NAHE-2349");
       expect(await page.locator(".session-list > li").count()).toBe(5);

@@ -1,6 +1,17 @@
 import { z } from "@hono/zod-openapi";
 import type { Locale } from "../env";
 
+/** A QR code drawn by the server (worker/lib/qr.ts), so that a page needs no QR library. */
+export const QrShapeSchema = z
+  .object({
+    size: z.number().int().openapi({ description: "Modules per side, the quiet zone included", example: 29 }),
+    path: z.string().openapi({
+      description: "SVG path data of the dark modules, for a `<path>` in a `0 0 size size` viewBox",
+      example: "M4 4h7v1h-7z",
+    }),
+  })
+  .openapi("QrShape");
+
 export const FieldErrorSchema = z.object({
   path: z.string().openapi({ example: "sector" }),
   code: z.string().openapi({ example: "invalid_value" }),

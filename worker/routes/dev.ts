@@ -3,7 +3,7 @@ import { mailboxMessages, outboxStatuses } from "../db/mailbox";
 import { runJobs } from "../jobs";
 import { d1MeterReading } from "../lib/d1-meter";
 import { DEFAULT_MAIL_FROM, fromHeader } from "../lib/mail";
-import { isLocalDevelopment } from "../lib/origin";
+import { isLocalDevelopment, publicOrigin } from "../lib/origin";
 import { ApiError } from "../lib/problem";
 import { createRouter } from "../lib/router";
 import { jsonContent, problemResponses } from "../lib/schemas";
@@ -145,6 +145,6 @@ export const dev = createRouter()
       if (!isLocalDevelopment(c.env, c.req.url)) throw new ApiError("not_found");
       const { at } = c.req.valid("json") ?? {};
       const now = at ? new Date(at) : new Date();
-      return c.json({ at: now.toISOString(), jobs: await runJobs(c.env, now) }, 200);
+      return c.json({ at: now.toISOString(), jobs: await runJobs(c.env, now, publicOrigin(c.env, c.req.url)) }, 200);
     },
   );

@@ -3,6 +3,7 @@
 // write to any audience; an institution contact to its own institution's registrants.
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { withOrigin } from "../db/fan-out";
 import {
   audienceRefersToEvent,
   type MessageInput,
@@ -217,9 +218,9 @@ export const messagesRouter = createRouter()
     async (c) => {
       const input = c.req.valid("json");
       const writer = await checked(c, input);
-      // The consumer builds links from the public origin; without it nothing could be written.
-      requirePublicOrigin(c.env, c.req.url);
-      const summary = await sendMessage(c.var.db, c.env.JOBS, c.var.event, input, writer);
+      // The consumer builds links from the public origin (locally: where this request arrived).
+      const origin = requirePublicOrigin(c.env, c.req.url);
+      const summary = await sendMessage(c.var.db, withOrigin(c.env.JOBS, origin), c.var.event, input, writer);
       if (!summary) throw new ApiError("message_no_recipients");
       return c.json(summary, 202);
     },

@@ -20,9 +20,10 @@ import { refuseIfSuspended } from "../lib/guards";
 import { calendarFile, slugOf } from "../lib/ics";
 import { deliverAfterResponse } from "../lib/mail";
 import { ApiError } from "../lib/problem";
+import { qrShape } from "../lib/qr";
 import { createRouter } from "../lib/router";
 import { runContextOf } from "../lib/run-context";
-import { jsonContent, problemResponses } from "../lib/schemas";
+import { jsonContent, problemResponses, QrShapeSchema } from "../lib/schemas";
 import { certificateOf } from "./documents";
 import { ErasureSchema, logPersonRequest, PersonalDataSchema, withdrawAndErase } from "./privacy";
 
@@ -63,6 +64,9 @@ const ParticipationSchema = z
             "Null only for a registration written outside the app, whose ticket is `ticketCode`",
           example: "K7MQ4RXN",
         }),
+      ticketQr: QrShapeSchema.nullable().openapi({
+        description: "The ticket's QR (`NW:` and the short code, or the long code); null unless confirmed",
+      }),
       institution: z.object({ id: z.string(), name: z.string() }),
       remindersOff: z.boolean().openapi({ description: "The person turned reminders by e-mail off (their page)" }),
     }),
@@ -124,6 +128,7 @@ function present({
       track: r.trackId && trackTitle !== null ? { id: r.trackId, title: trackTitle } : null,
       ticketCode: r.id,
       shortCode: r.ticketCode,
+      ticketQr: r.status === "confirmed" ? qrShape(`NW:${r.ticketCode ?? r.id}`) : null,
       institution: { id: r.institutionId, name: institutionName },
       remindersOff: r.remindersOff,
     },

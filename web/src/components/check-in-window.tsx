@@ -4,6 +4,7 @@
 import { Show } from "solid-js";
 import { useI18n } from "../i18n";
 import { isoToBerlinDayAndClock } from "../lib/berlin-time";
+import "../i18n/organisers";
 
 export type CheckInWindow = { opensAt: string; closesAt: string };
 export type WindowState = "not_yet_open" | "open" | "closed";

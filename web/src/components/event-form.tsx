@@ -6,6 +6,7 @@ import { ApiProblem, type EventDetail, type EventInput, type InstitutionSummary 
 import { berlinLocalToIso, berlinToIso, isoToBerlin, isoToBerlinLocal } from "../lib/berlin-time";
 import { useSectors } from "../lib/sectors";
 import { buildReminders, EventReminders, type ReminderDraft, reminderDraftOf } from "./event-reminders";
+import "../i18n/organisers";
 
 const eventTypes = ["kickoff", "workshop", "quality_workshop", "network_conference", "training"] as const;
 type EventType = (typeof eventTypes)[number];

@@ -2,6 +2,7 @@ import { createSignal, For, Show } from "solid-js";
 import { useI18n } from "../i18n";
 import { ApiProblem } from "../lib/api";
 import { useSectors } from "../lib/sectors";
+import "../i18n/organisers";
 
 export type InstitutionValues = {
   name: string;

@@ -1,30 +1,10 @@
-// A QR code as inline SVG (uqr): one path of dark modules, with the quiet zone of the standard.
-// Vector, so it stays sharp on a projector slide and on a phone held up at the door.
+// A QR code drawn in the browser (uqr), for the organisers' pages; the participant's ticket comes
+// drawn from the server (components/qr-svg.tsx).
 import { createMemo } from "solid-js";
-import { encode } from "uqr";
+import { qrShape } from "../../../worker/lib/qr";
+import { QrSvg } from "./qr-svg";
 
 export function QrCode(props: { text: string; label: string; class?: string }) {
-  const qr = createMemo(() => encode(props.text, { ecc: "M", border: 4 }));
-  const path = createMemo(() => {
-    let d = "";
-    qr().data.forEach((row, y) => {
-      row.forEach((dark, x) => {
-        if (dark) d += `M${x} ${y}h1v1h-1z`;
-      });
-    });
-    return d;
-  });
-  return (
-    <svg
-      class={`qr ${props.class ?? ""}`}
-      role="img"
-      aria-label={props.label}
-      viewBox={`0 0 ${qr().size} ${qr().size}`}
-      shape-rendering="crispEdges"
-      xmlns="http://www.w3.org/2000/svg"
-    >
-      <rect width="100%" height="100%" fill="#fff" />
-      <path d={path()} fill="#000" />
-    </svg>
-  );
+  const shape = createMemo(() => qrShape(props.text));
+  return <QrSvg shape={shape()} label={props.label} class={props.class} />;
 }

@@ -5,11 +5,17 @@ import { type Dictionary, de } from "./de";
 export type Locale = "de" | "en";
 const STORAGE_KEY = "nw.locale";
 
-// German is bundled with the app; English is its own chunk, fetched only by those who choose it, so a
-// first visit loads one catalogue (issue 18's budget, `npm run size`).
-const catalogues: Partial<Record<Locale, Dictionary>> = { de };
-const loadCatalogue = async (locale: Locale): Promise<Dictionary> =>
-  (catalogues[locale] ??= locale === "en" ? (await import("./en")).en : de);
+// German is bundled with the app, except the words of the organisers' and operators' pages, which
+// come with those pages (./organisers); English is its own chunk, fetched only by those who choose
+// it, so a first visit loads one catalogue, and a participant's only the words they see (issue
+// 18's budget, `npm run size`).
+const [germanAdded, setGermanAdded] = createSignal<Partial<Dictionary>>({});
+/** Adds words to the German catalogue (./organisers does, once its pages load). */
+export const addGermanWords = (words: Partial<Dictionary>) => setGermanAdded((added) => ({ ...added, ...words }));
+let english: Dictionary | undefined;
+const loadCatalogue = async (locale: Locale) => {
+  if (locale === "en") english ??= (await import("./en")).en;
+};
 
 function initialLocale(): Locale {
   const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
@@ -28,8 +34,10 @@ export const catalogueReady: Promise<void> = loadCatalogue(initialLocale()).then
 
 function createI18n() {
   const initial = initialLocale();
-  const [locale, setLocaleSignal] = createSignal<Locale>(catalogues[initial] ? initial : "de");
-  const dict = createMemo(() => i18n.flatten(catalogues[locale()] ?? de));
+  const [locale, setLocaleSignal] = createSignal<Locale>(initial === "en" && english ? "en" : "de");
+  const dict = createMemo(() =>
+    i18n.flatten(locale() === "en" && english ? english : ({ ...de, ...germanAdded() } as Dictionary)),
+  );
   const t = i18n.translator(dict, i18n.resolveTemplate);
   /** Switches once the catalogue has arrived (English: one chunk, once); the page stays as it was until then. */
   const setLocale = async (next: Locale) => {

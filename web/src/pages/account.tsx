@@ -6,6 +6,7 @@ import { useI18n } from "../i18n";
 import { api, getMe, getSessions } from "../lib/api";
 import { networkPath } from "../lib/network";
 import { useMe } from "../lib/session";
+import "../i18n/organisers";
 
 export default function AccountPage() {
   const { t, formatDateTime } = useI18n();

@@ -4,6 +4,7 @@ import { LoadError } from "../components/status";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
 import { getOpenApi } from "../lib/api";
+import "../i18n/organisers";
 
 type Parameter = { name: string; in: string; required?: boolean; description?: string; schema?: { type?: string } };
 type Operation = {

@@ -17,6 +17,7 @@ import {
   getSessionAttendance,
 } from "../lib/api";
 import { useNetworkPath } from "../lib/network";
+import "../i18n/organisers";
 
 const COLOURS = { present: "#1e6b3a", walkIns: "#1d5c96", excused: "#c08a1e", noShows: "#a1261c" };
 

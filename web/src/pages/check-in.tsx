@@ -11,6 +11,7 @@ import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
 import { client, searchInstitutions } from "../lib/api";
 import { useNetworkPath } from "../lib/network";
+import "../i18n/organisers";
 
 type AttendanceList = InferResponseType<(typeof client.sessions)[":eventSessionId"]["attendance"]["$get"], 200>;
 type Person = AttendanceList["items"][number];

@@ -10,6 +10,7 @@ import { useNetworkPath, useNetworkSlug } from "../lib/network";
 import { useMe } from "../lib/session";
 import { readTable } from "../lib/spreadsheet";
 import "./directory-import.css";
+import "../i18n/organisers";
 
 const MAX_ROWS = 1000;
 type Mapping = (ImportField | null)[];

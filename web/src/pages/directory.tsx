@@ -7,6 +7,7 @@ import { directoryExportPaths, getNetwork, searchInstitutions } from "../lib/api
 import { useNetworkPath, useNetworkSlug } from "../lib/network";
 import { useSectors } from "../lib/sectors";
 import { useMe } from "../lib/session";
+import "../i18n/organisers";
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
 

@@ -23,6 +23,7 @@ import {
 } from "../lib/api";
 import { useNetworkPath } from "../lib/network";
 import { useSectors } from "../lib/sectors";
+import "../i18n/organisers";
 
 type ReasonKey = keyof Dictionary["reasons"];
 type ActionKey = keyof Dictionary["registration"]["history"]["actions"];

@@ -16,6 +16,7 @@ import {
   searchInstitutions,
 } from "../lib/api";
 import { useNetworkPath } from "../lib/network";
+import "../i18n/organisers";
 
 type Invitations = Awaited<ReturnType<typeof organiserApi.publishEvent>>["invitations"];
 

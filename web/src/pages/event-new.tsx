@@ -6,6 +6,7 @@ import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
 import { getEvents, getManagedEvents, organiserApi, searchInstitutions } from "../lib/api";
 import { useNetworkPath } from "../lib/network";
+import "../i18n/organisers";
 
 function NewEvent(props: { networkId: string }) {
   const to = useNetworkPath();

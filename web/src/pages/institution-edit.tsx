@@ -15,6 +15,7 @@ import {
 import { isoToBerlin } from "../lib/berlin-time";
 import { useNetworkPath, useNetworkSlug } from "../lib/network";
 import { useMe } from "../lib/session";
+import "../i18n/organisers";
 
 export default function InstitutionEditPage() {
   const networkSlug = useNetworkSlug();

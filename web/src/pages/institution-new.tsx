@@ -7,6 +7,7 @@ import { api, getNetwork, searchInstitutions } from "../lib/api";
 import { useNetworkPath, useNetworkSlug } from "../lib/network";
 import { useSectors } from "../lib/sectors";
 import { useMe } from "../lib/session";
+import "../i18n/organisers";
 
 export default function InstitutionNewPage() {
   const networkSlug = useNetworkSlug();

@@ -7,6 +7,7 @@ import { ApiProblem, getInstitution } from "../lib/api";
 import { useNetworkPath } from "../lib/network";
 import { useSectors } from "../lib/sectors";
 import { useMe } from "../lib/session";
+import "../i18n/organisers";
 
 export default function InstitutionPage() {
   const to = useNetworkPath();

@@ -11,6 +11,7 @@ import { useI18n } from "../i18n";
 import { getNetwork } from "../lib/api";
 import { useNetworkSlug } from "../lib/network";
 import "./network-settings.css";
+import "../i18n/organisers";
 
 function Settings() {
   const networkSlug = useNetworkSlug();

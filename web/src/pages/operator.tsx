@@ -7,6 +7,7 @@ import { useI18n } from "../i18n";
 import { ApiProblem, client, read } from "../lib/api";
 import { useMe } from "../lib/session";
 import "./operator.css";
+import "../i18n/organisers";
 
 // The operators' page: the networks of the installation, with figures only.
 const getOperatorNetworks = query(() => read(client.operator.networks.$get()), "operator-networks");

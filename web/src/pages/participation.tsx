@@ -1,20 +1,22 @@
 import { A } from "@solidjs/router";
-import { createMemo, createResource, createSignal, For, type JSX, Show } from "solid-js";
+import { createMemo, createResource, createSignal, For, type JSX, lazy, Show, Suspense } from "solid-js";
 import { eventEnded } from "../../../worker/domain/event-state";
 import { formatTicketCode } from "../../../worker/domain/ticket-code";
 import { FeedbackLinks } from "../components/feedback-links";
-import { InlineConfirm } from "../components/inline-confirm";
-import { QrCode } from "../components/qr-code";
+import { QrSvg } from "../components/qr-svg";
 import { ReminderSwitch } from "../components/reminder-switch";
 import { Loading } from "../components/status";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n";
 import type { Dictionary } from "../i18n/de";
-import { ApiProblem, api, getParticipation, type Participation, privacyApi, saveFile, saveJson } from "../lib/api";
+import { ApiProblem, api, getParticipation, type Participation, saveFile } from "../lib/api";
 import { forgetParticipantToken, takeParticipantToken } from "../lib/personal-token";
 
 type ReasonCode = keyof Dictionary["reasons"];
 type Shown = "confirmed" | "waitlisted" | "offered" | "cancelled";
+
+// The sections on the participant's own data load once the registration shows, not with the page (issue 18's budget).
+const OwnData = lazy(() => import("../components/participation/own-data").then((m) => ({ default: m.OwnData })));
 
 /** A participant's page, opened from the personal link in their mail (token in the fragment, see lib/personal-token). */
 export default function ParticipationPage() {
@@ -26,8 +28,6 @@ export default function ParticipationPage() {
   );
   const [revoked, setRevoked] = createSignal(false);
   const [erased, setErased] = createSignal(false);
-  const [confirmingErasure, setConfirmingErasure] = createSignal(false);
-  let eraseButton: HTMLButtonElement | undefined;
   const [message, setMessage] = createSignal("");
   const [error, setError] = createSignal("");
   const [busy, setBusy] = createSignal(false);
@@ -192,10 +192,9 @@ export default function ParticipationPage() {
 
               <Show when={p().registration.status === "confirmed" && !over(p())}>
                 <Section id="ticket-title" title={t("participation.ticket")} class="ticket">
-                  <QrCode
-                    text={`NW:${p().registration.shortCode ?? p().registration.ticketCode}`}
-                    label={t("participation.qrLabel")}
-                  />
+                  <Show when={p().registration.ticketQr}>
+                    {(qr) => <QrSvg shape={qr()} label={t("participation.qrLabel")} />}
+                  </Show>
                   <p class="ticket-code">
                     {t("participation.ticketCode")}:{" "}
                     <code>
@@ -321,76 +320,23 @@ export default function ParticipationPage() {
                 </Section>
               </Show>
 
-              <Section id="my-data-title" title={t("dataProtection.participant.title")}>
-                <p>{t("dataProtection.participant.text")}</p>
-                <div class="actions">
-                  <button
-                    type="button"
-                    class="button button-secondary"
-                    disabled={busy()}
-                    onClick={() =>
-                      run(
-                        () => privacyApi.myData(token),
-                        (d) => saveJson(d, "meine-daten-netzwerkstatt.json"),
-                      ).then((ok) => {
-                        if (!ok) setError((e) => `${t("dataProtection.participant.downloadFailed")} ${e}`);
-                      })
-                    }
-                  >
-                    {t("dataProtection.participant.download")}
-                  </button>
-                  <Show when={!confirmingErasure()}>
-                    <button
-                      type="button"
-                      class="button button-danger"
-                      ref={eraseButton}
-                      disabled={busy()}
-                      onClick={() => setConfirmingErasure(true)}
-                    >
-                      {t("dataProtection.participant.erase")}
-                    </button>
-                  </Show>
-                </div>
-                <Show when={confirmingErasure()}>
-                  <InlineConfirm
-                    id="erase-me"
-                    danger
-                    question={t("dataProtection.participant.eraseQuestion")}
-                    text={t("dataProtection.participant.eraseText")}
-                    yes={t("dataProtection.participant.eraseYes")}
-                    no={t("dataProtection.participant.keep")}
-                    onConfirm={async () => {
-                      await privacyApi.eraseMe(token);
-                      forgetParticipantToken();
-                      setErased(true);
-                    }}
-                    onKeep={() => {
-                      setConfirmingErasure(false);
-                      eraseButton?.focus();
-                    }}
-                  />
-                </Show>
-              </Section>
-
-              <Section id="link-title" title={t("participation.linkTitle")}>
-                <p>{t("participation.revokeHint")}</p>
-                <button
-                  type="button"
-                  class="button button-secondary"
-                  disabled={busy()}
-                  onClick={() =>
-                    run(
-                      () => api.revokeParticipantLink(token),
-                      () => {
-                        forgetParticipantToken();
-                        setRevoked(true);
-                      },
-                    )
-                  }
-                >
-                  {t("participation.revoke")}
-                </button>
-              </Section>
+              {/* Its own boundary: the page above stays while the sections arrive. */}
+              <Suspense>
+                <OwnData
+                  token={token}
+                  busy={busy()}
+                  run={run}
+                  setError={setError}
+                  onErased={() => {
+                    forgetParticipantToken();
+                    setErased(true);
+                  }}
+                  onRevoked={() => {
+                    forgetParticipantToken();
+                    setRevoked(true);
+                  }}
+                />
+              </Suspense>
             </>
           )}
         </Show>

@@ -19,8 +19,12 @@ export type { Recipient } from "./recipients";
 /** Recipients per queue message: 50 inserts and their ids stay under D1's 100 bound parameters per statement. */
 export const PART_SIZE = 50;
 
-/** The body of a JOBS queue message: one part of a message's recipients. */
-export type Job = { kind: "fan_out"; messageId: string; keys: string[] };
+/**
+ * The body of a JOBS queue message: one part of a message's recipients. `origin` is where the
+ * producer was reached, for links where no PUBLIC_ORIGIN is set (local development: a second
+ * local server links to itself); with PUBLIC_ORIGIN set the consumer uses that.
+ */
+export type Job = { kind: "fan_out"; messageId: string; keys: string[]; origin?: string };
 
 export type MessageRow = typeof messages.$inferSelect;
 
@@ -37,6 +41,15 @@ export type JobQueue = Pick<Queue<Job>, "sendBatch">;
 
 const chunks = <T>(items: T[], size: number) =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+/** A queue whose jobs carry `origin` (see Job). */
+export const withOrigin = (queue: JobQueue, origin: string): JobQueue => ({
+  sendBatch: (messages, options) =>
+    queue.sendBatch(
+      [...messages].map((m) => ({ ...m, body: { ...m.body, origin } })),
+      options,
+    ),
+});
 
 /** Puts every part of a stored message on the queue, then marks it queued. */
 export async function enqueueMessage(

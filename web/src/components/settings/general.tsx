@@ -3,6 +3,7 @@ import { Show } from "solid-js";
 import { useI18n } from "../../i18n";
 import { type Network, settingsApi } from "../../lib/api";
 import { SubmissionStatus } from "./status";
+import "../../i18n/organisers";
 
 const saveGeneral = action(async (networkId: string, form: FormData) => {
   await settingsApi.update(networkId, {

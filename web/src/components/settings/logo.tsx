@@ -3,6 +3,7 @@ import { Show } from "solid-js";
 import { useI18n } from "../../i18n";
 import { ApiProblem, type Network, settingsApi } from "../../lib/api";
 import { SubmissionStatus } from "./status";
+import "../../i18n/organisers";
 
 const MAX_BYTES = 256 * 1024;
 

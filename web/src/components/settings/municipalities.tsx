@@ -4,6 +4,7 @@ import { useI18n } from "../../i18n";
 import { getNetwork, type Network, settingsApi } from "../../lib/api";
 import { InlineConfirm } from "../inline-confirm";
 import { SubmissionStatus } from "./status";
+import "../../i18n/organisers";
 
 const addMunicipality = action(async (networkId: string, form: FormData) => {
   await settingsApi.addMunicipality(networkId, String(form.get("name") ?? ""));

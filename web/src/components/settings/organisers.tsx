@@ -5,6 +5,7 @@ import { getOrganisers, type Network, settingsApi } from "../../lib/api";
 import { useMe } from "../../lib/session";
 import { InlineConfirm } from "../inline-confirm";
 import { SubmissionStatus } from "./status";
+import "../../i18n/organisers";
 
 const inviteOrganiser = action(async (networkId: string, form: FormData) => {
   const email = String(form.get("email") ?? "").trim();
