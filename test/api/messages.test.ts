@@ -98,9 +98,12 @@ describe("sending to the waiting list", () => {
     ]);
     const [english, german] = mails;
     expect(english.subject).toBe(`Warteliste: Testwerkstatt ${EVENT}`);
-    expect(english.bodyText).toMatch(/^Hello,\n\nHallo Helen Baker,/);
+    // The author's greeting only: no greeting or closing from the layout on top.
+    expect(english.bodyText).toMatch(/^Hallo Helen Baker,/);
+    expect(english.bodyText).not.toMatch(/Hello,|Kind regards/);
     expect(english.bodyText).toContain("You receive it because you are registered for this event.");
-    expect(german.bodyText).toMatch(/^Guten Tag,\n\nHallo Petra Pohl,/);
+    expect(german.bodyText).toMatch(/^Hallo Petra Pohl,/);
+    expect(german.bodyText).not.toMatch(/Guten Tag|Mit freundlichen Grüßen/);
     expect(german.bodyText).toContain("weil Sie zu dieser Veranstaltung angemeldet sind");
     expect(german.bodyText).not.toMatch(/\{[^}]*\}/);
     // Line breaks kept, the link clickable in HTML.
@@ -210,12 +213,15 @@ describe("audiences", () => {
     expect(res.status).toBe(202);
     expect(await json(res)).toEqual({ to: ORGANISER });
     const mail = await env.DB.prepare(
-      "select subject, body_text as text, message_id as messageId from outbox where to_email = ? order by created_at desc limit 1",
+      "select subject, body_text as text, body_html as html, message_id as messageId from outbox where to_email = ? order by created_at desc limit 1",
     )
       .bind(ORGANISER)
-      .first<{ subject: string; text: string; messageId: string | null }>();
+      .first<{ subject: string; text: string; html: string; messageId: string | null }>();
     expect(mail?.subject).toBe(`[Test] Probe Testwerkstatt ${EVENT}`);
-    expect(mail?.text).toContain("Für Helen Baker: http://localhost/teilnahme#t=…");
+    // The personal link as a marker, not a link that would only say "not valid".
+    expect(mail?.text).toContain("Für Helen Baker: [personal link – in the real mail]");
+    expect(mail?.text).not.toContain("/teilnahme");
+    expect(mail?.html).toContain("<p>Für Helen Baker: [personal link – in the real mail]</p>");
     expect(mail?.messageId).toBeNull();
     const { items: after } = await json(await authed(organiser, `/api/events/${EVENT}/messages`));
     expect(after).toHaveLength(before.length);

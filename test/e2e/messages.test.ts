@@ -125,7 +125,12 @@ describe("messages", () => {
       expect(await preview.textContent()).toContain(
         `Warteliste ${run}: Qualitätsentwicklungswerkstatt Kinderschutz 2027`,
       );
-      expect(await preview.locator(".message-preview-text").textContent()).toMatch(/Hallo [^{]+,/);
+      const sample = (await preview.locator(".message-preview-text").textContent()) ?? "";
+      expect(sample).toMatch(/^Hallo [^{]+,/);
+      // The author greets: no greeting or closing of the layout on top; the personal link only as a marker.
+      expect(sample).not.toMatch(/Guten Tag|Hello,|Mit freundlichen Grüßen|Kind regards/);
+      expect(sample).toMatch(/\[(persönlicher Link – steht in der echten E-Mail|personal link – in the real mail)\]/);
+      expect(await preview.locator(".message-preview-text a").count()).toBe(0);
       await checkWidths(page, "messages-preview");
 
       await page.getByRole("button", { name: "Senden …" }).click();
@@ -135,8 +140,13 @@ describe("messages", () => {
         .toContain(`Nachricht an ${waiting.length} Personen senden?`);
       await confirm.getByRole("button", { name: "Jetzt senden" }).click();
       await expect
-        .poll(() => page.getByRole("status").filter({ hasText: "ist unterwegs" }).count(), { timeout: 10_000 })
+        .poll(() => page.getByRole("status").filter({ hasText: "wird jetzt versendet" }).count(), { timeout: 10_000 })
         .toBe(1);
+      // A new message starts empty: no second click sends the same one again.
+      expect(await page.getByLabel("Betreff").inputValue()).toBe("");
+      expect(await page.getByLabel("Text", { exact: true }).inputValue()).toBe("");
+      expect(await preview.count()).toBe(0);
+      expect(await confirm.count()).toBe(0);
 
       // The queue delivers a moment after the answer: wait until every waiting person has a mail.
       await expect
@@ -149,7 +159,8 @@ describe("messages", () => {
         expect(mails, email).toHaveLength(1);
         const english = email === ENGLISH.email;
         expect(mails[0].locale, email).toBe(english ? "en" : "de");
-        expect(mails[0].text, email).toMatch(english ? /^Hello,/ : /^Guten Tag,/);
+        expect(mails[0].text, email).toMatch(/^Hallo [^{]+,/);
+        expect(mails[0].text, email).not.toMatch(/Guten Tag|Hello,|Mit freundlichen Grüßen|Kind regards/);
         expect(mails[0].text, email).toContain(
           english ? "You receive it because you are registered" : "weil Sie zu dieser Veranstaltung angemeldet sind",
         );
@@ -162,9 +173,16 @@ describe("messages", () => {
       await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
       expect(await row.locator("td.numeric").textContent()).toBe(String(waiting.length));
       expect(await row.textContent()).toContain("Warteliste");
-      await page.reload({ waitUntil: "networkidle" });
+      await page.getByRole("button", { name: "Stand aktualisieren" }).click();
       await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain(`${waiting.length} zugestellt`);
       await checkWidths(page, "messages-history");
+      // On a phone each message is a card: nothing in the history scrolls sideways.
+      await page.setViewportSize({ width: 375, height: 800 });
+      const scroll = page.locator(".table-scroll").filter({ has: page.locator(".message-history") });
+      const widths = await scroll.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+      expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+      expect(await row.locator("td.numeric").getAttribute("data-label")).toBe("Empfänger_innen");
+      await page.setViewportSize({ width: 1280, height: 800 });
       expectCleanPage(page);
     } finally {
       await page.close();

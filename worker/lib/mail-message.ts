@@ -1,6 +1,7 @@
 // The mail of a message (db/fan-out/message.ts): the text as the organiser or contact wrote
 // it, then a short footer in the recipient's language saying who wrote, for which event, and
-// why this person gets it. The greeting and signature come from the layout (mail.ts).
+// why this person gets it. The author writes greeting and sign-off, so the layout adds neither
+// (two greetings read oddly); the HTML keeps the network's header.
 import type { MailLocale } from "./mail";
 import type { Draft } from "./mail-templates";
 
@@ -37,6 +38,7 @@ export function eventMessageDraft(locale: MailLocale, p: EventMessageParams): Dr
         ];
   return {
     subject: p.subject,
+    authorGreets: true,
     blocks: [
       { kind: "text", text: p.text },
       { kind: "p", text: footer.join(" ") },

@@ -54,7 +54,8 @@ const blockHtml = (block: Block) => {
     case "links":
       return `<ul>\n${block.items.map((i) => `<li>${anchor(i.label, i.href)}</li>`).join("\n")}\n</ul>`;
     case "text":
-      return plainTextToHtml(block.text);
+      // Someone's text may hold a long address ({Link}): let it break rather than widen the mail on a phone.
+      return `<div style="overflow-wrap: anywhere; word-break: break-word;">\n${plainTextToHtml(block.text)}\n</div>`;
   }
 };
 
@@ -67,8 +68,9 @@ export function renderMail<T extends MailTemplate>(
 ): RenderedMail {
   const draft = (drafts[template] as (locale: MailLocale, params: ParamsOf<T>) => Draft)(locale, params);
   const subject = oneLine(draft.subject);
-  const signature = closingFor(locale, brand);
-  const text = [greeting[locale], ...draft.blocks.map(blockText), signature].join("\n\n");
+  const signature = draft.authorGreets ? null : closingFor(locale, brand);
+  const opening = draft.authorGreets ? null : greeting[locale];
+  const text = [opening, ...draft.blocks.map(blockText), signature].filter((part) => part !== null).join("\n\n");
   // The network first: its logo (described by its name, for screen readers and blocked images) and name.
   const header = brand
     ? [
@@ -93,9 +95,9 @@ export function renderMail<T extends MailTemplate>(
     '<div style="max-width: 600px; margin: 0 auto; padding: 16px;">',
     ...header,
     "<main>",
-    `<p>${escapeHtml(greeting[locale])}</p>`,
+    ...(opening ? [`<p>${escapeHtml(opening)}</p>`] : []),
     ...draft.blocks.map(blockHtml),
-    `<p>${signature.split("\n").map(escapeHtml).join("<br>\n")}</p>`,
+    ...(signature ? [`<p>${signature.split("\n").map(escapeHtml).join("<br>\n")}</p>`] : []),
     "</main>",
     "</div>",
     "</body>",

@@ -29,7 +29,12 @@ export type Block =
   /** Text as someone wrote it (a message): its paragraphs and line breaks kept, bare links clickable. */
   | { kind: "text"; text: string };
 
-export type Draft = { subject: string; blocks: Block[] };
+export type Draft = {
+  subject: string;
+  blocks: Block[];
+  /** The text greets and signs off itself (a message): no greeting or closing from the layout. */
+  authorGreets?: boolean;
+};
 
 export const drafts: { [T in MailTemplate]: (locale: MailLocale, params: ParamsOf<T>) => Draft } = {
   ...reminderDrafts,

@@ -132,8 +132,11 @@ describe("renderMail", () => {
         expect(mail.html).toContain(`<html lang="${locale}">`);
         expect(mail.html).toMatch(/<a href="[^"]+"[^>]*>[^<]+<\/a>/);
         expect(mail.html).not.toMatch(/<img/i);
-        expect(mail.text).toContain("NetzWerkstatt");
-        expect(mail.html).toContain("NetzWerkstatt");
+        // A message signs with what its author wrote; every other mail with the installation's name.
+        if (template !== "event_message") {
+          expect(mail.text).toContain("NetzWerkstatt");
+          expect(mail.html).toContain("NetzWerkstatt");
+        }
         if (unrequested.includes(template)) expect(mail.text).toMatch(locale === "de" ? /ignorieren/ : /ignore/);
       });
     }
@@ -213,6 +216,36 @@ describe("a network's mail", () => {
     expect(mail.html).not.toMatch(/<img/i);
     expect(mail.html).toContain("Frühe Hilfen Leipzig</p>\n</header>");
     expect(mail.text.endsWith("Mit freundlichen Grüßen\nFrühe Hilfen Leipzig")).toBe(true);
+  });
+});
+
+describe("a message's mail", () => {
+  const brand = { networkName: "Kinderschutzcluster 9", senderName: "Netzwerkkoordination", logoUrl: null };
+  const params = {
+    ...samples.event_message,
+    text: `Guten Tag Petra Pohl,\n\nIhr Link: https://netzwerkstatt.example/teilnahme#t=${"a".repeat(60)}\n\nViele Grüße\nAnna`,
+  };
+
+  it("greets and signs off only as its author wrote, and keeps the footer and the network's header", () => {
+    for (const locale of ["de", "en"] as const) {
+      const mail = renderMail("event_message", locale, params, brand);
+      expect(mail.text.match(/Guten Tag|Hello,/g)).toEqual(["Guten Tag"]);
+      expect(mail.text).toMatch(/^Guten Tag Petra Pohl,/);
+      expect(mail.text).not.toMatch(/Mit freundlichen Grüßen|Kind regards/);
+      expect(mail.html.match(/Guten Tag|Hello,/g)).toEqual(["Guten Tag"]);
+      expect(mail.html).not.toMatch(/Mit freundlichen Grüßen|Kind regards/);
+      expect(mail.text).toMatch(
+        locale === "de" ? /weil Sie zu dieser Veranstaltung angemeldet sind\.$/ : /registered for this event\.$/,
+      );
+      expect(mail.html).toContain('<p style="font-weight: bold; font-size: 18px;">Kinderschutzcluster 9</p>');
+    }
+  });
+
+  it("lets a long address in the text break instead of widening the mail", () => {
+    const mail = renderMail("event_message", "de", params, brand);
+    expect(mail.html).toMatch(
+      /<div style="overflow-wrap: anywhere; word-break: break-word;">\n<p>Guten Tag Petra Pohl,<\/p>[\s\S]*teilnahme#t=a{60}<\/a><\/p>/,
+    );
   });
 });
 

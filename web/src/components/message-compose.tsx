@@ -1,6 +1,6 @@
 // The form that writes a message: who it goes to, subject and text with placeholders, then a
 // preview as the first recipient sees it, a test mail to oneself, and sending after a confirmation.
-import { action, json, useAction, useSubmission } from "@solidjs/router";
+import { action, json, useAction, useSubmission, useSubmissions } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { useI18n } from "../i18n";
 import { ApiProblem, type EventDetail } from "../lib/api";
@@ -54,6 +54,8 @@ export function MessageCompose(props: {
   const [subject, setSubject] = createSignal("");
   const [body, setBody] = createSignal("");
   const [confirming, setConfirming] = createSignal(false);
+  // Submitting found nobody to write to: said here, since no request is refused for it.
+  const [nobody, setNobody] = createSignal(false);
   let textarea: HTMLTextAreaElement | undefined;
 
   const audience = (): MessageAudience =>
@@ -70,15 +72,18 @@ export function MessageCompose(props: {
 
   const preview = useAction(previewMessage);
   const previewing = useSubmission(previewMessage);
+  const previews = useSubmissions(previewMessage);
   const test = useAction(testMessage);
   const testing = useSubmission(testMessage);
+  const tests = useSubmissions(testMessage);
   const send = useAction(sendMessage);
   const sending = useSubmission(sendMessage);
 
   const problemText = (error: unknown) => {
     if (error instanceof ApiProblem && error.code === "message_unknown_placeholder")
       return t("messaging.unknownPlaceholders", { list: unknownIn(`${subject()}\n${body()}`).join(", ") });
-    if (error instanceof ApiProblem) return [error.message, ...error.errors.map((e) => e.message)].join(" ");
+    if (error instanceof ApiProblem)
+      return [error.detail ?? error.message, ...error.errors.map((e) => e.message)].join(" ");
     return t("app.loadError");
   };
 
@@ -93,9 +98,26 @@ export function MessageCompose(props: {
   const askToSend = async (e: SubmitEvent) => {
     e.preventDefault();
     setConfirming(false);
+    setNobody(false);
+    if (sending.error) sending.clear();
     // The count in the question is the audience as it is now.
     const result = await preview(eventId(), input()).catch(() => undefined);
     if (result && result.recipientCount > 0) setConfirming(true);
+    else if (result) setNobody(true);
+  };
+
+  /** Sent: a new message starts empty (same audience), so a second click cannot send the same one again. */
+  const confirmSend = async () => {
+    const sent = await send(eventId(), input()).then(
+      () => true,
+      () => false,
+    );
+    setConfirming(false);
+    if (!sent) return;
+    setSubject("");
+    setBody("");
+    // Every earlier one: clearing only the latest would bring back the one before it.
+    for (const submission of [...previews, ...tests]) submission.clear();
   };
 
   const tracks = () => props.event.tracks.filter((tr) => !sessionId() || !tr.sessionId || tr.sessionId === sessionId());
@@ -213,8 +235,11 @@ export function MessageCompose(props: {
         </div>
         <div class="field">
           <label for="message-text">{t("messaging.text")}</label>
+          <p id="message-greeting-hint" class="field-hint">
+            {t("messaging.greetingHint")}
+          </p>
           <p id="message-text-hint" class="field-hint">
-            {t("messaging.placeholderHint")}
+            {t(props.organiser ? "messaging.placeholderHint" : "messaging.placeholderHintContact")}
           </p>
           <fieldset class="placeholder-buttons">
             <legend class="visually-hidden">{t("messaging.placeholders")}</legend>
@@ -237,7 +262,7 @@ export function MessageCompose(props: {
             required
             rows={10}
             maxlength="20000"
-            aria-describedby="message-text-hint"
+            aria-describedby="message-greeting-hint message-text-hint"
             value={body()}
             onInput={(e) => setBody(e.currentTarget.value)}
           />
@@ -252,6 +277,8 @@ export function MessageCompose(props: {
               const form = e.currentTarget.form;
               if (form && !form.reportValidity()) return;
               setConfirming(false);
+              setNobody(false);
+              if (sending.error) sending.clear();
               preview(eventId(), input()).catch(() => undefined);
             }}
           >
@@ -276,14 +303,23 @@ export function MessageCompose(props: {
       </form>
 
       <div role="status" class="form-status">
-        <Show when={previewing.error ?? testing.error}>
+        <Show when={previewing.error ?? testing.error ?? sending.error}>
           {(error) => <p class="notice notice-error">{problemText(error())}</p>}
+        </Show>
+        <Show when={nobody() && !previewing.pending}>
+          <p class="notice notice-error">{t("messaging.nobodyToSend")}</p>
         </Show>
         <Show when={!testing.pending && testing.result}>
           {(r) => <p class="notice">{t("messaging.testSent", { to: r().to })}</p>}
         </Show>
         <Show when={!sending.pending && sending.result}>
-          {(r) => <p class="notice">{t("messaging.sent", { count: String(r().recipientCount) })}</p>}
+          {(r) => (
+            <p class="notice">
+              {r().recipientCount === 1
+                ? t("messaging.sentOne")
+                : t("messaging.sent", { count: String(r().recipientCount) })}
+            </p>
+          )}
         </Show>
       </div>
 
@@ -291,14 +327,15 @@ export function MessageCompose(props: {
         {(p) => (
           <InlineConfirm
             id="message-confirm"
-            question={t("messaging.confirmQuestion", { count: String(p().recipientCount) })}
+            question={
+              p().recipientCount === 1
+                ? t("messaging.confirmQuestionOne")
+                : t("messaging.confirmQuestion", { count: String(p().recipientCount) })
+            }
             text={t("messaging.confirmText")}
             yes={t("messaging.confirmYes")}
             no={t("messaging.confirmNo")}
-            onConfirm={async () => {
-              await send(eventId(), input());
-              setConfirming(false);
-            }}
+            onConfirm={confirmSend}
             onKeep={() => setConfirming(false)}
           />
         )}

@@ -14,6 +14,8 @@ export class ApiProblem extends Error {
     readonly code: string,
     message: string,
     readonly errors: { path: string; message: string }[] = [],
+    /** The problem's detail: what happened and what to do, where the title is too short. */
+    readonly detail?: string,
   ) {
     super(message);
   }
@@ -28,6 +30,7 @@ export async function read<T extends ClientResponse<unknown>>(response: Promise<
       const problem = (error.detail?.data ?? {}) as {
         code?: string;
         title?: string;
+        detail?: string;
         errors?: { path: string; message: string }[];
       };
       throw new ApiProblem(
@@ -35,6 +38,7 @@ export async function read<T extends ClientResponse<unknown>>(response: Promise<
         problem.code ?? "unknown",
         problem.title ?? error.message,
         problem.errors ?? [],
+        problem.detail,
       );
     }
     throw error;

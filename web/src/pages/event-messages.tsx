@@ -1,6 +1,6 @@
 // Messages of an event: write to an audience (organisers: any; contacts: their own
 // institution's registrants) and the history of what was sent, with its delivery.
-import { A, createAsync, useParams } from "@solidjs/router";
+import { A, createAsync, revalidate, useParams } from "@solidjs/router";
 import { ErrorBoundary, For, Match, Show, Suspense, Switch } from "solid-js";
 import { MessageCompose } from "../components/message-compose";
 import { LoadError, Loading } from "../components/status";
@@ -37,16 +37,29 @@ function AudienceWords(props: { audience: Record<string, unknown>; event: EventD
   return <>{words().filter(Boolean).join(" · ")}</>;
 }
 
-function History(props: { event: EventDetail; names: Map<string, string> }) {
+function History(props: { event: EventDetail; names: Map<string, string>; organiser: boolean }) {
   const { t, formatDateTime } = useI18n();
   const history = createAsync(() => getMessages(props.event.id));
   return (
     <section class="card" aria-labelledby="history-title">
-      <h2 id="history-title">{t("messaging.history")}</h2>
+      <div class="message-history-head">
+        <h2 id="history-title">{t("messaging.history")}</h2>
+        {/* Delivery runs on the queue after sending: asked for, not polled. */}
+        <button
+          type="button"
+          class="button button-secondary button-small"
+          onClick={() => revalidate(getMessages.keyFor(props.event.id))}
+        >
+          {t("messaging.refresh")}
+        </button>
+      </div>
       <Suspense fallback={<Loading />}>
         <Show when={history()}>
           {(h) => (
-            <Show when={h().items.length > 0} fallback={<p>{t("messaging.historyNone")}</p>}>
+            <Show
+              when={h().items.length > 0}
+              fallback={<p>{t(props.organiser ? "messaging.historyNone" : "messaging.historyNoneContact")}</p>}
+            >
               <section class="table-scroll" tabindex="0" aria-labelledby="history-title">
                 <table class="message-history">
                   <thead>
@@ -63,23 +76,28 @@ function History(props: { event: EventDetail; names: Map<string, string> }) {
                     <For each={h().items}>
                       {(m: MessageSummary) => (
                         <tr id={`message-${m.id}`}>
-                          <td>
+                          <td data-label={t("messaging.date")}>
                             <time datetime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
                           </td>
-                          <td>{t(`messaging.kinds.${m.kind}`)}</td>
-                          <td>
-                            {m.subject}
-                            <Show when={m.institutionName ?? m.authorName}>
-                              {(name) => (
-                                <span class="muted message-author">{t("messaging.by", { name: name() })}</span>
-                              )}
-                            </Show>
+                          <td data-label={t("messaging.kind")}>{t(`messaging.kinds.${m.kind}`)}</td>
+                          <td data-label={t("messaging.subject")}>
+                            {/* One box, so the stacked card keeps subject and author beside the label. */}
+                            <div>
+                              {m.subject}
+                              <Show when={m.institutionName ?? m.authorName}>
+                                {(name) => (
+                                  <span class="muted message-author">{t("messaging.by", { name: name() })}</span>
+                                )}
+                              </Show>
+                            </div>
                           </td>
-                          <td>
+                          <td data-label={t("messaging.audience")}>
                             <AudienceWords audience={m.audience} event={props.event} names={props.names} />
                           </td>
-                          <td class="numeric">{m.recipientCount}</td>
-                          <td>
+                          <td class="numeric" data-label={t("messaging.count")}>
+                            {m.recipientCount}
+                          </td>
+                          <td data-label={t("messaging.delivery")}>
                             <ul class="message-delivery">
                               <li>{t("messaging.delivered", { count: String(m.delivery.delivered) })}</li>
                               <Show when={m.delivery.failed + m.delivery.undeliverable > 0}>
@@ -122,7 +140,7 @@ function OrganiserMessages(props: { event: EventDetail }) {
     <Suspense fallback={<Loading />}>
       <Show when={board()}>
         <MessageCompose event={props.event} institutions={institutions()} organiser={true} />
-        <History event={props.event} names={new Map(institutions().map((i) => [i.id, i.name]))} />
+        <History event={props.event} names={new Map(institutions().map((i) => [i.id, i.name]))} organiser={true} />
       </Show>
     </Suspense>
   );
@@ -180,7 +198,7 @@ export default function EventMessagesPage() {
                 <Match when={me() && own().length > 0}>
                   <p class="lead">{t("messaging.introContact")}</p>
                   <MessageCompose event={e()} institutions={own()} organiser={false} />
-                  <History event={e()} names={new Map(own().map((i) => [i.id, i.name]))} />
+                  <History event={e()} names={new Map(own().map((i) => [i.id, i.name]))} organiser={false} />
                 </Match>
                 <Match when={me()}>
                   <p class="notice notice-error">{t("messaging.notAllowed")}</p>

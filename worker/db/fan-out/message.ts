@@ -50,9 +50,14 @@ const brandOf = (origin: string, info: EventMailInfo): MailBrand => ({
   logoUrl: info.network.logoPath ? `${origin}${info.network.logoPath}` : null,
 });
 
+const SAMPLE_LINK = {
+  de: "[persönlicher Link – steht in der echten E-Mail]",
+  en: "[personal link – in the real mail]",
+} as const;
+
 /**
  * One recipient's mail, as the template's parameters. `link`: "new" makes a working personal
- * link (its token row comes back as `alongside`); "sample" shows where it would be, for
+ * link (its token row comes back as `alongside`); "sample" shows a marker where it would be, for
  * previews and test mails, which must not hand anyone a registrant's working link.
  */
 export async function messageDraft(
@@ -64,7 +69,8 @@ export async function messageDraft(
   link: "new" | "sample",
   now: Date,
 ) {
-  let personal = `${origin}/teilnahme#t=…`;
+  // Not a link: a dummy address would open "link not valid" in a preview or test mail.
+  let personal: string = SAMPLE_LINK[recipient.locale];
   let alongside: PartMail["alongside"];
   const wantsLink = usesPlaceholder(`${message.subject}\n${message.body}`, "link");
   if (recipient.registration && wantsLink && link === "new") {
