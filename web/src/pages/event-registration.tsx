@@ -106,8 +106,9 @@ export default function EventRegistrationPage() {
   let pageStatus: HTMLParagraphElement | undefined;
   const refresh = () => revalidate([getInstitutionEvents.key, getEventRegistrations.key, getRegistration.key]);
   const onChanged = async (message: string, focusId?: string) => {
-    await refresh();
+    // What happened is said at once: the change is made; the refreshed lists follow.
     setPageNotice(message);
+    await refresh();
     requestAnimationFrame(() => {
       const target = focusId ? document.getElementById(focusId) : null;
       (target ?? pageStatus)?.focus();
